@@ -1,0 +1,295 @@
+"""The ``warrantwatch`` command: every command a thin shell over a library function.
+
+Bad input (an unknown person or state, a malformed date, broken data files) gets
+one clear line on stderr and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+from warrantwatch.cli import output
+
+app = typer.Typer(
+    help="Warrant Watch: must a state arrest a person subject to an ICC warrant? With sources.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+data_app = typer.Typer(help="Check, load and export the curated data files.", no_args_is_help=True)
+app.add_typer(data_app, name="data")
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+class ListFormat(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    typer.echo(f"warrantwatch: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def parse_date(value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        fail(f"not a date: {value!r}; use YYYY-MM-DD, for example 2025-10-09")
+
+
+OnOpt = Annotated[str | None, typer.Option("--on", help="Date, YYYY-MM-DD (default: today).")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+
+
+def kb():  # type: ignore[no-untyped-def]
+    """Open the knowledge base, turning set-up failures into one line."""
+    from warrantwatch.kb.database import DatabaseError
+    from warrantwatch.kb.service import DataCheckFailed, open_kb
+
+    try:
+        return open_kb()
+    except DatabaseError as exc:
+        fail(str(exc), 1)
+    except DataCheckFailed as exc:
+        fail(f"{exc}; run 'warrantwatch data check' for the full list", 1)
+
+
+def resolve(fn: Any, query: str) -> Any:
+    from warrantwatch.kb.lookup import LookupFailed
+
+    try:
+        return fn(query)
+    except LookupFailed as exc:
+        fail(str(exc))
+
+
+def emit_json(obj: Any) -> None:
+    typer.echo(json.dumps(obj, ensure_ascii=False, indent=2))
+
+
+@app.command()
+def assess(
+    person: Annotated[str, typer.Argument(help="Slug, Wikidata id or any name variant.")],
+    state: Annotated[str, typer.Argument(help="ISO code or name in a major language.")],
+    on: OnOpt = None,
+    fmt: FormatOpt = Format.text,
+) -> None:
+    """Must STATE arrest and surrender PERSON if found there on the date? On what basis?"""
+    from warrantwatch.law.obligations import assess as run_assess
+
+    day = parse_date(on)
+    base = kb()
+    p = resolve(base.resolver.person, person)
+    s = resolve(base.resolver.state, state)
+    result = run_assess(base.world, p, s, day)
+    if fmt is Format.json:
+        emit_json(result.as_dict())
+    elif fmt is Format.markdown:
+        from warrantwatch.reports.markdown import assessment_markdown
+
+        typer.echo(assessment_markdown(result))
+    else:
+        output.print_assessment(result)
+
+
+@app.command("state")
+def state_cmd(
+    state: Annotated[str, typer.Argument(help="ISO code or name in a major language.")],
+    on: OnOpt = None,
+    fmt: FormatOpt = Format.text,
+) -> None:
+    """A state's Rome Statute status on a date, with its treaty record and sources."""
+    from warrantwatch.law.summaries import state_actions, state_sources, state_summary
+
+    day = parse_date(on)
+    base = kb()
+    s = resolve(base.resolver.state, state)
+    summary = state_summary(s, day)
+    actions = state_actions(s)
+    if fmt is Format.json:
+        emit_json(
+            {
+                **summary,
+                "actions": actions,
+                "declarations": [
+                    {
+                        "lodged": d.lodged.isoformat(),
+                        "period_start": d.period_start.isoformat(),
+                        "period_end": d.period_end.isoformat() if d.period_end else None,
+                        "situation": d.situation,
+                        "verified": d.fact.verified,
+                    }
+                    for d in s.declarations
+                ],
+            }
+        )
+    elif fmt is Format.markdown:
+        from warrantwatch.reports.markdown import state_markdown
+
+        typer.echo(state_markdown(s.name, s.iso2, summary, actions, state_sources(s)))
+    else:
+        output.print_state(s, summary, actions, state_sources(s))
+
+
+@app.command()
+def parties(
+    on: OnOpt = None, fmt: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text
+) -> None:
+    """Every State Party on a date."""
+    from warrantwatch.law.summaries import parties as list_parties
+
+    day = parse_date(on)
+    rows = list_parties(kb().world, day)
+    cols = ["iso2", "name", "party_since", "pending_withdrawal", "withdrawal_effective"]
+    output.print_rows(
+        rows, cols, fmt.value, title=f"{len(rows)} States Parties on {day.isoformat()}"
+    )
+
+
+@app.command()
+def person(
+    person: Annotated[str, typer.Argument(help="Slug, Wikidata id or any name variant.")],
+    on: OnOpt = None,
+    fmt: FormatOpt = Format.text,
+) -> None:
+    """A person's warrants, charges, positions, custody history and trips, with sources."""
+    from warrantwatch.law.summaries import person_sources, person_summary
+
+    day = parse_date(on)
+    base = kb()
+    p = resolve(base.resolver.person, person)
+    summary = person_summary(base.world, p, day)
+    if fmt is Format.json:
+        emit_json(summary)
+    elif fmt is Format.markdown:
+        from warrantwatch.reports.markdown import person_markdown
+
+        typer.echo(
+            person_markdown(p, summary["custody_status"], day, person_sources(p), summary["trips"])
+        )
+    else:
+        output.print_person(p, summary, person_sources(p))
+
+
+@app.command()
+def persons(
+    status: Annotated[
+        str | None,
+        typer.Option(
+            help="at-large, in-custody, in-national-custody, "
+            "released, acquitted, convicted, deceased, closed"
+        ),
+    ] = None,
+    on: OnOpt = None,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
+) -> None:
+    """Everyone with a public ICC warrant or summons, with custody status on a date."""
+    from warrantwatch.law.summaries import STATUS_FILTERS
+    from warrantwatch.law.summaries import persons as list_persons
+
+    if status is not None and status not in STATUS_FILTERS:
+        from rapidfuzz import process
+
+        close = [c for c, _, _ in process.extract(status, list(STATUS_FILTERS), limit=3)]
+        fail(f"unknown status {status!r}; closest: {', '.join(close)}")
+    day = parse_date(on)
+    rows = list_persons(kb().world, day, status)
+    cols = ["id", "name", "custody_status", "first_warrant", "outstanding_warrants"]
+    output.print_rows(
+        rows, cols, fmt.value, title=f"{len(rows)} persons ({status or 'all'}) on {day.isoformat()}"
+    )
+
+
+DirArg = Annotated[Path | None, typer.Argument(help="Data directory (default: the bundled data).")]
+
+
+@data_app.command("check")
+def data_check(
+    directory: DirArg = None,
+    warnings: Annotated[
+        bool, typer.Option("--warnings/--no-warnings", help="List warnings too.")
+    ] = False,
+) -> None:
+    """Validate schema, sources, references and date logic of the data files."""
+    from warrantwatch.kb.checks import check
+    from warrantwatch.kb.files import read_data_dir
+
+    if directory is not None and not directory.is_dir():
+        fail(f"no such directory: {directory}")
+    report = check(read_data_dir(directory))
+    for p in report.errors:
+        typer.echo(f"error: {p}", err=True)
+    if warnings:
+        for p in report.warnings:
+            typer.echo(f"warning: {p}", err=True)
+    counts = ", ".join(f"{v} {k}" for k, v in report.counts.items())
+    typer.echo(f"{counts}; {len(report.errors)} errors, {len(report.warnings)} warnings")
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@data_app.command("load")
+def data_load(directory: DirArg = None) -> None:
+    """Check the data files, then rebuild the knowledge base from them (all or nothing)."""
+    from warrantwatch.config import get_settings
+    from warrantwatch.kb.database import DatabaseError, open_engine
+    from warrantwatch.kb.files import bundled_data_dir
+    from warrantwatch.kb.service import DataCheckFailed, build
+
+    if directory is not None and not directory.is_dir():
+        fail(f"no such directory: {directory}")
+    settings = get_settings()
+    try:
+        engine = open_engine(settings.database_url)
+        counts = build(engine, directory or settings.data_dir or bundled_data_dir())
+    except DatabaseError as exc:
+        fail(str(exc), 1)
+    except DataCheckFailed as exc:
+        for p in exc.report.errors:
+            typer.echo(f"error: {p}", err=True)
+        fail(f"{len(exc.report.errors)} errors in the data; nothing was changed", 1)
+    typer.echo(
+        "loaded "
+        + ", ".join(f"{v} {k}" for k, v in counts.items())
+        + f" into {engine.url.render_as_string(hide_password=True)}"
+    )
+
+
+@data_app.command("export")
+def data_export(
+    output_dir: Annotated[Path, typer.Option("--output", "-o", help="Directory to write into.")],
+) -> None:
+    """Write the knowledge base out as data files that 'data load' reads back unchanged."""
+    from warrantwatch.kb.export import export_data_dir
+
+    if output_dir.exists() and any(output_dir.iterdir()):
+        fail(f"{output_dir} is not empty; choose a new or empty directory")
+    counts = export_data_dir(kb().engine, output_dir)
+    typer.echo("exported " + ", ".join(f"{v} {k}" for k, v in counts.items()) + f" to {output_dir}")
+
+
+def run() -> None:
+    """Console entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)

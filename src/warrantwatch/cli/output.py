@@ -1,0 +1,130 @@
+"""Terminal rendering with Rich: what a person reads first comes first."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from rich.console import Console
+from rich.markdown import Markdown
+from rich.panel import Panel
+from rich.table import Table
+
+from warrantwatch.law.obligations import Assessment
+from warrantwatch.law.records import PersonRec, SourceRef, StateRec
+from warrantwatch.law.wording import STATUS_WORDS
+from warrantwatch.reports.markdown import BASIS_WORDS, source_line
+
+console = Console(highlight=False, soft_wrap=False)
+
+
+def print_assessment(a: Assessment) -> None:
+    if a.duty == "binding":
+        head = f"[bold green]YES[/]: {a.state.name} must arrest and surrender {a.person.name}"
+    elif a.warrant_duties:
+        head = (
+            f"[bold yellow]NO TREATY DUTY[/]: {a.state.name} is not bound to arrest {a.person.name}"
+        )
+    else:
+        head = f"[bold]NO OUTSTANDING WARRANT[/] for {a.person.name}"
+    basis = "; ".join(BASIS_WORDS[b] for b in a.basis) or "none"
+    console.print(Panel(f"{head}\non {a.on.isoformat()} — basis: {basis}", expand=False))
+    console.print(a.explanation, markup=False)
+    articles = [c for c in a.as_dict()["citations"] if c["type"] == "article"]
+    if articles:
+        console.print(
+            "\n[bold]Articles cited[/] (quoted in --format markdown/json): "
+            + ", ".join(f"art. {c['ref']}" for c in articles)
+        )
+    console.print("\n[bold]Sources[/]")
+    for i, s in enumerate(a.sources, 1):
+        console.print(source_line(i, s), markup=False)
+
+
+def print_state(
+    s: StateRec, summary: dict[str, Any], actions: list[dict[str, Any]], sources: list[SourceRef]
+) -> None:
+    status = STATUS_WORDS[summary["state_status"]]
+    lines = [f"[bold]{s.name}[/] ({s.iso2}/{s.iso3}) on {summary['on']}: [bold]{status}[/]"]
+    for key in (
+        "signed",
+        "signature_withdrawn",
+        "deposited",
+        "party_since",
+        "withdrawal_notified",
+        "withdrawal_effective",
+        "withdrawal_announced",
+    ):
+        if summary.get(key):
+            lines.append(f"  {key.replace('_', ' ')}: {summary[key]}")
+    if summary.get("pending_withdrawal"):
+        lines.append("  [yellow]withdrawal pending: still bound until it takes effect[/]")
+    console.print("\n".join(lines))
+    if actions:
+        t = Table(title="Treaty record", show_lines=False)
+        for col in ("date", "action", "derived", "verified"):
+            t.add_column(col)
+        for a in actions:
+            derived = (
+                f"in force {a['entry_into_force']}"
+                if a.get("entry_into_force")
+                else f"takes effect {a['takes_effect']}"
+                if a.get("takes_effect")
+                else ""
+            )
+            t.add_row(
+                a["date"], a["type"].replace("_", " "), derived, "yes" if a["verified"] else "NO"
+            )
+        console.print(t)
+    for d in s.declarations:
+        console.print(
+            f"art. 12(3) declaration lodged {d.lodged} for '{d.situation}', "
+            f"covering {d.period_start} to {d.period_end or 'open-ended'}"
+        )
+    if sources:
+        console.print("[bold]Sources[/]")
+        for i, src in enumerate(sources, 1):
+            console.print(source_line(i, src), markup=False)
+
+
+def print_person(p: PersonRec, summary: dict[str, Any], sources: list[SourceRef]) -> None:
+    import datetime as dt
+
+    from warrantwatch.reports.markdown import person_markdown
+
+    text = person_markdown(
+        p,
+        summary["custody_status"],
+        dt.date.fromisoformat(summary.get("on", dt.date.today().isoformat())),
+        sources,
+        summary["trips"],
+    )
+    console.print(Markdown(text))
+
+
+def print_rows(rows: list[dict[str, Any]], cols: list[str], fmt: str, title: str) -> None:
+    if fmt == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=cols, extrasaction="ignore")
+        w.writeheader()
+        w.writerows(rows)
+        print(buf.getvalue(), end="")
+        return
+    if fmt == "markdown":
+        print(f"**{title}**\n")
+        print("| " + " | ".join(cols) + " |")
+        print("|" + "---|" * len(cols))
+        for r in rows:
+            print("| " + " | ".join("" if r.get(c) is None else str(r.get(c)) for c in cols) + " |")
+        return
+    t = Table(title=title)
+    for c in cols:
+        t.add_column(c)
+    for r in rows:
+        t.add_row(*("" if r.get(c) is None else str(r.get(c)) for c in cols))
+    console.print(t)

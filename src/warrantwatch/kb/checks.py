@@ -1,0 +1,279 @@
+"""``warrantwatch data check``: what the schema alone cannot see.
+
+Shapes are checked by the pydantic models as the files are read. This module checks
+the rest: that every cited source exists, that records point at records that exist,
+that dates follow the law's logic (a warrant is not executed before it is issued; a
+withdrawal is notified after a deposit and revoked before it takes effect), and that
+the tables are complete (every UN member state is there). Like zavod's assertions,
+a failed check fails the build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from warrantwatch.kb.files import DataFiles, DataProblem
+from warrantwatch.kb.schema import DEPOSIT_TYPES, Source, Sourced
+from warrantwatch.law.treaty_status import entry_into_force, withdrawal_effective
+
+EXECUTING = frozenset({"arrested", "surrendered", "appeared"})
+
+
+@dataclass
+class CheckReport:
+    errors: list[DataProblem] = field(default_factory=list)
+    warnings: list[DataProblem] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class _Checker:
+    def __init__(self, files: DataFiles) -> None:
+        self.f = files
+        self.report = CheckReport(errors=list(files.problems))
+        self.used: dict[str, set[str]] = {}
+
+    def err(self, file: str, where: str, msg: str) -> None:
+        self.report.errors.append(DataProblem(file, where, msg))
+
+    def warn(self, file: str, where: str, msg: str) -> None:
+        self.report.warnings.append(DataProblem(file, where, msg))
+
+    def cite(self, file: str, where: str, keys: Iterable[str], smap: dict[str, Source]) -> None:
+        used = self.used.setdefault(file, set())
+        for k in keys:
+            used.add(k)
+            if k not in smap:
+                self.err(file, where, f"cites unknown source {k!r}")
+
+    def fact(self, file: str, where: str, fact: Sourced, smap: dict[str, Source]) -> None:
+        self.cite(file, where, fact.sources, smap)
+        if fact.confidence == "low":
+            self.report.counts["unverified"] = self.report.counts.get("unverified", 0) + 1
+
+    # --- states ---------------------------------------------------------------
+    def states(self) -> set[str]:
+        sf = self.f.states
+        if sf is None:
+            return set()
+        file = "states.yaml"
+        iso2 = Counter(s.iso2 for s in sf.states)
+        iso3 = Counter(s.iso3 for s in sf.states)
+        for code, n in (iso2 + iso3).items():
+            if n > 1:
+                self.err(file, code, "state code used more than once")
+        status = Counter(s.un_status for s in sf.states)
+        want = self.f.assertions
+        if status["member"] < want.min_un_members:
+            self.err(
+                file, "states", f"{status['member']} UN members, expected {want.min_un_members}"
+            )
+        if status["observer"] < want.min_observers:
+            self.err(
+                file,
+                "states",
+                f"{status['observer']} observer states, expected {want.min_observers}",
+            )
+        for code in want.required_states:
+            if code not in iso2:
+                self.err(file, "states", f"{code} is missing")
+        for st in sf.states:
+            self.cite(file, st.iso2, st.sources, sf.sources)
+            self._actions(file, st.iso2, st.actions, sf.sources)
+            for i, dec in enumerate(st.declarations):
+                self.fact(file, f"{st.iso2}.declarations[{i}]", dec, sf.sources)
+                if dec.lodged < dt.date(2002, 7, 1):
+                    self.err(
+                        file,
+                        f"{st.iso2}.declarations[{i}]",
+                        "lodged before the Statute entered into force (1 July 2002)",
+                    )
+        self.report.counts["states"] = len(sf.states)
+        return set(iso2)
+
+    def _actions(self, file: str, iso2: str, actions: Iterable, smap: dict[str, Source]) -> None:  # type: ignore[type-arg]
+        seen: list = []  # type: ignore[type-arg]
+        for i, act in enumerate(sorted(actions, key=lambda a: a.date)):
+            where = f"{iso2}.actions[{i}] ({act.type} {act.date})"
+            self.fact(file, where, act, smap)
+            if act.date < dt.date(1998, 7, 17):
+                self.err(file, where, "before the Statute was adopted (17 July 1998)")
+            deposits = [a for a in seen if a.type in DEPOSIT_TYPES]
+            if act.type == "signature_withdrawn" and not any(a.type == "signature" for a in seen):
+                self.err(file, where, "signature withdrawn but no earlier signature")
+            if act.type in DEPOSIT_TYPES and deposits:
+                last = deposits[-1]
+                left = any(
+                    a.type in ("withdrawal_notified", "instrument_withdrawn") and a.date > last.date
+                    for a in seen
+                )
+                if not left:
+                    self.err(file, where, "second deposit with no withdrawal in between")
+            if act.type in ("withdrawal_notified", "instrument_withdrawn") and not deposits:
+                self.err(file, where, f"{act.type} with no earlier deposit")
+            if act.type == "instrument_withdrawn" and deposits:
+                if act.date >= entry_into_force(deposits[-1].date):
+                    self.err(
+                        file,
+                        where,
+                        "instrument withdrawn after it entered into force: "
+                        "that is a withdrawal under art. 127, not an instrument withdrawal",
+                    )
+            if act.type == "withdrawal_notified" and deposits:
+                if act.date < entry_into_force(deposits[-1].date):
+                    self.warn(file, where, "withdrawal notified before entry into force")
+            if act.type == "withdrawal_revoked":
+                notes = [a for a in seen if a.type == "withdrawal_notified"]
+                if not notes:
+                    self.err(file, where, "withdrawal revoked but none was notified")
+                elif act.date >= withdrawal_effective(notes[-1].date, notes[-1].later_date):
+                    self.err(file, where, "revoked after the withdrawal had taken effect")
+            if act.later_date is not None and act.type != "withdrawal_notified":
+                self.err(file, where, "later_date belongs only to a withdrawal notification")
+            seen.append(act)
+
+    # --- situations -------------------------------------------------------------
+    def situations(self, states: set[str]) -> set[str]:
+        sf = self.f.situations
+        if sf is None:
+            return set()
+        file = "situations.yaml"
+        ids = Counter(s.id for s in sf.situations)
+        for sid, n in ids.items():
+            if n > 1:
+                self.err(file, sid, "situation id used more than once")
+        for s in sf.situations:
+            self.fact(file, s.id, s, sf.sources)
+            for field_name in ("territory", "referring_states", "unsc_bound_states"):
+                for code in getattr(s, field_name):
+                    if code not in states:
+                        self.err(file, f"{s.id}.{field_name}", f"unknown state {code}")
+        self.report.counts["situations"] = len(sf.situations)
+        return set(ids)
+
+    # --- persons ----------------------------------------------------------------
+    def persons(self, states: set[str], situations: set[str]) -> None:
+        warrant_ids: Counter[str] = Counter()
+        for file, p in self.f.persons.values():
+            smap = p.sources
+            self.cite(file, "identity_sources", p.identity_sources, smap)
+            if not p.identity_sources:
+                self.warn(file, "identity_sources", "no source for name/birth date/Wikidata id")
+            for code in p.nationality:
+                if code not in states:
+                    self.err(file, "nationality", f"unknown state {code}")
+            for i, pos in enumerate(p.positions):
+                where = f"positions[{i}] ({pos.title})"
+                self.fact(file, where, pos, smap)
+                if pos.state and pos.state not in states:
+                    self.err(file, where, f"unknown state {pos.state}")
+                if pos.start and pos.end and pos.end < pos.start:
+                    self.err(file, where, "ends before it starts")
+            issued: dict[str, dt.date] = {}
+            for w in p.warrants:
+                warrant_ids[w.id] += 1
+                issued[w.id] = w.issued
+                self.fact(file, f"warrants ({w.id})", w, smap)
+                if w.situation not in situations:
+                    self.err(file, f"warrants ({w.id})", f"unknown situation {w.situation!r}")
+                if not w.id.startswith(p.id):
+                    self.err(file, f"warrants ({w.id})", f"warrant id must start with {p.id}")
+            first = min(issued.values()) if issued else None
+            for i, ev in enumerate(p.custody):
+                where = f"custody[{i}] ({ev.status} {ev.date})"
+                self.fact(file, where, ev, smap)
+                if ev.warrant is not None and ev.warrant not in issued:
+                    self.err(file, where, f"unknown warrant {ev.warrant!r}")
+                ref = issued.get(ev.warrant) if ev.warrant else first
+                if ref and ev.status in EXECUTING and ev.date < ref:
+                    self.err(file, where, f"warrant executed before it was issued ({ref})")
+                if ev.status == "at_large" and ref and ev.date < ref:
+                    self.err(file, where, f"at large on a warrant before it was issued ({ref})")
+        for wid, n in warrant_ids.items():
+            if n > 1:
+                self.err("persons/", wid, "warrant id used more than once")
+        self.report.counts["persons"] = len(self.f.persons)
+        self.report.counts["warrants"] = sum(warrant_ids.values())
+        if len(self.f.persons) < self.f.assertions.min_persons:
+            self.err(
+                "persons/",
+                "(folder)",
+                f"{len(self.f.persons)} persons, expected at least {self.f.assertions.min_persons}",
+            )
+
+    # --- records ----------------------------------------------------------------
+    def records(self, states: set[str]) -> None:
+        persons = {pid: p for pid, (_, p) in self.f.persons.items()}
+        trip_ids: dict[str, dt.date] = {}
+        ids: Counter[str] = Counter()
+        for file, rec in self.f.records.items():
+            for t in rec.trips:
+                ids[t.id] += 1
+                trip_ids[t.id] = t.start
+                where = f"trips ({t.id})"
+                self.fact(file, where, t, rec.sources)
+                if t.destination not in states:
+                    self.err(file, where, f"unknown state {t.destination}")
+                person = persons.get(t.person)
+                if person is None:
+                    self.err(file, where, f"unknown person {t.person!r}")
+                elif t.start < min(w.issued for w in person.warrants) and t.precision == "day":
+                    self.err(file, where, "trip before the person's first warrant was issued")
+        for file, rec in self.f.records.items():
+            for f in rec.findings:
+                ids[f.id] += 1
+                where = f"findings ({f.id})"
+                self.fact(file, where, f, rec.sources)
+                if f.state not in states:
+                    self.err(file, where, f"unknown state {f.state}")
+                if f.person not in persons:
+                    self.err(file, where, f"unknown person {f.person!r}")
+                if f.trip is not None:
+                    if f.trip not in trip_ids:
+                        self.err(file, where, f"unknown trip {f.trip!r}")
+                    elif f.decision_date < trip_ids[f.trip]:
+                        self.err(file, where, "decision before the trip it concerns")
+            for a in rec.authorities:
+                ids[a.id] += 1
+                self.fact(file, f"authorities ({a.id})", a, rec.sources)
+        for rid, n in ids.items():
+            if n > 1:
+                self.err("records/", rid, "id used more than once")
+        self.report.counts["trips"] = sum(len(r.trips) for r in self.f.records.values())
+        self.report.counts["findings"] = sum(len(r.findings) for r in self.f.records.values())
+        for kind, minimum in (
+            ("trips", self.f.assertions.min_trips),
+            ("findings", self.f.assertions.min_findings),
+        ):
+            if self.report.counts[kind] < minimum:
+                self.err(
+                    "records/",
+                    kind,
+                    f"{self.report.counts[kind]} {kind}, expected at least {minimum}",
+                )
+        self.report.counts["authorities"] = sum(len(r.authorities) for r in self.f.records.values())
+
+    def unused_sources(self) -> None:
+        for file, smap in self.f.source_maps():
+            for key in sorted(set(smap) - self.used.get(file, set())):
+                self.warn(file, f"sources.{key}", "source is never cited")
+
+    def run(self) -> CheckReport:
+        states = self.states()
+        situations = self.situations(states)
+        self.persons(states, situations)
+        self.records(states)
+        self.unused_sources()
+        self.report.counts["sources"] = sum(len(m) for _, m in self.f.source_maps())
+        return self.report
+
+
+def check(files: DataFiles) -> CheckReport:
+    """Every problem in ``files``; ``report.ok`` is false when any error was found."""
+    return _Checker(files).run()

@@ -1,0 +1,333 @@
+"""Writing the knowledge base back out as data files that ``data load`` reads unchanged.
+
+The database, not the repository, may hold the newest facts (trips confirmed in
+review), so an export in the curated-file layout is the way to carry them into the
+repository or to another installation. Each file gets its own ``sources`` map, with
+keys made from the publisher and date so that diffs stay readable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import yaml
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from warrantwatch.kb.files import bundled_data_dir
+from warrantwatch.kb.loader import STATUTE_FILE
+from warrantwatch.kb.tables import (
+    AuthorityRow,
+    ChargeRow,
+    CustodyRow,
+    DeclarationRow,
+    FactSource,
+    FindingRow,
+    PersonNameRow,
+    PersonRow,
+    PositionRow,
+    SituationRow,
+    SourceRow,
+    StateRow,
+    TreatyActionRow,
+    TripRow,
+    WarrantRow,
+)
+
+
+class _SourceMap:
+    """Builds one file's ``sources`` map with stable, readable keys."""
+
+    def __init__(self, links: dict[tuple[str, str], list[SourceRow]]) -> None:
+        self.links = links
+        self.keys: dict[str, str] = {}
+        self.entries: dict[str, dict[str, Any]] = {}
+
+    def cite(self, table: str, key: object) -> list[str]:
+        out = []
+        for src in self.links.get((table, str(key)), []):
+            if src.url not in self.keys:
+                base = re.sub(r"[^a-z0-9]+", "-", src.publisher.lower()).strip("-")[:30] or "source"
+                stamp = (src.date or src.accessed or dt.date.min).isoformat()
+                k, n = f"{base}-{stamp}", 2
+                while k in self.entries:
+                    k, n = f"{base}-{stamp}-{n}", n + 1
+                self.keys[src.url] = k
+                entry: dict[str, Any] = {
+                    "url": src.url,
+                    "publisher": src.publisher,
+                    "title": src.title,
+                }
+                if src.date:
+                    entry["date"] = src.date
+                if src.accessed:
+                    entry["accessed"] = src.accessed
+                self.entries[k] = entry
+            out.append(self.keys[src.url])
+        return out
+
+
+def _prov(row: Any, smap: _SourceMap, table: str, key: object) -> dict[str, Any]:
+    out: dict[str, Any] = {"sources": smap.cite(table, key)}
+    if row.confidence != "high":
+        out["confidence"] = row.confidence
+    if row.note:
+        out["note"] = row.note
+    return out
+
+
+def _clean(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if v is not None and v != []}
+
+
+def _dump(path: Path, data: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as fh:
+        yaml.safe_dump(data, fh, allow_unicode=True, sort_keys=False, width=100)
+
+
+def export_data_dir(engine: Engine, out: Path) -> dict[str, int]:
+    """Write every fact in the database to ``out`` in the curated-file layout."""
+    with Session(engine) as s:
+        sources = {r.id: r for r in s.scalars(select(SourceRow))}
+        links: dict[tuple[str, str], list[SourceRow]] = defaultdict(list)
+        for fs in s.scalars(select(FactSource).order_by(FactSource.source_id)):
+            links[(fs.fact_table, fs.fact_key)].append(sources[fs.source_id])
+
+        smap = _SourceMap(links)
+        actions = defaultdict(list)
+        for a in s.scalars(
+            select(TreatyActionRow).order_by(TreatyActionRow.date, TreatyActionRow.id)
+        ):
+            actions[a.state_iso2].append(a)
+        decls = defaultdict(list)
+        for d in s.scalars(
+            select(DeclarationRow).order_by(DeclarationRow.lodged, DeclarationRow.id)
+        ):
+            decls[d.state_iso2].append(d)
+        states = []
+        for st in s.scalars(select(StateRow).order_by(StateRow.name)):
+            states.append(
+                _clean(
+                    {
+                        "iso2": st.iso2,
+                        "iso3": st.iso3,
+                        "name": st.name,
+                        "un_status": st.un_status,
+                        "aliases": list(st.aliases or []),
+                        "actions": [
+                            _clean(
+                                {
+                                    "type": a.type,
+                                    "date": a.date,
+                                    "later_date": a.later_date,
+                                    **_prov(a, smap, "treaty_actions", a.id),
+                                }
+                            )
+                            for a in actions[st.iso2]
+                        ],
+                        "declarations": [
+                            _clean(
+                                {
+                                    "lodged": d.lodged,
+                                    "period_start": d.period_start,
+                                    "period_end": d.period_end,
+                                    "situation": d.situation_id,
+                                    **_prov(d, smap, "declarations", d.id),
+                                }
+                            )
+                            for d in decls[st.iso2]
+                        ],
+                        "sources": smap.cite("states", st.iso2),
+                        "note": st.note,
+                    }
+                )
+            )
+        _dump(out / "states.yaml", {"sources": smap.entries, "states": states})
+
+        smap = _SourceMap(links)
+        sits = [
+            _clean(
+                {
+                    "id": x.id,
+                    "icc_number": x.icc_number,
+                    "name": x.name,
+                    "territory": x.territory,
+                    "triggers": x.triggers,
+                    "referring_states": x.referring_states,
+                    "unsc_resolution": x.unsc_resolution,
+                    "unsc_resolution_date": x.unsc_resolution_date,
+                    "unsc_bound_states": x.unsc_bound_states,
+                    "investigation_opened": x.investigation_opened,
+                    **_prov(x, smap, "situations", x.id),
+                }
+            )
+            for x in s.scalars(select(SituationRow).order_by(SituationRow.id))
+        ]
+        _dump(out / "situations.yaml", {"sources": smap.entries, "situations": sits})
+
+        n_persons = 0
+        for p in s.scalars(select(PersonRow).order_by(PersonRow.id)):
+            smap = _SourceMap(links)
+            identity = smap.cite("persons", p.id)
+            warrants = []
+            for w in s.scalars(
+                select(WarrantRow)
+                .where(WarrantRow.person_id == p.id)
+                .order_by(WarrantRow.issued, WarrantRow.id)
+            ):
+                charges = s.scalars(
+                    select(ChargeRow).where(ChargeRow.warrant_id == w.id).order_by(ChargeRow.seq)
+                )
+                warrants.append(
+                    _clean(
+                        {
+                            "id": w.id,
+                            "kind": w.kind,
+                            "situation": w.situation_id,
+                            "case": w.case,
+                            "issued": w.issued,
+                            "chamber": w.chamber,
+                            "made_public": w.made_public,
+                            "charges": [
+                                _clean(
+                                    {
+                                        "crime": c.crime,
+                                        "article": c.article,
+                                        "category": c.category,
+                                        "mode": c.mode,
+                                    }
+                                )
+                                for c in charges
+                            ],
+                            **_prov(w, smap, "warrants", w.id),
+                        }
+                    )
+                )
+            body = _clean(
+                {
+                    "id": p.id,
+                    "name": p.name,
+                    "wikidata": p.wikidata,
+                    "birth_date": p.birth_date,
+                    "nationality": list(p.nationality or []),
+                    "names": [
+                        _clean({"name": n.name, "lang": n.lang, "kind": n.kind})
+                        for n in s.scalars(
+                            select(PersonNameRow)
+                            .where(PersonNameRow.person_id == p.id)
+                            .order_by(PersonNameRow.id)
+                        )
+                    ],
+                    "positions": [
+                        _clean(
+                            {
+                                "title": x.title,
+                                "role": x.role,
+                                "state": x.state,
+                                "start": x.start,
+                                "end": x.end,
+                                **_prov(x, smap, "positions", x.id),
+                            }
+                        )
+                        for x in s.scalars(
+                            select(PositionRow)
+                            .where(PositionRow.person_id == p.id)
+                            .order_by(PositionRow.id)
+                        )
+                    ],
+                    "warrants": warrants,
+                    "custody": [
+                        _clean(
+                            {
+                                "date": c.date,
+                                "status": c.status,
+                                "warrant": c.warrant_id,
+                                "place": c.place,
+                                **_prov(c, smap, "custody_events", c.id),
+                            }
+                        )
+                        for c in s.scalars(
+                            select(CustodyRow)
+                            .where(CustodyRow.person_id == p.id)
+                            .order_by(CustodyRow.date, CustodyRow.id)
+                        )
+                    ],
+                    "identity_sources": identity,
+                    "note": p.note,
+                }
+            )
+            _dump(out / "persons" / f"{p.id}.yaml", {"sources": smap.entries, **body})
+            n_persons += 1
+
+        smap = _SourceMap(links)
+        trips = [
+            _clean(
+                {
+                    "id": t.id,
+                    "person": t.person_id,
+                    "destination": t.destination,
+                    "place": t.place,
+                    "occasion": t.occasion,
+                    "start": t.start,
+                    "end": t.end,
+                    "precision": None if t.precision == "day" else t.precision,
+                    "outcome": t.outcome,
+                    **_prov(t, smap, "trips", t.id),
+                }
+            )
+            for t in s.scalars(select(TripRow).order_by(TripRow.start, TripRow.id))
+        ]
+        findings = [
+            _clean(
+                {
+                    "id": f.id,
+                    "state": f.state,
+                    "person": f.person_id,
+                    "trip": f.trip_id,
+                    "decision_date": f.decision_date,
+                    "chamber": f.chamber,
+                    "referred_to": f.referred_to,
+                    "document": f.document,
+                    "summary": f.summary,
+                    **_prov(f, smap, "findings", f.id),
+                }
+            )
+            for f in s.scalars(select(FindingRow).order_by(FindingRow.decision_date, FindingRow.id))
+        ]
+        auths = [
+            _clean(
+                {
+                    "id": a.id,
+                    "kind": a.kind,
+                    "body": a.body,
+                    "date": a.date,
+                    "title": a.title,
+                    "topics": a.topics,
+                    "summary": a.summary,
+                    "document": a.document,
+                    **_prov(a, smap, "authorities", a.id),
+                }
+            )
+            for a in s.scalars(select(AuthorityRow).order_by(AuthorityRow.date, AuthorityRow.id))
+        ]
+        _dump(
+            out / "records" / "records.yaml",
+            {"sources": smap.entries, "trips": trips, "findings": findings, "authorities": auths},
+        )
+
+    (out / STATUTE_FILE).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(bundled_data_dir() / STATUTE_FILE, out / STATUTE_FILE)
+    return {
+        "states": len(states),
+        "situations": len(sits),
+        "persons": n_persons,
+        "trips": len(trips),
+        "findings": len(findings),
+        "authorities": len(auths),
+    }

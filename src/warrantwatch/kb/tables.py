@@ -1,0 +1,229 @@
+"""Database tables of the knowledge base (SQLAlchemy 2, typed declarative mapping).
+
+Curated facts are rebuilt from the data files on load; rows the running system adds
+itself (``origin`` other than ``curated``) are kept across rebuilds. Provenance is a
+separate link table, so that any fact in any table can carry any number of sources,
+the way FollowTheMoney attaches a dataset to every statement.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON}
+
+
+class Meta(Base):
+    """Key/value facts about the database itself (data fingerprint, build time)."""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class SourceRow(Base):
+    __tablename__ = "sources"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str] = mapped_column(String(2000), unique=True)
+    publisher: Mapped[str] = mapped_column(String(500))
+    title: Mapped[str] = mapped_column(Text)
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    accessed: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class FactSource(Base):
+    """Links one fact (table name + key) to one source."""
+
+    __tablename__ = "fact_sources"
+    fact_table: Mapped[str] = mapped_column(String(40), primary_key=True)
+    fact_key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class Provenance:
+    """Columns every sourced fact has."""
+
+    confidence: Mapped[str] = mapped_column(String(10), default="high")
+    note: Mapped[str | None] = mapped_column(Text)
+    origin: Mapped[str] = mapped_column(String(20), default="curated")
+
+
+class StateRow(Base):
+    __tablename__ = "states"
+    iso2: Mapped[str] = mapped_column(String(2), primary_key=True)
+    iso3: Mapped[str] = mapped_column(String(3), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    un_status: Mapped[str] = mapped_column(String(20))
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class TreatyActionRow(Provenance, Base):
+    __tablename__ = "treaty_actions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    state_iso2: Mapped[str] = mapped_column(ForeignKey("states.iso2", ondelete="CASCADE"))
+    type: Mapped[str] = mapped_column(String(40))
+    date: Mapped[dt.date] = mapped_column(Date)
+    later_date: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class DeclarationRow(Provenance, Base):
+    __tablename__ = "declarations"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    state_iso2: Mapped[str] = mapped_column(ForeignKey("states.iso2", ondelete="CASCADE"))
+    lodged: Mapped[dt.date] = mapped_column(Date)
+    period_start: Mapped[dt.date] = mapped_column(Date)
+    period_end: Mapped[dt.date | None] = mapped_column(Date)
+    situation_id: Mapped[str | None] = mapped_column(String(60))
+
+
+class SituationRow(Provenance, Base):
+    __tablename__ = "situations"
+    id: Mapped[str] = mapped_column(String(60), primary_key=True)
+    icc_number: Mapped[str | None] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(300))
+    territory: Mapped[list[str]] = mapped_column(JSON)
+    triggers: Mapped[list[str]] = mapped_column(JSON)
+    referring_states: Mapped[list[str]] = mapped_column(JSON, default=list)
+    unsc_resolution: Mapped[int | None] = mapped_column(Integer)
+    unsc_resolution_date: Mapped[dt.date | None] = mapped_column(Date)
+    unsc_bound_states: Mapped[list[str]] = mapped_column(JSON, default=list)
+    investigation_opened: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class PersonRow(Base):
+    __tablename__ = "persons"
+    id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    wikidata: Mapped[str | None] = mapped_column(String(20))
+    birth_date: Mapped[dt.date | None] = mapped_column(Date)
+    nationality: Mapped[list[str]] = mapped_column(JSON, default=list)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class PersonNameRow(Base):
+    __tablename__ = "person_names"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(300))
+    lang: Mapped[str | None] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(20), default="full")
+
+
+class PositionRow(Provenance, Base):
+    __tablename__ = "positions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"))
+    title: Mapped[str] = mapped_column(String(500))
+    role: Mapped[str] = mapped_column(String(40))
+    state: Mapped[str | None] = mapped_column(String(2))
+    start: Mapped[dt.date | None] = mapped_column(Date)
+    end: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class WarrantRow(Provenance, Base):
+    __tablename__ = "warrants"
+    id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))
+    situation_id: Mapped[str] = mapped_column(String(60))
+    case: Mapped[str | None] = mapped_column(String(100))
+    issued: Mapped[dt.date] = mapped_column(Date)
+    chamber: Mapped[str | None] = mapped_column(String(200))
+    made_public: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class ChargeRow(Base):
+    __tablename__ = "charges"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    warrant_id: Mapped[str] = mapped_column(ForeignKey("warrants.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)
+    crime: Mapped[str] = mapped_column(Text)
+    article: Mapped[str] = mapped_column(String(40))
+    category: Mapped[str] = mapped_column(String(40))
+    mode: Mapped[str | None] = mapped_column(String(200))
+
+
+class CustodyRow(Provenance, Base):
+    __tablename__ = "custody_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"))
+    warrant_id: Mapped[str | None] = mapped_column(String(120))
+    date: Mapped[dt.date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(40))
+    place: Mapped[str | None] = mapped_column(String(300))
+
+
+class TripRow(Provenance, Base):
+    __tablename__ = "trips"
+    id: Mapped[str] = mapped_column(String(160), primary_key=True)
+    person_id: Mapped[str] = mapped_column(String(100), index=True)
+    destination: Mapped[str] = mapped_column(String(2), index=True)
+    place: Mapped[str | None] = mapped_column(String(300))
+    occasion: Mapped[str | None] = mapped_column(Text)
+    start: Mapped[dt.date] = mapped_column(Date)
+    end: Mapped[dt.date | None] = mapped_column(Date)
+    precision: Mapped[str] = mapped_column(String(10), default="day")
+    outcome: Mapped[str] = mapped_column(String(30))
+
+
+class FindingRow(Provenance, Base):
+    __tablename__ = "findings"
+    id: Mapped[str] = mapped_column(String(160), primary_key=True)
+    state: Mapped[str] = mapped_column(String(2), index=True)
+    person_id: Mapped[str] = mapped_column(String(100))
+    trip_id: Mapped[str | None] = mapped_column(String(160))
+    decision_date: Mapped[dt.date] = mapped_column(Date)
+    chamber: Mapped[str] = mapped_column(String(200))
+    referred_to: Mapped[list[str]] = mapped_column(JSON, default=list)
+    document: Mapped[str | None] = mapped_column(String(200))
+    summary: Mapped[str] = mapped_column(Text)
+
+
+class AuthorityRow(Provenance, Base):
+    __tablename__ = "authorities"
+    id: Mapped[str] = mapped_column(String(160), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    body: Mapped[str] = mapped_column(String(300))
+    date: Mapped[dt.date] = mapped_column(Date)
+    title: Mapped[str] = mapped_column(Text)
+    topics: Mapped[list[str]] = mapped_column(JSON)
+    summary: Mapped[str] = mapped_column(Text)
+    document: Mapped[str | None] = mapped_column(String(200))
+
+
+class ArticleRow(Base):
+    __tablename__ = "articles"
+    number: Mapped[str] = mapped_column(String(10), primary_key=True)
+    part: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(300))
+    text: Mapped[str] = mapped_column(Text)
+
+
+Index("ix_custody_person", CustodyRow.person_id)
+Index("ix_warrant_person", WarrantRow.person_id)
+
+#: Tables holding curated facts, children before parents (the order to clear them in).
+CURATED_TABLES: tuple[type[Base], ...] = (
+    ChargeRow,
+    CustodyRow,
+    WarrantRow,
+    PositionRow,
+    PersonNameRow,
+    PersonRow,
+    TreatyActionRow,
+    DeclarationRow,
+    StateRow,
+    SituationRow,
+    FindingRow,
+    AuthorityRow,
+    ArticleRow,
+)

@@ -1,0 +1,43 @@
+"""Plain-English wording shared by the explanation, the CLI and the briefings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from warrantwatch.law.records import ChargeRec, WarrantRec
+
+KIND_WORDS = {"arrest_warrant": "arrest warrant", "summons": "summons to appear"}
+
+STATUS_WORDS = {
+    "party": "a State Party",
+    "not_yet_party": "a state whose instrument is deposited but not yet in force",
+    "withdrawn": "a former State Party (withdrawn)",
+    "non_party": "not a party",
+}
+
+
+def long_date(d: dt.date | None) -> str:
+    """``1 July 2002``: unambiguous in every English-speaking country."""
+    if d is None:
+        return "an unknown date"
+    return f"{d.day} {d.strftime('%B')} {d.year}"
+
+
+def charge_phrase(c: ChargeRec) -> str:
+    return f"{c.crime} (art. {c.article})"
+
+
+def warrant_phrase(w: WarrantRec) -> str:
+    """``arrest warrant issued on 17 March 2023 by Pre-Trial Chamber II``."""
+    out = f"{KIND_WORDS.get(w.kind, w.kind)} issued on {long_date(w.issued)}"
+    if w.chamber:
+        out += f" by {w.chamber}"
+    return out
+
+
+def join_words(items: list[str]) -> str:
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + " and " + items[-1]
