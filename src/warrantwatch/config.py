@@ -11,9 +11,10 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from platformdirs import user_data_dir
-from pydantic import Field
+from pydantic import BaseModel, ConfigDict, Field
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -25,6 +26,27 @@ from pydantic_settings import (
 def default_database_url() -> str:
     path = Path(user_data_dir("warrantwatch", appauthor=False)) / "warrantwatch.sqlite3"
     return f"sqlite:///{path}"
+
+
+class FeedConfig(BaseModel):
+    """One news source the monitor polls: an RSS/Atom feed, or a single page to watch."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    url: str = Field(description="Address of the feed (or page); http or https.")
+    interval: int = Field(
+        default=900, ge=1, description="Seconds between two polls of this source."
+    )
+    language: str | None = Field(
+        default=None,
+        description="Language of its articles (ISO 639-1), when the feed is monolingual.",
+    )
+    kind: Literal["feed", "page"] = Field(
+        default="feed",
+        description="'feed' (RSS/Atom: each new item's page is fetched and scanned) or 'page' "
+        "(the page itself is scanned whenever its text changes).",
+    )
+    name: str | None = Field(default=None, description="Label shown in logs and alerts.")
 
 
 class Settings(BaseSettings):
@@ -45,6 +67,80 @@ class Settings(BaseSettings):
     auto_refresh: bool = Field(
         default=True,
         description="Rebuild the curated part of the database when the data files change.",
+    )
+    # --- monitor service (docs/monitor.md) ---
+    feeds: list[FeedConfig] = Field(
+        default_factory=list,
+        description="News sources the monitor polls: a list of {url, interval, language, kind, "
+        "name}; in TOML as [[feeds]] tables, in the environment as a JSON list.",
+    )
+    alert_urls: list[str] = Field(
+        default_factory=list,
+        description="Apprise URLs alerts go to (mailto://, slack://, matrix://, tgram://, "
+        "json://, ...); each target is delivered to and tracked separately.",
+    )
+    allow_private_addresses: bool = Field(
+        default=False,
+        description="Let the fetcher reach loopback, private and link-local addresses (for a "
+        "local test server or an intranet feed); cloud-metadata addresses stay blocked.",
+    )
+    fetch_timeout: float = Field(
+        default=20.0, gt=0, description="Seconds a whole fetch (connect, redirects, body) may take."
+    )
+    fetch_max_bytes: int = Field(
+        default=5_000_000, gt=0, description="Largest body accepted from a feed or page, in bytes."
+    )
+    fetch_max_redirects: int = Field(
+        default=5, ge=0, description="Redirects followed (each one checked again) before giving up."
+    )
+    fetch_retries: int = Field(
+        default=2, ge=0, description="Extra attempts after a timeout, connection error or 5xx."
+    )
+    fetch_backoff: float = Field(
+        default=1.0, ge=0, description="Seconds before the first retry; doubled for each next one."
+    )
+    monitor_workers: int = Field(
+        default=4, ge=1, description="Feeds and pages fetched at the same time."
+    )
+    monitor_max_items: int = Field(
+        default=50, ge=1, description="Most new items taken from one feed in one poll."
+    )
+    monitor_group_days: int = Field(
+        default=10,
+        ge=0,
+        description="Reports of the same person and destination whose dates are this many days "
+        "apart or less are one trip.",
+    )
+    alert_min_confidence: float = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        description="Trips whose best report is less confident than this are queued for review "
+        "but not alerted.",
+    )
+
+    web_public_read: bool = Field(
+        default=True,
+        description="Web: anyone may read pages and the API without signing in; set false "
+        "to require an account (any role) or an API token for reading too.",
+    )
+    web_secret_key: str | None = Field(
+        default=None,
+        description="Web: key that signs session and CSRF cookies; when unset, one is made "
+        "on first start and kept in the database, so every worker shares it.",
+    )
+    web_cookie_secure: bool | None = Field(
+        default=None,
+        description="Web: mark cookies Secure (HTTPS only); unset = when the request came "
+        "over HTTPS (run uvicorn with --proxy-headers behind a TLS proxy).",
+    )
+    web_session_hours: int = Field(
+        default=12, ge=1, description="Web: how long a sign-in lasts, in hours."
+    )
+    web_run_monitor: bool = Field(
+        default=True,
+        description="Web: run the monitor's polling loop inside 'warrantwatch serve' when "
+        "feeds are configured (one process takes it, even with several workers).",
     )
 
     @classmethod

@@ -15,7 +15,7 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
-from warrantwatch.cli import output
+from warrantwatch.cli import monitor_cmds, output, report_cmds, web_cmds
 
 app = typer.Typer(
     help="Warrant Watch: must a state arrest a person subject to an ICC warrant? With sources.",
@@ -283,6 +283,11 @@ def data_export(
         fail(f"{output_dir} is not empty; choose a new or empty directory")
     counts = export_data_dir(kb().engine, output_dir)
     typer.echo("exported " + ", ".join(f"{v} {k}" for k, v in counts.items()) + f" to {output_dir}")
+
+
+monitor_cmds.register(app)
+web_cmds.register(app)
+report_cmds.register(app)
 
 
 def run() -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from warrantwatch.kb.files import DataFiles, DataProblem
 from warrantwatch.kb.schema import DEPOSIT_TYPES, Source, Sourced
-from warrantwatch.law.treaty_status import entry_into_force, withdrawal_effective
+from warrantwatch.law.treaty_status import in_force_from, withdrawal_effective
 
 EXECUTING = frozenset({"arrested", "surrendered", "appeared"})
 
@@ -117,25 +117,22 @@ class _Checker:
                     self.err(file, where, "second deposit with no withdrawal in between")
             if act.type in ("withdrawal_notified", "instrument_withdrawn") and not deposits:
                 self.err(file, where, f"{act.type} with no earlier deposit")
-            if act.type == "instrument_withdrawn" and deposits:
-                if act.date >= entry_into_force(deposits[-1].date):
-                    self.err(
-                        file,
-                        where,
-                        "instrument withdrawn after it entered into force: "
-                        "that is a withdrawal under art. 127, not an instrument withdrawal",
-                    )
-            if act.type == "withdrawal_notified" and deposits:
-                if act.date < entry_into_force(deposits[-1].date):
-                    self.warn(file, where, "withdrawal notified before entry into force")
+            in_force = in_force_from(deposits[-1]) if deposits else None
+            if act.type == "instrument_withdrawn" and in_force and act.date >= in_force:
+                self.err(
+                    file,
+                    where,
+                    "instrument withdrawn after it entered into force: "
+                    "that is a withdrawal under art. 127, not an instrument withdrawal",
+                )
+            if act.type == "withdrawal_notified" and in_force and act.date < in_force:
+                self.warn(file, where, "withdrawal notified before entry into force")
             if act.type == "withdrawal_revoked":
                 notes = [a for a in seen if a.type == "withdrawal_notified"]
                 if not notes:
                     self.err(file, where, "withdrawal revoked but none was notified")
                 elif act.date >= withdrawal_effective(notes[-1].date, notes[-1].later_date):
                     self.err(file, where, "revoked after the withdrawal had taken effect")
-            if act.later_date is not None and act.type != "withdrawal_notified":
-                self.err(file, where, "later_date belongs only to a withdrawal notification")
             seen.append(act)
 
     # --- situations -------------------------------------------------------------

@@ -92,7 +92,13 @@ def load_world(session: Session) -> World:
             un_status=s.un_status,
             aliases=tuple(s.aliases or ()),
             actions=tuple(
-                TreatyActionRec(a.type, a.date, a.later_date, prov.fact("treaty_actions", a.id, a))
+                TreatyActionRec(
+                    a.type,
+                    a.date,
+                    a.later_date,
+                    prov.fact("treaty_actions", a.id, a),
+                    a.effective_from,
+                )
                 for a in actions.get(s.iso2, [])
             ),
             declarations=tuple(

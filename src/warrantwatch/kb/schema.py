@@ -98,6 +98,19 @@ class TreatyAction(Sourced):
         default=None,
         description="withdrawal_notified only: a later effective date named in the notification",
     )
+    effective_from: dt.date | None = Field(
+        default=None,
+        description="succession only: the date from which the successor declares itself bound "
+        "(its independence), which replaces the art. 126 computation",
+    )
+
+    @model_validator(mode="after")
+    def _fields_for_type(self) -> TreatyAction:
+        if self.later_date is not None and self.type != "withdrawal_notified":
+            raise ValueError("later_date belongs only to a withdrawal notification")
+        if self.effective_from is not None and self.type != "succession":
+            raise ValueError("effective_from belongs only to a succession")
+        return self
 
 
 class Declaration(Sourced):

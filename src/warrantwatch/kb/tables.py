@@ -9,14 +9,14 @@ the way FollowTheMoney attaches a dataset to every statement.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
 class Base(DeclarativeBase):
-    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[str]: JSON}
 
 
 class Meta(Base):
@@ -73,6 +73,7 @@ class TreatyActionRow(Provenance, Base):
     type: Mapped[str] = mapped_column(String(40))
     date: Mapped[dt.date] = mapped_column(Date)
     later_date: Mapped[dt.date | None] = mapped_column(Date)
+    effective_from: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class DeclarationRow(Provenance, Base):

@@ -53,6 +53,7 @@ class TreatyActionRec:
     date: dt.date
     later_date: dt.date | None = None
     fact: Fact = field(default_factory=Fact)
+    effective_from: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from typing import Any
 
 from warrantwatch.law import warrants as wr
 from warrantwatch.law.records import PersonRec, SourceRef, StateRec
-from warrantwatch.law.treaty_status import entry_into_force, status_on, withdrawal_effective
+from warrantwatch.law.treaty_status import in_force_from, status_on, withdrawal_effective
 from warrantwatch.law.world import World
 
 #: CLI/API spellings of custody filters and the statuses each covers.
@@ -47,7 +47,7 @@ def state_actions(state: StateRec) -> list[dict[str, Any]]:
             "sources": [s.as_dict() for s in a.fact.sources],
         }
         if a.type in ("ratification", "acceptance", "approval", "accession", "succession"):
-            row["entry_into_force"] = entry_into_force(a.date).isoformat()
+            row["entry_into_force"] = in_force_from(a).isoformat()
         if a.type == "withdrawal_notified":
             row["takes_effect"] = withdrawal_effective(a.date, a.later_date).isoformat()
         out.append(row)

@@ -39,6 +39,13 @@ def entry_into_force(deposit: dt.date) -> dt.date:
     return _first_of_next_month(deposit + dt.timedelta(days=60))
 
 
+def in_force_from(deposit: TreatyActionRec) -> dt.date:
+    """When a deposit binds: art. 126, or for a succession the date the successor names."""
+    if deposit.type == "succession" and deposit.effective_from is not None:
+        return deposit.effective_from
+    return entry_into_force(deposit.date)
+
+
 def withdrawal_effective(notified: dt.date, later_date: dt.date | None = None) -> dt.date:
     """Art. 127(1): one year after the notification is received, or a later date it names.
 
@@ -114,7 +121,7 @@ def memberships(actions: tuple[TreatyActionRec, ...] | list[TreatyActionRec]) ->
     for i, act in enumerate(ordered):
         if act.type not in DEPOSITS:
             continue
-        in_force = entry_into_force(act.date)
+        in_force = in_force_from(act)
         later = ordered[i + 1 :]
         if any(a.type == "instrument_withdrawn" and a.date < in_force for a in later):
             continue
@@ -153,7 +160,8 @@ def status_on(state: StateRec, on: dt.date) -> TreatyStatus:
     status: Status = "non_party"
     current: Membership | None = None
     for m in memberships(state.actions):
-        if m.deposit.date > on:
+        # a succession can bind retroactively from the successor's independence
+        if min(m.deposit.date, m.in_force) > on:
             break
         current = m
         if on < m.in_force:
@@ -169,7 +177,7 @@ def status_on(state: StateRec, on: dt.date) -> TreatyStatus:
         if deposits:
             dep = deposits[-1]
             withdrawn = any(a.type == "instrument_withdrawn" and a.date >= dep.date for a in past)
-            if not withdrawn and on < entry_into_force(dep.date):
+            if not withdrawn and on < in_force_from(dep):
                 status = "not_yet_party"
             current_dep: TreatyActionRec | None = dep
         else:

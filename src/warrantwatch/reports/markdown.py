@@ -34,7 +34,8 @@ def assessment_markdown(a: Assessment) -> str:
     verdict = (
         f"**Yes.** {a.state.name} must arrest and surrender {a.person.name}."
         if a.duty == "binding"
-        else f"**No treaty duty.** {a.state.name} is not bound to arrest {a.person.name} on this date."
+        else f"**No treaty duty.** {a.state.name} is not bound to arrest {a.person.name} "
+        "on this date."
     )
     out = [
         f"# Must {a.state.name} arrest {a.person.name} on {long_date(a.on)}?",

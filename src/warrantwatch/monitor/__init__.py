@@ -1,0 +1,1 @@
+"""Monitor layer: read news, find reported trips of persons with warrants, alert."""
