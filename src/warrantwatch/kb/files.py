@@ -71,11 +71,14 @@ class DataFiles:
             yield fname, rec.sources
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """SafeLoader that refuses duplicate mapping keys, which YAML silently overwrites."""
+_SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ten times faster
 
 
-def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+class _UniqueKeyLoader(_SafeBase):  # type: ignore[misc, valid-type]
+    """Safe loader that refuses duplicate mapping keys, which YAML silently overwrites."""
+
+
+def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict[Any, Any]:
     seen: set[Any] = set()
     for key_node, _ in node.value:
         key = loader.construct_object(key_node)
