@@ -153,7 +153,8 @@ def explain(world: World, a: Assessment) -> str:
         paras.append("Immunity: " + a.immunity["summary"])
     for e in a.expected_conduct:
         if e["conduct"] == "avoid_non_essential_contact":
-            paras.append("Expected of States Parties: " + e["text"])
+            flag = "" if e.get("verified", True) else " [unverified]"
+            paras.append("Expected of States Parties: " + e["text"] + flag)
     precs = precedent_lines(a, world)
     if precs:
         paras.append("What happened before:\n" + "\n".join(precs))

@@ -231,6 +231,7 @@ def assess(world: World, person: PersonRec, state: StateRec, on: dt.date) -> Ass
                         "conduct": "avoid_non_essential_contact",
                         "text": a.summary,
                         "authority": a.id,
+                        "verified": a.fact.verified,
                     }
                 )
                 cited_authorities.append(a)
