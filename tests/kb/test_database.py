@@ -117,3 +117,11 @@ def test_bad_database_url_is_a_clear_error() -> None:
         open_engine("nonsense")
     with pytest.raises(DatabaseError, match="cannot open database"):
         open_engine("postgresql+psycopg://nobody@127.0.0.1:1/none")
+
+
+def test_fast_head_check_agrees_with_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    from warrantwatch.kb.database import alembic_config, head_revisions
+
+    assert head_revisions() == set(ScriptDirectory.from_config(alembic_config()).get_heads())

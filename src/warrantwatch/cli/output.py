@@ -8,7 +8,6 @@ import json
 from typing import Any
 
 from rich.console import Console
-from rich.markdown import Markdown
 from rich.panel import Panel
 from rich.table import Table
 
@@ -91,6 +90,8 @@ def print_state(
 
 def print_person(p: PersonRec, summary: dict[str, Any], sources: list[SourceRef]) -> None:
     import datetime as dt
+
+    from rich.markdown import Markdown
 
     from warrantwatch.reports.markdown import person_markdown
 

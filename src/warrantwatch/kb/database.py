@@ -9,18 +9,20 @@ by a fingerprint of their contents.
 from __future__ import annotations
 
 import hashlib
+import re
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from warrantwatch.kb.tables import Meta
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -54,6 +56,8 @@ def make_engine(url: str) -> Engine:
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     if engine is not None:
@@ -61,18 +65,40 @@ def alembic_config(engine: Engine | None = None) -> Config:
     return cfg
 
 
-def head_revisions() -> set[str]:
-    """The newest revision of each migration branch (one per feature area)."""
-    return set(ScriptDirectory.from_config(alembic_config()).get_heads())
+_REV = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.M)
+_DOWN = re.compile(r"^down_revision\s*=\s*(.+)$", re.M)
 
 
-def current_revisions(engine: Engine) -> set[str]:
+@lru_cache(maxsize=1)
+def head_revisions() -> frozenset[str]:
+    """The newest revision of each migration branch, read from the revision files.
+
+    Importing Alembic costs half a second; every CLI call checks the schema, so the
+    heads are read with two regular expressions instead (a test holds them equal to
+    Alembic's own answer).
+    """
+    revs: set[str] = set()
+    downs: set[str] = set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        src = path.read_text(encoding="utf-8")
+        if m := _REV.search(src):
+            revs.add(m.group(1))
+        if m := _DOWN.search(src):
+            downs.update(re.findall(r"['\"]([^'\"]+)['\"]", m.group(1)))
+    return frozenset(revs - downs)
+
+
+def current_revisions(engine: Engine) -> frozenset[str]:
     with engine.connect() as conn:
-        return set(MigrationContext.configure(conn).get_current_heads())
+        if not inspect(conn).has_table("alembic_version"):
+            return frozenset()
+        return frozenset(conn.execute(text("SELECT version_num FROM alembic_version")).scalars())
 
 
 def upgrade(engine: Engine) -> None:
     """Bring the schema to the newest revision of every branch (no-op when it is there)."""
+    from alembic import command
+
     cfg = alembic_config(engine)
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn

@@ -10,19 +10,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from warrantwatch.config import Settings, get_settings
-from warrantwatch.kb.checks import CheckReport, check
 from warrantwatch.kb.database import data_fingerprint_in_db, fingerprint, open_engine
-from warrantwatch.kb.files import bundled_data_dir, read_data_dir
-from warrantwatch.kb.loader import load
+from warrantwatch.kb.files import bundled_data_dir
 from warrantwatch.kb.lookup import Resolver
 from warrantwatch.kb.repository import load_world
 from warrantwatch.law.obligations import Assessment, assess
 from warrantwatch.law.world import World
+
+if TYPE_CHECKING:
+    from warrantwatch.kb.checks import CheckReport
 
 
 class DataCheckFailed(RuntimeError):
@@ -37,6 +39,10 @@ class DataCheckFailed(RuntimeError):
 
 def build(engine: Engine, data_dir: Path) -> dict[str, int]:
     """Check ``data_dir`` and, only if it passes, replace the curated knowledge base with it."""
+    from warrantwatch.kb.checks import check
+    from warrantwatch.kb.files import read_data_dir
+    from warrantwatch.kb.loader import load
+
     files = read_data_dir(data_dir)
     report = check(files)
     if not report.ok:
