@@ -125,3 +125,32 @@ def test_fast_head_check_agrees_with_alembic() -> None:
     from warrantwatch.kb.database import alembic_config, head_revisions
 
     assert head_revisions() == set(ScriptDirectory.from_config(alembic_config()).get_heads())
+
+
+def test_snapshot_is_used_and_invalidated_by_writes(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from warrantwatch.kb import snapshot
+
+    url = f"sqlite:///{tmp_path / 'snap.sqlite3'}"
+    settings = Settings(database_url=url, data_dir=FIXTURE_DATA)
+    first = open_kb(settings)
+    snap = snapshot.snapshot_path(tmp_path / "snap.sqlite3")
+    assert snap.exists()
+    again = open_kb(settings)
+    assert "engine" not in again.__dict__  # answered from the snapshot, no database opened
+    assert again.world.persons == first.world.persons
+    with Session(again.engine) as s, s.begin():
+        s.add(
+            TripRow(
+                id="jane-roe-2030-01-tj",
+                person_id="jane-roe",
+                destination="TJ",
+                start=dt.date(2030, 1, 5),
+                outcome="planned",
+                origin="review",
+            )
+        )
+    again.engine.dispose()
+    third = open_kb(settings)
+    assert "jane-roe-2030-01-tj" in {t.id for t in third.world.trips}

@@ -60,7 +60,7 @@ FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format
 
 def kb():  # type: ignore[no-untyped-def]
     """Open the knowledge base, turning set-up failures into one line."""
-    from warrantwatch.kb.database import DatabaseError
+    from warrantwatch.kb.errors import DatabaseError
     from warrantwatch.kb.service import DataCheckFailed, open_kb
 
     try:

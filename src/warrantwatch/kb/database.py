@@ -8,7 +8,6 @@ by a fingerprint of their contents.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -19,16 +18,16 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from warrantwatch.kb.errors import DatabaseError
+from warrantwatch.kb.paths import fingerprint
 from warrantwatch.kb.tables import Meta
+
+__all__ = ["DatabaseError", "fingerprint", "open_engine", "upgrade"]
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-
-
-class DatabaseError(RuntimeError):
-    """The database cannot be opened or brought up to date; the message says why."""
 
 
 def make_engine(url: str) -> Engine:
@@ -103,17 +102,6 @@ def upgrade(engine: Engine) -> None:
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "heads")
-
-
-def fingerprint(root: Path) -> str:
-    """A hash of every data file's path and bytes: changes when any data changes."""
-    h = hashlib.sha256()
-    for path in sorted(
-        p for p in root.rglob("*") if p.is_file() and p.suffix in {".yaml", ".json"}
-    ):
-        h.update(str(path.relative_to(root)).encode())
-        h.update(path.read_bytes())
-    return h.hexdigest()
 
 
 def get_meta(session: Session, key: str) -> str | None:

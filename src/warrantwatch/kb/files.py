@@ -11,13 +11,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from warrantwatch.kb.paths import bundled_data_dir
 from warrantwatch.kb.schema import (
     Assertions,
     Person,
@@ -28,11 +28,6 @@ from warrantwatch.kb.schema import (
 )
 
 M = TypeVar("M", bound=BaseModel)
-
-
-def bundled_data_dir() -> Path:
-    """The data shipped inside the package."""
-    return Path(str(resources.files("warrantwatch") / "data"))
 
 
 @dataclass

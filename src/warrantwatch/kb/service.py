@@ -9,21 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session
-
 from warrantwatch.config import Settings, get_settings
-from warrantwatch.kb.database import data_fingerprint_in_db, fingerprint, open_engine
-from warrantwatch.kb.files import bundled_data_dir
+from warrantwatch.kb import snapshot
 from warrantwatch.kb.lookup import Resolver
-from warrantwatch.kb.repository import load_world
+from warrantwatch.kb.paths import bundled_data_dir, fingerprint
 from warrantwatch.law.obligations import Assessment, assess
 from warrantwatch.law.world import World
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
     from warrantwatch.kb.checks import CheckReport
 
 
@@ -39,6 +38,8 @@ class DataCheckFailed(RuntimeError):
 
 def build(engine: Engine, data_dir: Path) -> dict[str, int]:
     """Check ``data_dir`` and, only if it passes, replace the curated knowledge base with it."""
+    from sqlalchemy.orm import Session
+
     from warrantwatch.kb.checks import check
     from warrantwatch.kb.files import read_data_dir
     from warrantwatch.kb.loader import load
@@ -53,7 +54,9 @@ def build(engine: Engine, data_dir: Path) -> dict[str, int]:
 
 @dataclass
 class KnowledgeBase:
-    engine: Engine
+    """The engine's snapshot plus, opened only when needed, the database behind it."""
+
+    settings: Settings
     world: World
     data_dir: Path
     resolver: Resolver = field(init=False)
@@ -61,25 +64,56 @@ class KnowledgeBase:
     def __post_init__(self) -> None:
         self.resolver = Resolver(self.world)
 
+    @cached_property
+    def engine(self) -> Engine:
+        from warrantwatch.kb.database import open_engine
+
+        return open_engine(self.settings.database_url)
+
     def assess(self, person: str, state: str, on: dt.date) -> Assessment:
         """Resolve names, then ask the engine."""
         return assess(self.world, self.resolver.person(person), self.resolver.state(state), on)
 
     def reload(self) -> None:
+        """Read the database again (after the monitor or a reviewer changed it)."""
+        from sqlalchemy.orm import Session
+
+        from warrantwatch.kb.repository import load_world
+
         with Session(self.engine) as s:
             self.world = load_world(s)
         self.resolver = Resolver(self.world)
 
 
 def open_kb(settings: Settings | None = None, *, refresh: bool | None = None) -> KnowledgeBase:
-    """Open the configured database, building or refreshing it from the data files if needed."""
+    """Open the configured database, building or refreshing it from the data files if needed.
+
+    On the embedded SQLite database an unchanged database is read from its snapshot
+    (:mod:`warrantwatch.kb.snapshot`) without touching SQL at all.
+    """
     settings = settings or get_settings()
     data_dir = settings.data_dir or bundled_data_dir()
+    do_refresh = settings.auto_refresh if refresh is None else refresh
+    current = fingerprint(data_dir)
+    cached = snapshot.load(settings.database_url, current)
+    if cached is not None:
+        return KnowledgeBase(settings=settings, world=cached, data_dir=data_dir)
+
+    from sqlalchemy.orm import Session
+
+    from warrantwatch.kb.database import data_fingerprint_in_db, open_engine
+    from warrantwatch.kb.repository import load_world
+
     engine = open_engine(settings.database_url)
     stored = data_fingerprint_in_db(engine)
-    do_refresh = settings.auto_refresh if refresh is None else refresh
-    if stored is None or (do_refresh and stored != fingerprint(data_dir)):
+    if stored is None or (do_refresh and stored != current):
         build(engine, data_dir)
+        stored = current
     with Session(engine) as s:
         world = load_world(s)
-    return KnowledgeBase(engine=engine, world=world, data_dir=data_dir)
+    if stored == current and snapshot.sqlite_file(settings.database_url) is not None:
+        engine.dispose()  # close SQLite so its write-ahead log is folded in before timing it
+        snapshot.save(settings.database_url, current, world)
+    kb = KnowledgeBase(settings=settings, world=world, data_dir=data_dir)
+    kb.__dict__["engine"] = engine  # already open: keep it
+    return kb
