@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -69,6 +70,13 @@ def kb():  # type: ignore[no-untyped-def]
         fail(str(exc), 1)
     except DataCheckFailed as exc:
         fail(f"{exc}; run 'warrantwatch data check' for the full list", 1)
+    except Exception as exc:  # a database that is there but not as expected
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if not isinstance(exc, SQLAlchemyError):
+            raise
+        reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+        fail(f"database error: {reason}; 'warrantwatch data load' rebuilds the knowledge base", 1)
 
 
 def resolve(fn: Any, query: str) -> Any:
@@ -291,10 +299,20 @@ report_cmds.register(app)
 
 
 def run() -> None:
-    """Console entry point."""
+    """Console entry point: no traceback reaches the user unless WARRANTWATCH_DEBUG is set."""
     try:
         app()
     except KeyboardInterrupt:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+    except Exception as exc:
+        if os.environ.get("WARRANTWATCH_DEBUG"):
+            raise
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+        typer.echo(
+            f"warrantwatch: unexpected error ({type(exc).__name__}: {first}); "
+            "set WARRANTWATCH_DEBUG=1 to see the details",
+            err=True,
+        )
+        sys.exit(1)

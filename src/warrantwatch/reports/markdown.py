@@ -134,7 +134,7 @@ def person_markdown(
         "",
     ]
     if p.wikidata:
-        out.append(f"Wikidata: {p.wikidata}")
+        out += [f"Wikidata: {p.wikidata}", ""]
     if p.names:
         out.append(
             "Also written: "

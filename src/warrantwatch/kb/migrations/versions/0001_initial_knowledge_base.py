@@ -206,7 +206,6 @@ def upgrade() -> None:
         sa.Column("type", sa.String(length=40), nullable=False),
         sa.Column("date", sa.Date(), nullable=False),
         sa.Column("later_date", sa.Date(), nullable=True),
-        sa.Column("effective_from", sa.Date(), nullable=True),
         sa.Column("confidence", sa.String(length=10), nullable=False),
         sa.Column("note", sa.Text(), nullable=True),
         sa.Column("origin", sa.String(length=20), nullable=False),
