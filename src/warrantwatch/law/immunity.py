@@ -74,7 +74,9 @@ def immunity_question(
         for a in world.authorities_on("immunity")
         if a.kind in ("judgment", "decision") and a.date <= on
     ]
-    positions = [a for a in world.authorities_on("state_position") if a.date <= on]
+    positions = [
+        a for a in world.authorities_on("state_position") if a.date <= on and "immunity" in a.topics
+    ]
     block: dict[str, Any] = {
         "question": True,
         "offices": [
@@ -110,15 +112,29 @@ def immunity_question(
         )
     else:
         block["contested"] = True
-        court = "; ".join(f"{a.body}, {long_date(a.date)}: {a.summary}" for a in rulings)
-        contrary = "; ".join(f"{a.body} ({long_date(a.date)}): {a.summary}" for a in positions)
+        court = "; ".join(f"{a.body}, {long_date(a.date)}" for a in rulings)
+        contrary = "; ".join(f"{a.body}, {long_date(a.date)}" for a in positions)
         block["summary"] = (
             f"{person.name} is {role} of {office_name}, which is not a State Party on this date. "
             "Art. 27(2) says immunities do not bar the Court's jurisdiction; art. 98(1) says the "
             "Court may not proceed with a request that would require a state to act "
             "inconsistently with its obligations on the immunity of a third state's official. "
-            + (f"The Court has ruled: {court}. " if court else "")
-            + (f"Contrary positions on record: {contrary}. " if contrary else "")
+            + (
+                "The Court's Chambers have held that such immunity does not bar arrest and "
+                f"surrender to the Court ({court}). "
+                if court
+                else ""
+            )
+            + (
+                f"States and regional bodies have argued otherwise ({contrary}). "
+                if contrary
+                else ""
+            )
+            + (
+                "Each ruling and position is summarised with its sources below. "
+                if court or contrary
+                else ""
+            )
             + "Warrant Watch reports this question as contested and does not decide it."
         )
         contested.append(

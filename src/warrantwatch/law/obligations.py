@@ -225,7 +225,8 @@ def assess(world: World, person: PersonRec, state: StateRec, on: dt.date) -> Ass
         )
     if ts.status == "party":
         for a in world.authorities_on("non_essential_contact"):
-            if a.date <= on:
+            # only the Assembly's own resolutions speak for what States Parties should do
+            if a.date <= on and a.kind == "resolution":
                 expected.append(
                     {
                         "conduct": "avoid_non_essential_contact",

@@ -24,7 +24,11 @@ def long_date(d: dt.date | None) -> str:
 
 
 def charge_phrase(c: ChargeRec) -> str:
-    return f"{c.crime} (art. {c.article})"
+    """``war crime of pillaging (art. 8(2)(e)(v))``, lower-cased to sit inside a sentence."""
+    crime = c.crime
+    if len(crime) > 1 and crime[0].isupper() and crime[1].islower():
+        crime = crime[0].lower() + crime[1:]
+    return f"{crime} (art. {c.article})"
 
 
 def warrant_phrase(w: WarrantRec) -> str:
