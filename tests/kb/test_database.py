@@ -154,3 +154,15 @@ def test_snapshot_is_used_and_invalidated_by_writes(tmp_path: Path) -> None:
     again.engine.dispose()
     third = open_kb(settings)
     assert "jane-roe-2030-01-tj" in {t.id for t in third.world.trips}
+
+
+def test_succession_date_reaches_the_engine(tmp_path: Path) -> None:
+    """Montenegro is bound from its independence (3 June 2006), as the depositary records."""
+    import datetime as dt
+
+    from warrantwatch.law.treaty_status import status_on
+
+    kb = open_kb(Settings(database_url=f"sqlite:///{tmp_path / 'me.sqlite3'}"))
+    me = kb.world.states["ME"]
+    assert [a.effective_from for a in me.actions if a.type == "succession"] == [dt.date(2006, 6, 3)]
+    assert status_on(me, dt.date(2006, 9, 1)).status == "party"

@@ -126,6 +126,7 @@ def export_data_dir(engine: Engine, out: Path) -> dict[str, int]:
                                     "type": a.type,
                                     "date": a.date,
                                     "later_date": a.later_date,
+                                    "effective_from": a.effective_from,
                                     **_prov(a, smap, "treaty_actions", a.id),
                                 }
                             )

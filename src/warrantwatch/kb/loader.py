@@ -140,6 +140,7 @@ def load(session: Session, files: DataFiles) -> dict[str, int]:
                 type=act.type,
                 date=act.date,
                 later_date=act.later_date,
+                effective_from=act.effective_from,
                 **_prov(act),
             )
             session.add(row)
