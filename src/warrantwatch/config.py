@@ -68,6 +68,11 @@ class Settings(BaseSettings):
         default=True,
         description="Rebuild the curated part of the database when the data files change.",
     )
+    cache_dir: Path | None = Field(
+        default=None,
+        description="Where 'warrantwatch scan' keeps its compiled name and place patterns "
+        "(rebuilt when the data or the scanner change); the user cache directory when unset.",
+    )
     # --- monitor service (docs/monitor.md) ---
     feeds: list[FeedConfig] = Field(
         default_factory=list,

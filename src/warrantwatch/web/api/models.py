@@ -1,0 +1,303 @@
+"""Response models of the JSON API, one per use case, so the OpenAPI schema says exactly
+what each endpoint returns (and the tests check the payloads against them)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+T = TypeVar("T")
+
+StateStatus = Literal["non_party", "not_yet_party", "party", "withdrawn"]
+
+
+class Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ProblemOut(Out):
+    parameter: str
+    problem: str
+
+
+class ErrorOut(Out):
+    error: str = Field(
+        description="Machine-readable kind: not_found, ambiguous, invalid_parameter …"
+    )
+    detail: str = Field(description="One line for a human.")
+    suggestions: list[str] = Field(default_factory=list, description="Closest valid choices.")
+    errors: list[ProblemOut] = Field(
+        default_factory=list, description="For malformed parameters: each one and its problem."
+    )
+
+
+class Page(Out, Generic[T]):
+    items: list[T]
+    total: int = Field(description="Items matching the filters, across all pages.")
+    limit: int
+    offset: int
+    next: str | None = Field(description="Address of the next page, if any.")
+
+
+class SourceOut(Out):
+    url: str
+    publisher: str
+    title: str
+    date: dt.date | None
+    accessed: dt.date | None
+
+
+class ChargeOut(Out):
+    crime: str
+    article: str
+    category: str
+    mode: str | None = None
+
+
+class PersonItem(Out):
+    id: str
+    name: str
+    custody_status: str
+    first_warrant: dt.date | None
+    situations: list[str]
+    outstanding_warrants: int
+
+
+class NameOut(Out):
+    name: str
+    lang: str | None
+    kind: str
+
+
+class PositionOut(Out):
+    title: str
+    role: str
+    state: str | None
+    start: dt.date | None
+    end: dt.date | None
+    verified: bool
+
+
+class PersonWarrantOut(Out):
+    id: str
+    kind: str
+    situation: str
+    case: str | None
+    issued: dt.date
+    chamber: str | None
+    made_public: dt.date | None
+    outstanding: bool
+    verified: bool
+    charges: list[ChargeOut]
+
+
+class CustodyOut(Out):
+    date: dt.date
+    status: str
+    warrant: str | None
+    place: str | None
+    verified: bool
+
+
+class PersonTripOut(Out):
+    id: str
+    state: str
+    iso2: str
+    start: dt.date
+    end: dt.date | None
+    precision: str
+    place: str | None
+    occasion: str | None
+    outcome: str
+    verified: bool
+
+
+class PersonDetail(Out):
+    id: str
+    name: str
+    on: dt.date
+    wikidata: str | None
+    birth_date: dt.date | None
+    nationality: list[str]
+    custody_status: str
+    outstanding_warrants: list[str]
+    names: list[NameOut]
+    positions: list[PositionOut]
+    warrants: list[PersonWarrantOut]
+    custody: list[CustodyOut]
+    trips: list[PersonTripOut]
+    sources: list[SourceOut]
+
+
+class WarrantItem(PersonWarrantOut):
+    person_id: str
+    person_name: str
+    situation_name: str | None
+    sources: list[SourceOut]
+
+
+class StateItem(Out):
+    iso2: str
+    iso3: str
+    name: str
+    un_status: str
+    on: dt.date
+    state_status: StateStatus
+    signed: dt.date | None
+    signature_withdrawn: dt.date | None
+    deposited: dt.date | None
+    deposit_type: str | None
+    party_since: dt.date | None
+    withdrawal_notified: dt.date | None
+    withdrawal_effective: dt.date | None
+    withdrawal_announced: dt.date | None
+    pending_withdrawal: bool
+
+
+class ActionOut(Out):
+    type: str
+    date: dt.date
+    verified: bool
+    confidence: str
+    note: str | None
+    sources: list[SourceOut]
+    entry_into_force: dt.date | None = None
+    takes_effect: dt.date | None = None
+
+
+class DeclarationOut(Out):
+    lodged: dt.date
+    period_start: dt.date
+    period_end: dt.date | None
+    situation: str | None
+    verified: bool
+
+
+class FindingOut(Out):
+    id: str
+    person: str
+    trip: str | None
+    decision_date: dt.date
+    chamber: str
+    summary: str
+    referred_to: list[str]
+    verified: bool
+
+
+class OwedOut(Out):
+    id: str
+    name: str
+    warrants: list[str]
+    bases: list[str]
+
+
+class StateDetail(StateItem):
+    actions: list[ActionOut]
+    declarations: list[DeclarationOut]
+    owes: list[OwedOut] = Field(description="Persons the state must arrest and surrender on `on`.")
+    findings: list[FindingOut]
+    sources: list[SourceOut]
+
+
+class WarrantDutyOut(Out):
+    id: str
+    kind: str
+    issued: dt.date
+    chamber: str | None
+    situation: str
+    situation_name: str | None
+    sealed_on_date: bool
+    charges: list[ChargeOut]
+    basis: list[str]
+    reasons: list[str]
+    verified: bool
+
+
+class Ref(Out):
+    id: str
+    name: str
+
+
+class StateRef(Out):
+    iso2: str
+    name: str
+
+
+class AssessmentOut(Out):
+    """Exactly ``Assessment.as_dict()``: the JSON of ``warrantwatch assess --format json``."""
+
+    person: Ref
+    state: StateRef
+    on: dt.date
+    state_status: StateStatus
+    party_since: dt.date | None
+    withdrawal_notified: dt.date | None
+    withdrawal_effective: dt.date | None
+    pending_withdrawal: bool
+    custody_status: str
+    outstanding_warrants: list[WarrantDutyOut]
+    duty: Literal["binding", "none"]
+    basis: list[str]
+    contested: list[dict[str, Any]]
+    immunity: dict[str, Any]
+    precedents: list[dict[str, Any]]
+    expected_conduct: list[dict[str, Any]]
+    citations: list[dict[str, Any]]
+    explanation: str
+    caveats: list[str]
+    sources: list[SourceOut]
+
+
+class TripFindingOut(Out):
+    id: str
+    decision_date: dt.date
+    chamber: str
+
+
+class TripItem(Out):
+    id: str
+    person_id: str
+    person: str
+    iso2: str
+    state: str
+    start: dt.date
+    end: dt.date | None
+    precision: str
+    place: str | None
+    occasion: str | None
+    outcome: str
+    host_status: str
+    bound: bool = Field(description="The host had to arrest the person on the trip's first day.")
+    verified: bool
+    findings: list[TripFindingOut]
+    sources: list[SourceOut]
+
+
+class EventItem(Out):
+    id: int
+    trip_id: int | None
+    person_id: str
+    destination: str
+    status: str
+    place: str | None
+    start_date: dt.date | None
+    evidence: str = Field(description="Text quoted from the article, as found (not sanitised).")
+    confidence: float
+    language: str | None
+    published: dt.date | None
+    rejected: bool
+    url: str | None
+    title: str | None
+    created_at: dt.datetime
+
+
+class AlertItem(Out):
+    id: int
+    trip_id: int
+    reason: str
+    title: str
+    body: str
+    created_at: dt.datetime
+    delivered_at: dt.datetime | None

@@ -1,0 +1,85 @@
+"""Put reports into the monitor's tables the way the monitor does (through ``ingest``).
+
+The texts are written for these tests and are fictional; one carries markup, to show
+that pages escape or sanitise whatever comes from the news.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy.orm import Session
+
+from warrantwatch.config import Settings
+from warrantwatch.kb.service import KnowledgeBase
+from warrantwatch.monitor import store
+from warrantwatch.monitor.model import Article, TripEvent
+from warrantwatch.monitor.service import RoundReport, ingest
+
+HOSTILE = 'Jane Roe is expected in Burkina Faso <script>alert("x")</script><b>next week</b>.'
+
+
+def report_trip(
+    kb: KnowledgeBase,
+    settings: Settings,
+    *,
+    person: str,
+    iso2: str,
+    start: dt.date,
+    evidence: str,
+    url: str,
+    title: str = "Fixture report",
+    status: str = "planned",
+    confidence: float = 0.9,
+) -> None:
+    """One article reporting one trip, ingested as the monitor would."""
+    with Session(kb.engine) as s, s.begin():
+        entry = store.add_pending(s, url, title=title, published=start - dt.timedelta(days=3))
+        assert entry is not None
+        article = Article(text=evidence + f" ({url})", url=url, title=title, language="en")
+        event = TripEvent(
+            person=person,
+            destination_iso2=iso2,
+            status=status,  # type: ignore[arg-type]
+            evidence=evidence,
+            confidence=confidence,
+            start_date=start,
+            url=url,
+            title=title,
+            language="en",
+        )
+        ingest(
+            s,
+            entry,
+            article,
+            lambda _a: [event],
+            world=kb.world,
+            settings=settings,
+            report=RoundReport(),
+            suppress=True,
+        )
+
+
+def seed_reports(kb: KnowledgeBase, settings: Settings) -> None:
+    report_trip(
+        kb,
+        settings,
+        person="vladimir-putin",
+        iso2="TJ",
+        start=dt.date(2031, 10, 9),
+        evidence="The fixture agency reports that Vladimir Putin plans to visit Dushanbe "
+        "on 9 October 2031.",
+        url="http://127.0.0.1:9/fixture/putin-tj",
+        title="Fixture agency: planned visit",
+    )
+    report_trip(
+        kb,
+        settings,
+        person="jane-roe",
+        iso2="BF",
+        start=dt.date(2031, 11, 2),
+        evidence=HOSTILE,
+        url="http://127.0.0.1:9/fixture/roe-bf",
+        title="Fixture <i>weekly</i>",
+        confidence=0.7,
+    )
