@@ -222,10 +222,6 @@ Role = Literal[
     "other",
 ]
 
-IMMUNITY_ROLES: frozenset[str] = frozenset(
-    {"head_of_state", "head_of_government", "foreign_minister"}
-)
-
 
 class Position(Sourced):
     title: str
@@ -291,21 +287,6 @@ CustodyStatus = Literal[
     "warrant_withdrawn",
     "proceedings_terminated",
 ]
-
-#: Statuses after which a warrant has been executed or has lapsed: no duty to arrest follows.
-WARRANT_CLOSED: frozenset[str] = frozenset(
-    {
-        "arrested",
-        "surrendered",
-        "appeared",
-        "released",
-        "convicted",
-        "acquitted",
-        "deceased",
-        "warrant_withdrawn",
-        "proceedings_terminated",
-    }
-)
 
 
 class CustodyEvent(Sourced):
