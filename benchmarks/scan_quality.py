@@ -1,0 +1,45 @@
+"""Quality of the scanner on the labelled development set (benchmarks/devset/devset.jsonl).
+
+Prints precision, recall and F1 of trips (person + destination), status accuracy and
+date accuracy, per language, and every error. Runs on the scanner test fixtures
+(tests/monitor/fixtures/data), the world the devset is labelled against.
+
+    .venv/bin/python benchmarks/scan_quality.py [--errors]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEVSET = ROOT / "benchmarks" / "devset" / "devset.jsonl"
+FIXTURES = ROOT / "tests" / "monitor" / "fixtures" / "data"
+
+
+def fixture_world():  # type: ignore[no-untyped-def]
+    from warrantwatch.config import Settings
+    from warrantwatch.kb.service import open_kb
+
+    db = Path(tempfile.mkdtemp()) / "devset.sqlite3"
+    return open_kb(Settings(database_url=f"sqlite:///{db}", data_dir=FIXTURES)).world
+
+
+def main() -> None:
+    from warrantwatch.monitor.evaluation import load, score
+    from warrantwatch.monitor.scanner import Scanner
+
+    items = load(DEVSET)
+    s = score(Scanner(fixture_world()), items)
+    negatives = sum(1 for i in items if not i.expected)
+    langs = sorted({i.article.language for i in items})
+    print(f"devset: {len(items)} texts, {negatives} without a trip, languages {', '.join(langs)}")
+    print(json.dumps(s.as_dict(), indent=2))
+    if "--errors" in sys.argv:
+        print("\n".join(s.errors))
+
+
+if __name__ == "__main__":
+    main()

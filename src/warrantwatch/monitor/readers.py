@@ -1,0 +1,245 @@
+"""Inputs of ``warrantwatch scan``: plain text, HTML pages, JSON Lines, from files, stdin or URLs.
+
+* **Plain text**: one article per file (or stdin).
+* **HTML**: the article's text is extracted with trafilatura (menus, footers and
+  comments dropped); its title and date come from the page's metadata.
+* **JSON Lines**: one article per line, ``{"text": ..., "url": ..., "title": ...,
+  "published": "YYYY-MM-DD", "language": "ru"}``; only ``text`` is required. Lines are
+  read one at a time, so a file of any size is scanned in flat memory. ``.gz`` works.
+
+The kind is taken from the file name (``.html``, ``.jsonl`` ...) or, failing that,
+sniffed from the first bytes. A URL is fetched by :func:`fetch` (http and https only,
+capped in size and time); the monitor service can replace that one function with its
+own guarded fetcher (``set_fetcher``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import io
+import json
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO, Literal
+
+from warrantwatch.monitor.model import Article
+
+Kind = Literal["text", "html", "jsonl"]
+
+MAX_FETCH_BYTES = 5_000_000
+FETCH_TIMEOUT = 20.0
+
+
+class InputError(Exception):
+    """An input that cannot be read at all (missing file, failed fetch)."""
+
+
+# --- fetching ---------------------------------------------------------------------------
+
+
+def fetch(
+    url: str, *, timeout: float = FETCH_TIMEOUT, max_bytes: int = MAX_FETCH_BYTES
+) -> tuple[bytes, str]:
+    """GET ``url`` (http/https only), at most ``max_bytes`` within ``timeout`` seconds.
+
+    Returns the body and its content type. Kept small and alone on purpose: the monitor
+    service swaps it for its guarded fetcher (address checks, retries) via :func:`set_fetcher`.
+    """
+    import httpx
+
+    if not url.lower().startswith(("http://", "https://")):
+        raise InputError(f"only http and https addresses can be fetched: {url}")
+    try:
+        with (
+            httpx.Client(timeout=timeout, follow_redirects=True, max_redirects=5) as client,
+            client.stream("GET", url, headers={"User-Agent": "warrantwatch-scan"}) as resp,
+        ):
+            if resp.status_code >= 400:
+                raise InputError(f"{url}: HTTP {resp.status_code}")
+            declared = resp.headers.get("content-length")
+            if declared and declared.isdigit() and int(declared) > max_bytes:
+                raise InputError(f"{url}: larger than {max_bytes} bytes")
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in resp.iter_bytes():
+                size += len(chunk)
+                if size > max_bytes:
+                    raise InputError(f"{url}: larger than {max_bytes} bytes")
+                chunks.append(chunk)
+            return b"".join(chunks), resp.headers.get("content-type", "")
+    except httpx.HTTPError as exc:
+        raise InputError(f"{url}: {type(exc).__name__}: {exc}") from exc
+
+
+_fetcher: Callable[[str], tuple[bytes, str]] = fetch
+
+
+def set_fetcher(fn: Callable[[str], tuple[bytes, str]]) -> None:
+    """Replace the URL fetcher (the monitor's safe fetcher, or a test double)."""
+    global _fetcher
+    _fetcher = fn
+
+
+# --- kinds ------------------------------------------------------------------------------
+
+
+def kind_from_name(name: str) -> Kind | None:
+    low = name.lower()
+    if low.endswith(".gz"):
+        low = low[:-3]
+    if low.endswith((".html", ".htm", ".xhtml")):
+        return "html"
+    if low.endswith((".jsonl", ".ndjson", ".jsonlines")):
+        return "jsonl"
+    if low.endswith((".txt", ".text", ".md")):
+        return "text"
+    return None
+
+
+def sniff(head: bytes, content_type: str = "") -> Kind:
+    ct = content_type.lower()
+    if "html" in ct:
+        return "html"
+    if "json" in ct:
+        return "jsonl"
+    s = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:2048].lower()
+    if s.startswith((b"<!doctype html", b"<html", b"<?xml")) or (
+        s.startswith(b"<") and (b"<body" in s or b"<p" in s or b"<div" in s or b"<head" in s)
+    ):
+        return "html"
+    if s.startswith(b"{"):
+        first = s.split(b"\n", 1)[0]
+        if b'"text"' in first or first.rstrip().endswith(b"}"):
+            return "jsonl"
+    return "text"
+
+
+# --- parsing ----------------------------------------------------------------------------
+
+
+def _date(value: object) -> dt.date | None:
+    if isinstance(value, str) and len(value) >= 10:
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def html_article(html: bytes | str, *, url: str | None, published: dt.date | None) -> Article:
+    """The article in an HTML page (trafilatura); ``published`` overrides the page's date."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True)
+    if doc is None:
+        return Article(text="", url=url, published=published)
+    return Article(
+        text=doc.text or "",
+        url=url or doc.url,
+        title=doc.title,
+        published=published or _date(doc.date),
+        language=doc.language,
+    )
+
+
+def jsonl_articles(
+    lines: IO[str],
+    *,
+    source: str,
+    published: dt.date | None,
+    warn: Callable[[str], None],
+) -> Iterator[Article]:
+    """One article per line; a bad line is reported through ``warn`` and skipped."""
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            warn(f"{source}:{n}: not JSON ({exc.msg}); line skipped")
+            continue
+        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+            warn(f'{source}:{n}: needs an object with a "text" string; line skipped')
+            continue
+        pub = obj.get("published")
+        day = _date(pub) if pub is not None else None
+        if pub is not None and day is None:
+            warn(f"{source}:{n}: published {pub!r} is not YYYY-MM-DD; ignored")
+        yield Article(
+            text=obj["text"],
+            url=obj.get("url") if isinstance(obj.get("url"), str) else None,
+            title=obj.get("title") if isinstance(obj.get("title"), str) else None,
+            published=day or published,
+            language=obj.get("language") if isinstance(obj.get("language"), str) else None,
+        )
+
+
+def _decode(data: bytes) -> str:
+    return data.decode("utf-8", errors="replace").lstrip("\ufeff")
+
+
+def read_input(
+    arg: str,
+    *,
+    published: dt.date | None = None,
+    warn: Callable[[str], None] = lambda m: print(m, file=sys.stderr),
+    stdin: IO[bytes] | None = None,
+) -> Iterator[Article]:
+    """Articles from one argument of ``warrantwatch scan``: a path, a URL, or ``-`` (stdin)."""
+    if arg.lower().startswith(("http://", "https://")):
+        body, ctype = _fetcher(arg)
+        kind = sniff(body[:4096], ctype)
+        yield from _from_bytes(body, kind, source=arg, url=arg, published=published, warn=warn)
+        return
+    if arg == "-":
+        raw = stdin if stdin is not None else sys.stdin.buffer
+        buffered = raw if hasattr(raw, "peek") else io.BufferedReader(raw)  # type: ignore[arg-type]
+        head = buffered.peek(4096)[:4096]  # type: ignore[union-attr]
+        kind = sniff(head)
+        if kind == "jsonl":
+            text = io.TextIOWrapper(buffered, encoding="utf-8", errors="replace")  # type: ignore[arg-type]
+            yield from jsonl_articles(text, source="stdin", published=published, warn=warn)
+            return
+        yield from _from_bytes(
+            buffered.read(), kind, source="stdin", url=None, published=published, warn=warn
+        )
+        return
+    path = Path(arg)
+    if not path.is_file():
+        raise InputError(f"no such file: {arg}")
+    opener: Callable[..., IO[bytes]] = gzip.open if path.suffix == ".gz" else open  # type: ignore[assignment]
+    try:
+        with opener(path, "rb") as fh:
+            head = fh.read(4096)
+    except OSError as exc:
+        raise InputError(f"cannot read {arg}: {exc}") from exc
+    kind = kind_from_name(path.name) or sniff(head)
+    if kind == "jsonl":
+        with opener(path, "rb") as fh:
+            text = io.TextIOWrapper(fh, encoding="utf-8", errors="replace")
+            yield from jsonl_articles(text, source=arg, published=published, warn=warn)
+        return
+    with opener(path, "rb") as fh:
+        data = fh.read()
+    yield from _from_bytes(data, kind, source=arg, url=None, published=published, warn=warn)
+
+
+def _from_bytes(
+    data: bytes,
+    kind: Kind,
+    *,
+    source: str,
+    url: str | None,
+    published: dt.date | None,
+    warn: Callable[[str], None],
+) -> Iterator[Article]:
+    if kind == "html":
+        yield html_article(data, url=url, published=published)
+    elif kind == "jsonl":
+        yield from jsonl_articles(
+            io.StringIO(_decode(data)), source=source, published=published, warn=warn
+        )
+    else:
+        yield Article(text=_decode(data), url=url, published=published)

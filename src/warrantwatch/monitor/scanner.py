@@ -1,0 +1,398 @@
+"""The scanner: text in, trip events out. ``Scanner(world).scan(article)``.
+
+Building a scanner is the expensive part (some ten thousand patterns into one
+Aho-Corasick automaton); scanning is one pass of a small automaton of person names over
+the folded text, which settles the common case (an article naming nobody with a
+warrant), then, only for texts that name someone, one pass of the full automaton
+(names, places, cues, dates) and the rules of :mod:`warrantwatch.monitor.trips`.
+Build once, scan many.
+
+A scanner pickles (the automaton pickles natively), so a Dask backfill can build it
+once and ship it to workers, or rebuild it in each worker from the same ``World``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from warrantwatch.law.records import PersonRec
+from warrantwatch.law.world import World
+from warrantwatch.monitor import cues as cue_lex
+from warrantwatch.monitor import matcher
+from warrantwatch.monitor.dates import DateMention, date_specs, read_date
+from warrantwatch.monitor.matcher import CUE, DATE, PERSON, PLACE, Entry, Hit, PatternSet
+from warrantwatch.monitor.model import Article, TripEvent
+from warrantwatch.monitor.names import distinctive_weak_names, name_specs
+from warrantwatch.monitor.places import place_specs
+from warrantwatch.monitor.segments import split
+from warrantwatch.monitor.textnorm import fold, script_of
+from warrantwatch.monitor.trips import STATUS_RANK, Candidate, Reading, Rules
+
+#: Candidates below this confidence are not reported.
+MIN_CONFIDENCE = 0.4
+_MAX_EVIDENCE = 900
+
+
+class Scanner:
+    """Finds the trips a text reports, for the persons of one knowledge-base snapshot."""
+
+    def __init__(self, world: World, *, cache_dir: Path | None = None) -> None:
+        """Compile the patterns of ``world``; with ``cache_dir``, reuse a compiled copy.
+
+        The cache file is named by a digest of everything the patterns depend on (the
+        persons' names, the states' names, the scanner's own word lists and code, the
+        library versions), so a change anywhere makes a new one; a missing or unreadable
+        cache is simply rebuilt.
+        """
+        self.world = world
+        tables = _load_cached(world, cache_dir) if cache_dir is not None else None
+        if tables is None:
+            tables = _compile(world)
+            if cache_dir is not None:
+                _store_cached(world, cache_dir, tables)
+        self.automaton = tables.automaton
+        self.gate = tables.gate
+        self.distinctive = tables.distinctive
+        self.pattern_count = tables.pattern_count
+        self.nationality = {pid: p.nationality for pid, p in world.persons.items()}
+        self._duty_cache: dict[tuple[str, str, dt.date], dict[str, Any] | None] = {}
+
+    # --- pickling: the duty cache stays behind --------------------------------------
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        state["_duty_cache"] = {}
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    # --- scanning -------------------------------------------------------------------
+    def scan_many(self, articles: Iterable[Article]) -> Iterator[TripEvent]:
+        for a in articles:
+            yield from self.scan(a)
+
+    def names_anyone(self, text: str) -> bool:
+        """Whether ``text`` may name a person of the knowledge base (a fast pre-test).
+
+        False means :meth:`scan` would find nothing; True means it has to look.
+        """
+        return matcher.names_anyone(self.gate, fold(text))
+
+    def scan(self, article: Article) -> list[TripEvent]:
+        """The trips ``article`` reports, one event per person and destination."""
+        text = article.text or ""
+        if article.title and article.title.strip() and article.title.strip() not in text[:400]:
+            text = article.title.strip() + "\n" + text
+        if not text.strip():
+            return []
+        norm = fold(text)
+        # Most news names nobody with a warrant: a pass of the small name automaton settles
+        # that; only texts that name someone get the full pass (names, places, cues, dates).
+        if not matcher.names_anyone(self.gate, norm):
+            return []
+        found = matcher.find(self.automaton, norm, text)
+        if not found:
+            return []
+        hits, wins = found
+        reading = self._read(text, norm, hits, wins, article)
+        if reading is None:
+            return []
+        candidates = Rules(reading).candidates()
+        return self._events(candidates, reading, article)
+
+    def _read(
+        self,
+        text: str,
+        norm: str,
+        hits: list[Hit],
+        wins: list[tuple[int, int]],
+        article: Article,
+    ) -> Reading | None:
+        person_hits = [h for h in hits if h.entry.kind == PERSON]
+        cues = [h for h in hits if h.entry.kind == CUE]
+        if not any(h.entry.data in cue_lex.TRIP_CODES for h in cues):
+            return None
+        countries = {h.entry.data[0] for h in hits if h.entry.kind == PLACE}
+        resolved = self._resolve_persons(person_hits, countries)
+        if not resolved:
+            return None
+        places = [h for h in hits if h.entry.kind == PLACE]
+        dates: list[DateMention] = []
+        for h in hits:
+            if h.entry.kind == DATE:
+                kind, value = h.entry.data
+                m = read_date(norm, h.start, h.end, kind, value)
+                if m is not None:
+                    dates.append(m)
+        strong = frozenset(pid for h, pid in resolved if h.entry.data[1])
+        return Reading(
+            text=text,
+            norm=norm,
+            sentences=[s for lo, hi in wins for s in split(text, lo, hi)],
+            persons=resolved,
+            places=places,
+            cues=cues,
+            dates=dates,
+            published=article.published,
+            language=article.language,
+            nationality=self.nationality,
+            strong_persons=strong,
+        )
+
+    def _resolve_persons(
+        self,
+        person_hits: list[Hit],
+        countries: set[str] = frozenset(),  # type: ignore[assignment]
+    ) -> list[tuple[Hit, str]]:
+        """Identify each name hit; a weak one needs to be distinctive or backed by a full name.
+
+        A bare common surname with a single owner ("البشير", "Bashir") also counts when the
+        text names the owner's country ("الخرطوم", "Sudanese"): news often writes so.
+        """
+        by_span: dict[tuple[int, int], list[Hit]] = {}
+        for h in person_hits:
+            by_span.setdefault((h.start, h.end), []).append(h)
+        strong_at: list[tuple[int, str]] = []
+        for (start, _), hs in by_span.items():
+            strong_ids = {h.entry.data[0] for h in hs if h.entry.data[1]}
+            if len(strong_ids) == 1:
+                strong_at.append((start, next(iter(strong_ids))))
+        named = {pid for _, pid in strong_at}
+        out: list[tuple[Hit, str]] = []
+        for (start, _), hs in sorted(by_span.items()):
+            strong_ids = {h.entry.data[0] for h in hs if h.entry.data[1]}
+            if len(strong_ids) == 1:
+                pid = next(iter(strong_ids))
+                out.append((next(h for h in hs if h.entry.data[1]), pid))
+                continue
+            if strong_ids:
+                continue  # a full name shared by two persons: cannot tell
+            cands = {h.entry.data[0] for h in hs}
+            phrase = hs[0].entry.data[2]
+            if len(cands) == 1 and phrase in self.distinctive:
+                out.append((hs[0], next(iter(cands))))
+                continue
+            backed = cands & named
+            if not backed and len(cands) == 1:
+                only = next(iter(cands))
+                if set(self.nationality.get(only, ())) & countries:
+                    backed = {only}
+            if len(backed) == 1:
+                pid = next(iter(backed))
+            elif len(backed) > 1:
+                # Several namesakes named in full: the one named last before this mention.
+                before = [p for s, p in strong_at if s <= start and p in backed]
+                if not before:
+                    continue
+                pid = before[-1]
+            else:
+                continue
+            out.append((next(h for h in hs if h.entry.data[0] == pid), pid))
+        return out
+
+    # --- events ---------------------------------------------------------------------
+    def _events(
+        self, candidates: list[Candidate], reading: Reading, article: Article
+    ) -> list[TripEvent]:
+        groups: dict[tuple[str, str], list[Candidate]] = {}
+        for c in candidates:
+            if c.background or c.confidence < MIN_CONFIDENCE:
+                continue
+            groups.setdefault((c.person, c.iso2), []).append(c)
+        events: list[TripEvent] = []
+        for (pid, iso2), cs in groups.items():
+            best = _pick(cs)
+            date = best.date or next(
+                (c.date for c in cs if c.date and c.status == best.status), None
+            )
+            if date is None:
+                date = next((c.date for c in cs if c.date), None)
+            place = best.place or next((c.place for c in cs if c.place), None)
+            spans = list(best.evidence)
+            if best.date is None and date is not None:
+                src = next(c for c in cs if c.date == date)
+                spans.extend(s for s in src.evidence if s not in spans)
+            evidence = " … ".join(" ".join(reading.text[a:b].split()) for a, b in sorted(spans))
+            if len(evidence) > _MAX_EVIDENCE:
+                evidence = evidence[: _MAX_EVIDENCE - 1] + "…"
+            conf = min(0.99, best.confidence + 0.03 * (len(cs) - 1))
+            person = self.world.persons.get(pid)
+            if person is None:
+                continue
+            on = date or article.published or dt.date.today()
+            from warrantwatch.law.warrants import outstanding
+
+            if not outstanding(person, on):
+                continue  # no ICC warrant calls for an arrest on that day
+            events.append(
+                TripEvent(
+                    person=pid,
+                    destination_iso2=iso2,
+                    status=best.status,  # type: ignore[arg-type]
+                    evidence=evidence,
+                    confidence=conf,
+                    place=place,
+                    start_date=date,
+                    url=article.url,
+                    title=article.title,
+                    published=article.published,
+                    language=article.language,
+                    duty=self.duty(person, iso2, on),
+                )
+            )
+        events.sort(key=lambda e: (-e.confidence, e.person, e.destination_iso2))
+        return events
+
+    def duty(self, person: PersonRec, iso2: str, on: dt.date) -> dict[str, Any] | None:
+        """The engine's verdict for ``person`` in ``iso2`` on ``on`` (cached)."""
+        key = (person.id, iso2, on)
+        if key in self._duty_cache:
+            return self._duty_cache[key]
+        state = self.world.states.get(iso2)
+        if state is None:
+            out: dict[str, Any] | None = {
+                "on": on.isoformat(),
+                "duty": None,
+                "basis": [],
+                "state": {"iso2": iso2, "name": None},
+                "state_status": "unknown",
+                "note": "state not in the knowledge base",
+            }
+        else:
+            from warrantwatch.law.obligations import assess
+
+            a = assess(self.world, person, state, on).as_dict()
+            out = {
+                "on": a["on"],
+                "duty": a["duty"],
+                "basis": a["basis"],
+                "state": a["state"],
+                "state_status": a["state_status"],
+                "party_since": a["party_since"],
+                "pending_withdrawal": a["pending_withdrawal"],
+                "custody_status": a["custody_status"],
+                "warrants": [w["id"] for w in a["outstanding_warrants"]],
+            }
+        self._duty_cache[key] = out
+        return out
+
+
+@dataclass
+class _Tables:
+    automaton: Any
+    gate: Any
+    distinctive: frozenset[str]
+    pattern_count: int
+
+
+def _compile(world: World) -> _Tables:
+    """Every pattern of ``world``'s persons, of places, cues and dates, in two automata."""
+    patterns = PatternSet()
+    names = name_specs(world.persons)
+    for n in names:
+        patterns.add(
+            n.phrase,
+            Entry(
+                PERSON,
+                (n.person, n.strong, n.phrase),
+                capital=n.capital,
+                script=script_of(n.phrase),
+            ),
+        )
+    extra = {iso: (s.name, *s.aliases) for iso, s in world.states.items()}
+    for p in place_specs(extra):
+        patterns.add(
+            p.phrase,
+            Entry(
+                PLACE,
+                (p.iso2, p.place, p.kind),
+                stem=p.stem,
+                capital=p.capital,
+                exact_case=p.exact_case,
+                script=script_of(p.phrase),
+            ),
+        )
+    for c in cue_lex.parse_lexicon():
+        key = fold(c.phrase).strip()
+        patterns.add(key, Entry(CUE, c.code, stem=c.stem, script=script_of(key)))
+    for d in date_specs():
+        patterns.add(
+            d.phrase,
+            Entry(
+                DATE, (d.kind, d.value), stem=d.stem, capital=d.capital, script=script_of(d.phrase)
+            ),
+        )
+    return _Tables(
+        automaton=patterns.build(),
+        gate=patterns.build_gate(),
+        distinctive=distinctive_weak_names(names),
+        pattern_count=len(patterns),
+    )
+
+
+def _cache_key(world: World) -> str:
+    import hashlib
+    from importlib import metadata
+
+    h = hashlib.sha256()
+    for pid in sorted(world.persons):
+        p = world.persons[pid]
+        h.update(
+            repr((pid, p.name, p.nationality, [(n.name, n.lang, n.kind) for n in p.names])).encode()
+        )
+    for iso in sorted(world.states):
+        st = world.states[iso]
+        h.update(repr((iso, st.name, st.aliases)).encode())
+    here = Path(__file__).parent
+    for mod in ("cues", "places", "names", "dates", "inflect", "textnorm", "matcher", "scanner"):
+        h.update((here / f"{mod}.py").read_bytes())
+    for dist in ("babel", "pyahocorasick", "pytz"):
+        try:
+            h.update(metadata.version(dist).encode())
+        except metadata.PackageNotFoundError:
+            h.update(dist.encode())
+    return h.hexdigest()[:24]
+
+
+def _load_cached(world: World, cache_dir: Path) -> _Tables | None:
+    import pickle
+
+    path = cache_dir / f"scanner-{_cache_key(world)}.pickle"
+    try:
+        with path.open("rb") as fh:
+            tables = pickle.load(fh)
+        return tables if isinstance(tables, _Tables) else None
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None
+
+
+def _store_cached(world: World, cache_dir: Path, tables: _Tables) -> None:
+    import os
+    import pickle
+
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        key = _cache_key(world)
+        tmp = cache_dir / f".scanner-{key}.{os.getpid()}.tmp"
+        with tmp.open("wb") as fh:
+            pickle.dump(tables, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(cache_dir / f"scanner-{key}.pickle")
+        for old in cache_dir.glob("scanner-*.pickle"):
+            if old.name != f"scanner-{key}.pickle":
+                old.unlink(missing_ok=True)
+    except OSError:
+        return  # a cache that cannot be written is no error
+
+
+def _pick(cs: list[Candidate]) -> Candidate:
+    """The candidate whose status the event takes: the most telling of the confident ones."""
+    top = max(c.confidence for c in cs)
+    near = [c for c in cs if c.confidence >= top - 0.25]
+    return max(near, key=lambda c: (STATUS_RANK[c.status], c.confidence, c.date is not None))
+
+
+__all__ = ["MIN_CONFIDENCE", "Scanner"]

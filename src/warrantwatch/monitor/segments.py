@@ -1,0 +1,147 @@
+"""Sentences and paragraphs: the units the scanner decides on.
+
+A trip is reported in a sentence ("Putin will visit Tajikistan on Thursday") or in
+two neighbouring ones ("Putin is expected in Central Asia. He will arrive in Dushanbe
+on Thursday."); background is a matter of paragraphs ("In September 2024, he visited
+Mongolia. He was not arrested."). Splitting is rule-based and multilingual: end
+punctuation followed by space, except after abbreviations and initials ("Mr.", "M.",
+"V. Putin", "U.S."), and every line break ends a paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_BOUNDARY = re.compile(r"[.!?؟。…]+[\"'»”’)\]]*\s+|\n\s*")
+_ABBREV = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sen",
+        "rep",
+        "gov",
+        "pres",
+        "st",
+        "jr",
+        "sr",
+        "vs",
+        "etc",
+        "no",
+        "nos",
+        "art",
+        "arts",
+        "para",
+        "paras",
+        "sec",
+        "cf",
+        "ca",
+        "approx",
+        "dept",
+        "est",
+        "fig",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "mt",
+        "ft",
+        "mme",
+        "mlle",
+        "mgr",
+        "me",
+        "sra",
+        "srta",
+        "dott",
+        "sig",
+        "hr",
+        "fr",
+        "frau",
+        "herr",
+        "nr",
+        "abs",
+        "str",
+        "bzw",
+        "ggf",
+        "vgl",
+        "usw",
+        "z.b",
+        "u.a",
+        "d.h",
+        "sv",
+        "av",
+        "gal",
+        "г",
+        "гг",
+        "им",
+        "т.е",
+        "т.д",
+        "ул",
+        "св",
+        "д",
+        "проф",
+        "акад",
+        "ген",
+        "им",
+        "см",
+        "стр",
+        "тов",
+        "пп",
+        "ст",
+        "сен",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+def split(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
+    """Sentences of ``text[start:end]`` as offsets, each with a paragraph number.
+
+    ``start`` should begin a paragraph (or the text). Paragraph numbers count the line
+    breaks before the sentence, so they are comparable across calls on the same text:
+    two sentences are in the same paragraph when their numbers are equal.
+    """
+    out: list[Sentence] = []
+    stop = len(text) if end is None else end
+    para = text.count("\n", 0, start)
+    for m in _BOUNDARY.finditer(text, start, stop):
+        gap = m.group(0)
+        newlines = gap.count("\n")
+        if not newlines:
+            # The word before the period: an abbreviation or an initial does not end a sentence.
+            j = m.start()
+            k = j
+            while k > start and not text[k - 1].isspace():
+                k -= 1
+            word = text[k:j].lower().strip("(\"'«“")
+            if gap.startswith(".") and (word in _ABBREV or (len(word) == 1 and word.isalpha())):
+                continue
+            if "." in word and len(word) <= 5 and word.replace(".", "").isalpha():
+                continue  # U.S. / e.g. / z.B.
+            if gap.startswith(".") and word.isdigit() and len(word) <= 2:
+                continue  # German ordinals and dates: "am 9. Oktober"
+            nxt = m.end()
+            if nxt < stop and text[nxt].islower():
+                continue
+        sentence_end = m.start() + len(gap.rstrip())
+        if text[start:sentence_end].strip():
+            out.append(Sentence(start, sentence_end, para))
+        start = m.end()
+        para += newlines
+    if start < stop and text[start:stop].strip():
+        out.append(Sentence(start, stop, para))
+    return out

@@ -1,0 +1,104 @@
+"""Offset-preserving text folding, shared by the pattern builder and the scanner.
+
+Patterns and texts go through the same :func:`fold`, so that a pattern matches
+whatever case, apostrophe, dash or line break the writer used. Every step maps one
+character to one character: an offset in the folded text is the same offset in the
+original, which is how evidence sentences and case checks read the original text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+#: Characters replaced one-for-one before matching (after lower-casing). Apostrophes,
+#: hyphens, quotes and brackets become spaces, so that every word is preceded by a space
+#: ("l'invitation", "pro-Putin", "«Путин»"): the automaton's short patterns are anchored
+#: on that space and only match whole words.
+_REPLACE: tuple[tuple[str, str], ...] = (
+    ("\n", " "),
+    ("\r", " "),
+    ("\t", " "),
+    ("\xa0", " "),
+    ("\u202f", " "),
+    ("\u2009", " "),
+    ("ё", "е"),
+    ("'", " "),
+    ("’", " "),
+    ("ʼ", " "),
+    ("‘", " "),
+    ("`", " "),
+    ("´", " "),
+    ("-", " "),
+    ("‐", " "),
+    ("‑", " "),
+    ("–", " "),
+    ("—", " "),
+    ('"', " "),
+    ("«", " "),
+    ("»", " "),
+    ("“", " "),
+    ("”", " "),
+    ("„", " "),
+    ("(", " "),
+    (")", " "),
+    ("[", " "),
+    ("]", " "),
+    ("ـ", " "),  # Arabic tatweel (elongation): not a letter
+    ("أ", "ا"),  # Arabic alef with hamza above / below / madda: written either way
+    ("إ", "ا"),
+    ("آ", "ا"),
+    ("ى", "ي"),  # alef maqsura, often written as yeh
+)
+
+
+def _lower_same_length(text: str) -> str:
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    # A few characters (İ -> i + dot) lower-case to two code points: keep the first.
+    return "".join(c.lower()[0] for c in text)
+
+
+def fold(text: str) -> str:
+    """Lower-case and unify punctuation, keeping every character at its offset."""
+    out = _lower_same_length(text)
+    for old, new in _REPLACE:
+        if old in out:
+            out = out.replace(old, new)
+    return out
+
+
+def strip_accents(text: str) -> str:
+    """Latin letters without diacritics ("Béchir" -> "Bechir"); other scripts unchanged.
+
+    Marks on Cyrillic (й, ї) and Arabic letters carry meaning, so only marks whose
+    base letter is Latin are dropped.
+    """
+    out: list[str] = []
+    base_latin = False
+    for c in unicodedata.normalize("NFD", text):
+        if unicodedata.category(c) == "Mn":
+            if base_latin:
+                continue
+        else:
+            base_latin = c.isascii()
+        out.append(c)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def script_of(word: str) -> str:
+    """The script of the first letter: latin, cyrillic, arabic, hebrew or other."""
+    for c in word:
+        if not c.isalpha():
+            continue
+        o = ord(c)
+        if o < 0x0250 or 0x1E00 <= o < 0x1F00:
+            return "latin"
+        if 0x0400 <= o < 0x0530:
+            return "cyrillic"
+        if 0x0600 <= o < 0x0700 or 0x0750 <= o < 0x0780 or 0xFB50 <= o < 0xFE00:
+            return "arabic"
+        if 0x0590 <= o < 0x0600:
+            return "hebrew"
+        return "other"
+    return "other"

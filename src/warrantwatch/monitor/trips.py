@@ -1,0 +1,726 @@
+"""From hits to trips: the rules that decide, sentence by sentence, what a text reports.
+
+Input is one text's hits (persons already identified, places, cue codes, date words)
+and its sentences. For each sentence that names a person with a warrant *and* has
+travel wording, the rules pick:
+
+* **the destination**: a place in the same clause, nearest the travel word, after a
+  destination preposition ("to", "в", "à", "nach", "إلى") rather than a source one
+  ("from", "из"); not the person's own country ("Russian President"); not a place
+  only mentioned ("should be in The Hague"); a city and its country are one place.
+  Without a place in the sentence, the next or previous sentence of the paragraph may
+  give it ("... is expected in Central Asia. He will arrive in Dushanbe ...");
+* **the status**: an arrest carried out (not "must arrest"), a cancellation or a
+  deputy sent instead, else planned or occurred from tense words and the date;
+* **the date**: the date phrase nearest the destination, resolved against the
+  publication date in the direction of the status;
+* **background**: a past trip recalled ("last year", "in 2024", a date weeks before
+  publication, or a paragraph that began so) is dropped;
+* **hypotheticals**: "if he travels to France" reports no trip.
+
+A sentence without a name but with a pronoun or title ("He", "the Russian president",
+"Le chef du Kremlin") and travel wording continues the person of the sentence before.
+Each candidate carries a confidence; :mod:`warrantwatch.monitor.scanner` merges the
+candidates of one text per person and destination.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+
+from warrantwatch.monitor.cues import TRIP_CODES
+from warrantwatch.monitor.dates import DateMention, month_end, numeric_dates, resolve, years_in
+from warrantwatch.monitor.matcher import Hit
+from warrantwatch.monitor.segments import Sentence
+
+#: Words just before a place that make it a destination / a source.
+DEST_WORDS = frozenset(
+    [
+        "to",
+        "in",
+        "into",
+        "at",
+        "for",
+        "toward",
+        "towards",
+        "visit",
+        "visiting",
+        "visits",
+        "visited",
+        "arrive",
+        "arrives",
+        "arrived",
+        "в",
+        "во",
+        "на",
+        "до",
+        "у",
+        "à",
+        "au",
+        "aux",
+        "en",
+        "a",
+        "al",
+        "nach",
+        "in",
+        "ins",
+        "nel",
+        "nella",
+        "nei",
+        "em",
+        "no",
+        "na",
+        "ao",
+        "para",
+        "para",
+        "a",
+        "à",
+        "إلى",
+        "الى",
+        "في",
+        "ל",
+        "ב",
+    ]
+)
+SRC_WORDS = frozenset(
+    [
+        "from",
+        "of",
+        "out",
+        "из",
+        "со",
+        "от",
+        "з",
+        "із",
+        "від",
+        "de",
+        "du",
+        "des",
+        "desde",
+        "aus",
+        "von",
+        "da",
+        "dal",
+        "dalla",
+        "do",
+        "dos",
+        "من",
+        "عن",
+        "מ",
+    ]
+)
+#: "The Hague" beside these words is the Court's seat, not a destination.
+_COURT_WORDS = (
+    "icc",
+    "court",
+    "tribunal",
+    "cpi",
+    "суд",
+    "мус",
+    "мкс",
+    "cour",
+    "corte",
+    "gericht",
+    "igh",
+    "istgh",
+    "tpi",
+    "المحكمة",
+    "בית הדין",
+    "trial",
+    "justice",
+)
+_SINCE_WORDS = frozenset(["since", "depuis", "desde", "seit", "dallo", "منذ"])
+_CONJ_GAP = frozenset(
+    [",", "and", "et", "y", "e", "und", "и", "і", "та", "و", "or", "ou", "o", "oder", "или", "або"]
+)
+
+STATUS_RANK = {"arrest": 3, "cancelled": 2, "occurred": 1, "planned": 0}
+
+#: Travel words said of the host, whose object is the traveller ("Xi welcomed Putin").
+_HOST_WORDS = (
+    "welcom",
+    "receiv",
+    "host",
+    "invit",
+    "met",
+    "greet",
+    "accueil",
+    "recib",
+    "empf",
+    "accol",
+    "receb",
+    "встрет",
+    "принял",
+    "принима",
+    "зустр",
+    "прийня",
+    "استقبل",
+)
+#: A demonym is a destination only beside "capital" ("the Tajik capital").
+_CAPITAL_WORDS = ("capital", "столиц", "hauptstadt", "عاصمة", "العاصمة", "בירת")
+
+
+@dataclass
+class Reading:
+    """One text as the rules see it (built by the scanner)."""
+
+    text: str
+    norm: str
+    sentences: list[Sentence]
+    persons: list[tuple[Hit, str]]  # resolved person hits
+    places: list[Hit]
+    cues: list[Hit]
+    dates: list[DateMention]
+    published: dt.date | None
+    language: str | None
+    nationality: dict[str, tuple[str, ...]]
+    strong_persons: frozenset[str] = frozenset()
+
+
+@dataclass
+class Candidate:
+    person: str
+    iso2: str
+    place: str | None
+    status: str
+    date: dt.date | None
+    confidence: float
+    evidence: list[tuple[int, int]] = field(default_factory=list)  # sentence spans
+    background: bool = False
+    sentence: int = 0
+
+
+@dataclass
+class _Sent:
+    idx: int
+    start: int
+    end: int
+    paragraph: int
+    persons: list[tuple[Hit, str]] = field(default_factory=list)
+    places: list[Hit] = field(default_factory=list)
+    cues: list[Hit] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    background: bool = False
+
+
+def _code(h: Hit) -> str:
+    return h.entry.data  # type: ignore[no-any-return]
+
+
+def _assign(r: Reading) -> list[_Sent]:
+    sents = [_Sent(i, s.start, s.end, s.paragraph) for i, s in enumerate(r.sentences)]
+    starts = [s.start for s in sents]
+
+    def at(pos: int) -> _Sent | None:
+        i = bisect.bisect_right(starts, pos) - 1
+        return sents[i] if i >= 0 and pos < sents[i].end else None
+
+    for h, pid in r.persons:
+        s = at(h.start)
+        if s is not None:
+            s.persons.append((h, pid))
+    for h in r.places:
+        s = at(h.start)
+        if s is not None:
+            s.places.append(h)
+    for h in r.cues:
+        s = at(h.start)
+        if s is not None:
+            s.cues.append(h)
+    for d in r.dates:
+        s = at(d.start)
+        if s is not None:
+            s.dates.append(d)
+    return sents
+
+
+def _word_before(norm: str, pos: int) -> str:
+    i = pos
+    while i > 0 and norm[i - 1] == " ":
+        i -= 1
+    j = i
+    while j > 0 and norm[j - 1].isalnum():
+        j -= 1
+    return norm[j:i]
+
+
+def _clause(s: _Sent, hit: Hit, others: list[Hit]) -> tuple[int, int]:
+    """The part of a sentence that belongs to one of several persons named in it."""
+    lo, hi = s.start, s.end
+    for o in others:
+        if o.start > hit.end:
+            hi = min(hi, o.start)
+        elif o.end < hit.start:
+            lo = max(lo, o.end)
+    return lo, hi
+
+
+def _in(span: tuple[int, int], h: Hit | DateMention) -> bool:
+    return span[0] <= h.start < span[1]
+
+
+_PAST_STATUSES = frozenset({"occurred", "cancelled", "arrest"})
+
+
+def _cue_distance(place: Hit, cue: Hit) -> float:
+    """Characters between a travel word and a place; words before the place bind closer."""
+    if cue.end <= place.start:
+        return float(place.start - cue.end)
+    return max(0.0, (cue.start - place.end) * 1.5 + 15)
+
+
+def _nearest_cue(place: Hit, cues: list[Hit]) -> Hit:
+    return min(cues, key=lambda c: _cue_distance(place, c))
+
+
+def _closest(d: DateMention, places: list[tuple[Hit, float]]) -> Hit:
+    """Of several destinations in a sentence, the one a date phrase belongs to."""
+    return min(places, key=lambda p: abs(d.start - p[0].start))[0]
+
+
+@dataclass(frozen=True, slots=True)
+class _Year:
+    """A bare year ("in 2024") as a date-like mention, for telling background."""
+
+    start: int
+    end: int
+    year: int
+
+
+class Rules:
+    """The decision rules, bound to one reading."""
+
+    def __init__(self, r: Reading) -> None:
+        self.r = r
+        self.sents = _assign(r)
+        for s in self.sents:
+            s.background = self._sentence_background(s)
+        self._inherit_background()
+
+    # --- age of dates: is a trip recalled rather than reported? -------------------------
+    def _years(self, s: _Sent) -> list[_Year]:
+        spans = [(d.start, d.end) for d in s.dates]
+        out: list[_Year] = []
+        for y in years_in(self.r.norm, s.start, s.end):
+            pos = self.r.norm.find(str(y), s.start, s.end)
+            while pos >= 0 and any(a <= pos < b for a, b in spans):
+                pos = self.r.norm.find(str(y), pos + 4, s.end)
+            if pos >= 0:
+                out.append(_Year(pos, pos + 4, y))
+        return out
+
+    def _is_old(self, m: DateMention | _Year, status: str) -> bool:
+        pub = self.r.published
+        if pub is None:
+            return False
+        if _word_before(self.r.norm, m.start) in _SINCE_WORDS:
+            return False  # "since 2023", "wanted since March 2023": not the trip's date
+        if isinstance(m, _Year):
+            return m.year < pub.year
+        if m.kind == "Y":
+            end = month_end(m, pub)
+            return end is not None and (pub - end).days > 14
+        if m.kind in ("D", "N", "R"):
+            day = resolve(m, pub, ahead=status in ("planned", "cancelled"))
+            return day is not None and (pub - day).days > 30
+        return False
+
+    def _nearest_mention(
+        self, s: _Sent, span: tuple[int, int], *anchors: int
+    ) -> DateMention | _Year | None:
+        ms: list[DateMention | _Year] = [d for d in s.dates if _in(span, d)]
+        ms += [y for y in self._years(s) if span[0] <= y.start < span[1]]
+        ms = [m for m in ms if _word_before(self.r.norm, m.start) not in _SINCE_WORDS]
+        if not ms:
+            return None
+        return min(ms, key=lambda m: min(abs(m.start - a) for a in anchors))
+
+    def _sentence_background(self, s: _Sent) -> bool:
+        codes = {_code(c) for c in s.cues}
+        future = bool(codes & {"TP", "FUT"}) and "TO" not in codes
+        if "BG" in codes and not future:
+            return True
+        trip = [c for c in s.cues if _code(c) in TRIP_CODES]
+        if not trip or future:
+            return False
+        m = self._nearest_mention(s, (s.start, s.end), trip[0].start)
+        return m is not None and self._is_old(m, "occurred")
+
+    def _inherit_background(self) -> None:
+        """A paragraph that began in the past stays there ("In 2024 he went. He was not ...")."""
+        prev: _Sent | None = None
+        for s in self.sents:
+            if (
+                not s.background
+                and prev is not None
+                and prev.background
+                and prev.paragraph == s.paragraph
+                and not s.dates
+                and not ({_code(c) for c in s.cues} & {"TP", "FUT", "NOW"})
+            ):
+                s.background = True
+            prev = s
+
+    # --- candidates ---------------------------------------------------------------------
+    def candidates(self) -> list[Candidate]:
+        out: list[Candidate] = []
+        for i, s in enumerate(self.sents):
+            trip_cues = [c for c in s.cues if _code(c) in TRIP_CODES]
+            if not trip_cues:
+                continue
+            if s.persons:
+                hits = [h for h, _ in s.persons]
+                seen: set[str] = set()
+                for h, pid in s.persons:
+                    if pid in seen:
+                        continue
+                    seen.add(pid)
+                    others = [o for o, p in s.persons if p != pid]
+                    span = _clause(s, h, others) if others else (s.start, s.end)
+                    out.extend(self._decide(i, pid, span, anaphora=False, name_hits=hits))
+            elif any(_code(c) in ("ANA", "DEP", "CAN") for c in s.cues):
+                ante = self._antecedent(i)
+                if ante is not None:
+                    out.extend(self._decide(i, ante, (s.start, s.end), anaphora=True, name_hits=[]))
+        return out
+
+    def _antecedent(self, i: int) -> str | None:
+        """The person a pronoun or title stands for: named alone in the sentence before.
+
+        A lead sentence that opens with a title ("Le chef du Kremlin est arrivé ...") may
+        be followed by the name instead. A person named after a speech verb ("X said
+        Putin should ...") is not the subject the next "he" refers to.
+        """
+        s = self.sents[i]
+        if i > 0:
+            prev = self.sents[i - 1]
+            pids = {p for _, p in prev.persons}
+            if len(pids) == 1:
+                first = min(h.start for h, _ in prev.persons)
+                if not any(_code(c) == "SAY" and c.end <= first for c in prev.cues):
+                    return next(iter(pids))
+                return None
+            if pids:
+                return None
+        if i + 1 < len(self.sents):
+            nxt = self.sents[i + 1]
+            first_in_paragraph = i == 0 or self.sents[i - 1].paragraph != s.paragraph
+            pids = {p for _, p in nxt.persons}
+            if first_in_paragraph and nxt.paragraph == s.paragraph and len(pids) == 1:
+                return next(iter(pids))
+        return None
+
+    def _decide(
+        self, i: int, pid: str, span: tuple[int, int], *, anaphora: bool, name_hits: list[Hit]
+    ) -> list[Candidate]:
+        r = self.r
+        s = self.sents[i]
+        cues = [c for c in s.cues if _in(span, c)]
+        trip = [c for c in cues if _code(c) in TRIP_CODES]
+        if not trip:
+            return []
+        first_trip = min(c.start for c in trip)
+        # Hypothetical: a condition before the travel wording ("If he travels to ...").
+        if any(_code(c) == "COND" and c.start <= first_trip + 5 for c in cues) and not any(
+            _code(c) in ("TO", "ARR", "CAN", "DEP") for c in trip
+        ):
+            return []
+        if not anaphora and self._someone_else_travels(span, trip, name_hits):
+            return []
+        places = self._destinations(pid, span, cues, trip, name_hits)
+        cross = False
+        evidence = [(s.start, s.end)]
+        place_sent, place_span, place_trip = s, span, trip
+        if not places:
+            for j in (i + 1, i - 1):
+                if not 0 <= j < len(self.sents):
+                    continue
+                o = self.sents[j]
+                if o.paragraph != s.paragraph or any(p != pid for _, p in o.persons):
+                    continue
+                o_trip = [c for c in o.cues if _code(c) in TRIP_CODES]
+                if not o_trip:
+                    continue
+                if j > i and not any(_code(c) == "ANA" for c in o.cues):
+                    continue  # the next sentence may be about someone else's trip
+                # The next sentence must say "to/in X"; the one before may set the scene.
+                cand = self._destinations(pid, (o.start, o.end), o.cues, o_trip, [], strict=j > i)
+                if cand:
+                    places, cross = cand, True
+                    place_sent, place_span, place_trip = o, (o.start, o.end), o_trip
+                    evidence = sorted([(s.start, s.end), (o.start, o.end)])
+                    break
+        if not places:
+            return []
+        dates = [d for d in s.dates if _in(span, d)]
+        if cross:
+            dates += place_sent.dates
+        dates += numeric_dates(r.text, span[0], span[1], r.language)
+        codes = {_code(c) for c in cues}
+        strong_cue = any(_code(c) != "TN" for c in trip)
+        out: list[Candidate] = []
+        for ph, score in places:
+            near = _nearest_cue(ph, place_trip)
+            status = self._status(cues if not cross else cues + place_sent.cues, ph, near)
+            own = [d for d in dates if _closest(d, places) is ph]
+            day = self._date(own, ph, status, [near], cues)
+            bg = self._background(
+                s, place_sent, place_span if cross else span, ph, near, status, codes
+            )
+            if day is not None and r.published is not None:
+                if (r.published - day).days > 30:
+                    bg = True  # a trip dated weeks before the article is a recalled one
+                if status == "planned" and (r.published - day).days > 3:
+                    status = "occurred"
+            conf = 0.45 + (0.2 if strong_cue else 0.1)
+            conf += 0.15 if not cross else 0.0
+            conf += 0.05 if ph.entry.data[2] == "city" else 0.0
+            conf += 0.1 if day is not None else 0.0
+            conf += 0.05 if pid in r.strong_persons else 0.0
+            conf -= 0.1 if anaphora else 0.0
+            conf -= 0.15 if ph.entry.data[2] == "demonym" else 0.0
+            conf += min(0.1, max(-0.2, (score - 1.0) * 0.2))
+            conf = max(0.05, min(0.99, conf))
+            iso2, place, _ = ph.entry.data
+            out.append(
+                Candidate(
+                    person=pid,
+                    iso2=iso2,
+                    place=place,
+                    status=status,
+                    date=day,
+                    confidence=conf,
+                    evidence=evidence,
+                    background=bg,
+                    sentence=i,
+                )
+            )
+        return out
+
+    def _background(
+        self,
+        s: _Sent,
+        place_sent: _Sent,
+        span: tuple[int, int],
+        place: Hit,
+        near: Hit,
+        status: str,
+        codes: set[str],
+    ) -> bool:
+        past = status in _PAST_STATUSES
+        future = bool(codes & {"TP", "FUT"}) and not past
+        if "BG" in codes and not future:
+            return True
+        if s.background and past and not s.dates:
+            return True
+        if place_sent is not s and place_sent.background and not s.dates:
+            return True
+        # "since Putin's trip to Mongolia": a trip named after "since" is over.
+        before = self.r.norm[max(span[0], near.start - 30) : near.start].replace("'", " ").split()
+        last = before[-3:]
+        if any(w in _SINCE_WORDS for w in last) and not any(
+            any(ch.isdigit() for ch in w) for w in last
+        ):
+            return True
+        m = self._nearest_mention(place_sent, span, near.start, place.end)
+        return m is not None and self._is_old(m, status)
+
+    def _someone_else_travels(
+        self, span: tuple[int, int], trip: list[Hit], names: list[Hit]
+    ) -> bool:
+        """ "Lavrov arrived in Riyadh to prepare a summit between Putin and Trump": the
+        traveller is the capitalised name before the travel word, not the person after it.
+
+        Only for movement words (arrive, land, travel ...), not for the host's ("welcomed",
+        "invited", "met"): "Xi welcomed Putin in Beijing" is Putin's trip.
+        """
+        r = self.r
+        mine = [n for n in names if span[0] <= n.start < span[1]]
+        if not mine:
+            return False
+        first_name = min(n.start for n in mine)
+        before = [c for c in trip if c.end <= first_name]
+        if not before or len(before) < len(trip):
+            return False  # the person comes first, or travel words follow the name too
+        cue = max(before, key=lambda c: c.start)
+        if _code(cue) not in ("TO", "TP", "TN") or r.language == "de":
+            return False  # arrests and cancellations are done to the person; German
+            # capitalises every noun, so a capital letter says nothing there
+        if any(h in r.norm[cue.start : cue.end] for h in _HOST_WORDS):
+            return False
+        covered = [(h.start, h.end) for h in (*r.places, *r.cues, *names)]
+        covered += [(d.start, d.end) for d in r.dates]
+        pos = span[0]
+        words = r.text[span[0] : cue.start].split()
+        for k, w in enumerate(words):
+            at = r.text.find(w, pos, cue.start)
+            pos = at + len(w)
+            if k == 0 or len(w) < 3 or not w[0].isupper() or not w[1:2].islower():
+                continue
+            if any(a <= at < b for a, b in covered):
+                continue
+            return True
+        return False
+
+    # --- status -------------------------------------------------------------------------
+    def _status(self, cues: list[Hit], place: Hit, near: Hit) -> str:
+        """Arrest or cancellation anywhere in the clause; tense from the words near the place."""
+        codes = [_code(c) for c in cues]
+        blockers = [c for c in cues if _code(c) in ("MOD", "COND")]
+        for c in cues:
+            if _code(c) == "ARR" and not any(
+                0 <= c.start - b.end <= 40 or (b.start <= c.start < b.end) for b in blockers
+            ):
+                return "arrest"
+        if "CAN" in codes or "DEP" in codes:
+            return "cancelled"
+        if "NARR" in codes:
+            return "occurred"
+        lo = min(near.start, place.start) - 60
+        hi = max(near.end, place.end) + 25
+        local = [c for c in cues if lo <= c.start < hi] or cues
+        ahead = back = 0
+        for c in local:
+            code = _code(c)
+            w = 2 if c is near else 1  # the travel word nearest the place counts double
+            if code == "TP":
+                ahead += 2 * w
+            elif code in ("INV", "FUT"):
+                ahead += w
+            elif code == "TO":
+                back += 2 * w
+            elif code in ("PAST", "NOW"):
+                back += w
+        return "occurred" if back > ahead else "planned"
+
+    # --- destinations -------------------------------------------------------------------
+    def _destinations(
+        self,
+        pid: str,
+        span: tuple[int, int],
+        cues: list[Hit],
+        trip: list[Hit],
+        name_hits: list[Hit],
+        *,
+        strict: bool = False,
+    ) -> list[tuple[Hit, float]]:
+        """Destinations in ``span``, best first; ``strict`` (another sentence) wants "to/in X"."""
+        r = self.r
+        own = set(r.nationality.get(pid, ()))
+        mention_ends = [c.end for c in cues if _code(c) == "MENT"]
+        in_span = [
+            p for p in r.places if span[0] <= p.start < span[1] and p.entry.data[0] not in own
+        ]
+        if not in_span:
+            return []
+        span_norm = r.norm[span[0] : span[1]]
+        scored: list[tuple[Hit, float, Hit]] = []
+        for p in in_span:
+            _, place, kind = p.entry.data
+            if any(0 <= p.start - e <= 30 for e in mention_ends):
+                continue  # "should be in The Hague"
+            if place == "The Hague" and any(w in span_norm for w in _COURT_WORDS):
+                continue
+            if any(n.start <= p.start < n.end for n in name_hits):
+                continue
+            if kind == "demonym":
+                around = r.norm[max(0, p.start - 25) : p.end + 25]
+                if not any(w in around for w in _CAPITAL_WORDS):
+                    continue  # "Hungarian Prime Minister", "Ukrainian children"
+            score = {"country": 1.0, "city": 1.1, "demonym": 0.45}[kind]
+            near = _nearest_cue(p, trip)
+            score -= min(_cue_distance(p, near), 300.0) / 400.0
+            w = _word_before(r.norm, p.start)
+            dest = w in DEST_WORDS or (
+                p.entry.script == "arabic" and r.norm[p.start - 1 : p.start] in ("ب", "ل")
+            )
+            if dest:
+                score += 0.3
+            elif w in SRC_WORDS:
+                score -= 0.5
+            if strict and not dest:
+                continue
+            if score >= 0.3:
+                scored.append((p, score, near))
+        if not scored:
+            return []
+        scored.sort(key=lambda x: -x[1])
+        best_hit, best_score, best_near = scored[0]
+        chosen = [(best_hit, best_score)]
+        isos = {best_hit.entry.data[0]}
+        ordered = sorted(scored, key=lambda x: x[0].start)
+        # Conjoined places ("Kenya and Uganda") are several destinations.
+        k = next(n for n, x in enumerate(ordered) if x[0] is best_hit)
+        for step in (1, -1):
+            j = k
+            while 0 <= j + step < len(ordered):
+                a, b = sorted((ordered[j][0], ordered[j + step][0]), key=lambda h: h.start)
+                gap = r.norm[a.end : b.start].replace(",", " , ").split()
+                if len(" ".join(gap)) > 12 or any(g not in _CONJ_GAP for g in gap):
+                    break
+                nxt = ordered[j + step]
+                if nxt[0].entry.data[0] not in isos and nxt[0].entry.data[2] != "demonym":
+                    isos.add(nxt[0].entry.data[0])
+                    chosen.append((nxt[0], nxt[1]))
+                j += step
+        # A place with a travel word of its own ("arrived in Bishkek ... will continue to
+        # Uzbekistan") is a further destination.
+        for p, sc, near in scored[1:]:
+            iso = p.entry.data[0]
+            if iso in isos or p.entry.data[2] == "demonym" or near is best_near:
+                continue
+            if 0 <= p.start - near.end <= 25 and sc >= 1.0:
+                isos.add(iso)
+                chosen.append((p, sc))
+        # Name the city when one was given for the same country.
+        merged: list[tuple[Hit, float]] = []
+        for h, sc in chosen:
+            iso = h.entry.data[0]
+            city = next(
+                (x for x in scored if x[0].entry.data[0] == iso and x[0].entry.data[2] == "city"),
+                None,
+            )
+            merged.append(
+                (city[0], sc) if city is not None and h.entry.data[2] != "city" else (h, sc)
+            )
+        return merged
+
+    # --- dates --------------------------------------------------------------------------
+    def _date(
+        self,
+        dates: list[DateMention],
+        place: Hit,
+        status: str,
+        trip: list[Hit],
+        cues: list[Hit],
+    ) -> dt.date | None:
+        """The trip's day: the date phrase nearest the place and its travel word.
+
+        Not a date after "since", nor the date of a statement ("said on Wednesday").
+        """
+        said = [c.end for c in cues if _code(c) == "SAY"]
+        usable = [
+            d
+            for d in dates
+            if d.kind in ("D", "W", "R", "N")
+            and _word_before(self.r.norm, d.start) not in _SINCE_WORDS
+            and not any(0 <= d.start - e <= 30 for e in said)
+        ]
+        if not usable:
+            return None
+        ahead = status in ("planned", "cancelled")
+        # A full date beats a weekday in the same phrase ("Thursday, 9 October 2025").
+        usable.sort(key=lambda d: d.start)
+        phrases: list[DateMention] = []
+        for d in usable:
+            last = phrases[-1] if phrases else None
+            if last and last.kind == "W" and d.kind in ("D", "N") and 0 <= d.start - last.end < 12:
+                phrases[-1] = d
+                continue
+            phrases.append(d)
+        # Several dates for one destination ("on Tuesday ..., and on Thursday the summit"):
+        # the trip starts on the first.
+        days = [day for d in phrases if (day := resolve(d, self.r.published, ahead)) is not None]
+        return min(days) if days else None

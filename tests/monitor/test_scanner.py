@@ -1,0 +1,268 @@
+"""The scanner's behaviour on short texts: each test is one thing a reader would expect."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+from pathlib import Path
+
+import pytest
+
+from warrantwatch.law.world import World
+from warrantwatch.monitor import matcher
+from warrantwatch.monitor.model import Article, TripEvent
+from warrantwatch.monitor.names import distinctive_weak_names, name_specs
+from warrantwatch.monitor.scanner import Scanner
+from warrantwatch.monitor.textnorm import fold
+
+PUB = dt.date(2025, 10, 7)  # Tuesday
+
+
+def trips(
+    scanner: Scanner, text: str, published: dt.date | None = PUB, lang: str = "en"
+) -> list[TripEvent]:
+    return scanner.scan(Article(text=text, published=published, language=lang))
+
+
+def one(scanner: Scanner, text: str, **kw: object) -> TripEvent:
+    evs = trips(scanner, text, **kw)  # type: ignore[arg-type]
+    assert len(evs) == 1, [(e.person, e.destination_iso2, e.status) for e in evs]
+    return evs[0]
+
+
+# --- names --------------------------------------------------------------------------------
+
+
+def test_generated_cyrillic_forms_and_distinctiveness(scan_world: World) -> None:
+    specs = name_specs(scan_world.persons)
+    phrases = {(s.phrase, s.person) for s in specs}
+    assert ("путиным", "vladimir-putin") in phrases  # generated, not in the data
+    assert ("владимира путина", "vladimir-putin") in phrases
+    assert ("нетаньяху", "benjamin-netanyahu") in phrases
+    distinct = distinctive_weak_names(specs)
+    assert "putin" in distinct and "netanyahu" in distinct
+    assert "gbagbo" not in distinct  # two persons
+    assert "roe" not in distinct  # two persons, and short
+    assert "bashir" not in distinct  # a common given name
+    assert "al bashir" in distinct
+
+
+def test_matching_respects_words_case_and_proclitics(scanner: Scanner) -> None:
+    def found(text: str) -> set[str]:
+        found = matcher.find(scanner.automaton, fold(text), text)
+        return {text[h.start : h.end] for h in (found[0] if found else [])}
+
+    assert "Putin" not in found("Rasputin met Putinism fans; Putin spoke.") - {"Putin"}
+    assert found("Rasputin spoke. Putin spoke.") >= {"Putin"}
+    assert "chad" not in found("Putin and chad visited. Chad")
+    assert "Chad" in found("Putin visited Chad")
+    assert "us" not in found("Putin told us about the USA")
+    assert "USA" in found("Putin told us about the USA")
+    assert "طاجيكستان" in found("بوتين يتوجه بطاجيكستان")
+
+
+# --- the model case and its traps ----------------------------------------------------------
+
+
+def test_statement_with_background_and_hague_yields_one_trip(scanner: Scanner) -> None:
+    text = (Path(__file__).parent / "fixtures" / "statement_tajikistan.txt").read_text()
+    ev = one(scanner, text)
+    assert (ev.person, ev.destination_iso2, ev.place) == ("vladimir-putin", "TJ", "Dushanbe")
+    assert ev.start_date == dt.date(2025, 10, 9) and ev.status == "planned"
+    assert ev.duty is not None and ev.duty["duty"] == "binding"
+    assert ev.duty["basis"] == ["state_party"] and ev.duty["state_status"] == "party"
+    assert "9 October 2025" in ev.evidence
+
+
+def test_place_only_mentioned_is_no_trip(scanner: Scanner) -> None:
+    assert trips(scanner, "Vladimir Putin should be in The Hague, rights groups said.") == []
+    assert trips(scanner, "Rights groups said Putin belongs in The Hague, not in Dushanbe.") == []
+
+
+def test_person_without_trip_and_trip_without_person(scanner: Scanner) -> None:
+    assert trips(scanner, "Putin chaired a meeting on the economy in Moscow on Monday.") == []
+    assert trips(scanner, "Sergei Lavrov will travel to Dushanbe on Thursday.") == []
+
+
+def test_background_trip_is_dropped_but_current_one_kept(scanner: Scanner) -> None:
+    assert trips(scanner, "Last year, Putin visited Mongolia. He was not arrested.") == []
+    ev = one(
+        scanner,
+        "Putin, who visited Mongolia in September 2024, will travel to Dushanbe on Thursday.",
+    )
+    assert (ev.destination_iso2, ev.status, ev.start_date) == (
+        "TJ",
+        "planned",
+        dt.date(2025, 10, 9),
+    )
+
+
+def test_hypothetical_trip_is_no_trip(scanner: Scanner) -> None:
+    assert (
+        trips(scanner, "If Putin travels to France, he must be arrested, the minister said.") == []
+    )
+
+
+# --- statuses ------------------------------------------------------------------------------
+
+
+def test_occurred_with_weekday_resolved_backwards(scanner: Scanner) -> None:
+    ev = one(scanner, "Netanyahu landed in Budapest on Wednesday night for a four-day visit.")
+    assert (ev.destination_iso2, ev.status, ev.start_date) == (
+        "HU",
+        "occurred",
+        dt.date(2025, 10, 1),
+    )
+
+
+def test_cancellation_and_deputy_sent_instead(scanner: Scanner) -> None:
+    ev = one(scanner, "Putin will not attend the summit in Johannesburg in person.")
+    assert (ev.destination_iso2, ev.status) == ("ZA", "cancelled")
+    ev = one(scanner, "Владимир Путин не поедет в ЮАР, вместо него будет Лавров.", lang="ru")
+    assert (ev.destination_iso2, ev.status) == ("ZA", "cancelled")
+
+
+def test_arrest_is_not_duty_language(scanner: Scanner) -> None:
+    ev = one(scanner, "Richard Roe was arrested in Kinshasa on Monday, police said.")
+    assert (ev.person, ev.destination_iso2, ev.status) == ("richard-roe", "CD", "arrest")
+    assert ev.start_date == dt.date(2025, 10, 6)
+    ev = one(scanner, "Tajikistan must arrest Putin when he arrives in Dushanbe on Thursday.")
+    assert ev.status == "planned"
+
+
+# --- who -----------------------------------------------------------------------------------
+
+
+def test_ambiguous_surname_needs_the_full_name(scanner: Scanner) -> None:
+    assert trips(scanner, "Roe was arrested in Kinshasa on Monday.") == []
+    ev = one(
+        scanner, "Richard Roe has been at large for years. Roe was arrested in Kinshasa on Monday."
+    )
+    assert ev.person == "richard-roe"
+
+
+def test_person_without_outstanding_warrant_yields_nothing(scanner: Scanner) -> None:
+    assert trips(scanner, "Laurent Gbagbo arrived in Paris on Friday for talks.") == []
+    assert trips(scanner, "Jane Roe will travel to Kinshasa on Thursday.") == []
+    # Before her surrender (2024-05-02) Jane Roe's warrant was outstanding.
+    ev = one(
+        scanner, "Jane Roe will travel to Kinshasa on Thursday.", published=dt.date(2023, 5, 2)
+    )
+    assert ev.person == "jane-roe"
+
+
+def test_inflected_names_and_places(scanner: Scanner) -> None:
+    ev = one(scanner, "Визит Владимира Путина в Монголию завершится в среду.", lang="ru")
+    assert ev.destination_iso2 == "MN"
+    ev = one(scanner, "Путін у четвер прилетить до Душанбе.", lang="uk")
+    assert (ev.destination_iso2, ev.start_date) == ("TJ", dt.date(2025, 10, 9))
+
+
+def test_common_surname_backed_by_country_context(scanner: Scanner) -> None:
+    ev = one(
+        scanner,
+        "أعلنت الخرطوم أن البشير لن يشارك في القمة في تونس.",
+        published=dt.date(2019, 3, 30),
+        lang="ar",
+    )
+    assert (ev.person, ev.destination_iso2, ev.status) == ("omar-al-bashir", "TN", "cancelled")
+
+
+# --- sentences around ----------------------------------------------------------------------
+
+
+def test_pronoun_and_title_continue_the_person(scanner: Scanner) -> None:
+    ev = one(scanner, "Putin accepted Rahmon's invitation. He will arrive in Dushanbe on Thursday.")
+    assert (ev.destination_iso2, ev.start_date) == ("TJ", dt.date(2025, 10, 9))
+    ev = one(
+        scanner,
+        "Le chef du Kremlin est arrivé jeudi à New Delhi. Vladimir Poutine doit voir M. Modi.",
+        published=dt.date(2025, 12, 5),
+        lang="fr",
+    )
+    assert (ev.destination_iso2, ev.status, ev.start_date) == (
+        "IN",
+        "occurred",
+        dt.date(2025, 12, 4),
+    )
+
+
+def test_speaker_is_not_the_antecedent(scanner: Scanner) -> None:
+    text = (
+        "Ukraine's president said Vladimir Putin should be in court. "
+        "He spoke during a visit to Helsinki."
+    )
+    assert trips(scanner, text) == []
+
+
+def test_several_destinations(scanner: Scanner) -> None:
+    evs = trips(scanner, "Richard Roe is planning a trip to Kenya and Uganda next month.")
+    assert {e.destination_iso2 for e in evs} == {"KE", "UG"}
+
+
+# --- the event record ----------------------------------------------------------------------
+
+
+def test_event_fields_and_unknown_state(scanner: Scanner) -> None:
+    art = Article(
+        text="Putin will visit Vietnam on Thursday.",
+        url="https://example.org/a",
+        title="T",
+        published=PUB,
+        language="en",
+    )
+    (ev,) = scanner.scan(art)
+    d = ev.as_dict()
+    assert d["url"] == "https://example.org/a" and d["published"] == "2025-10-07"
+    assert d["start_date"] == "2025-10-09" and 0 < d["confidence"] <= 1
+    assert d["duty"]["duty"] == "none" and d["duty"]["state_status"] == "non_party"
+    (ev,) = trips(scanner, "Putin will visit Laos on Thursday.")
+    assert ev.duty is not None and ev.duty["state_status"] == "unknown" and ev.duty["duty"] is None
+
+
+def test_no_date_when_the_text_pins_none(scanner: Scanner) -> None:
+    ev = one(scanner, "Putin will visit India next week.")
+    assert ev.start_date is None
+    assert ev.duty is not None and ev.duty["on"] == PUB.isoformat()
+
+
+def test_scanner_pickles_and_caches(scan_world: World, scanner: Scanner, tmp_path: Path) -> None:
+    text = "Putin will fly to Dushanbe on Thursday."
+    again = pickle.loads(pickle.dumps(scanner))
+    assert [e.as_dict() for e in trips(again, text)] == [e.as_dict() for e in trips(scanner, text)]
+    first = Scanner(scan_world, cache_dir=tmp_path)
+    assert len(list(tmp_path.glob("scanner-*.pickle"))) == 1
+    second = Scanner(scan_world, cache_dir=tmp_path)
+    assert second.pattern_count == first.pattern_count
+    assert [e.as_dict() for e in trips(second, text)] == [e.as_dict() for e in trips(scanner, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "iso"),
+    [
+        ("Vladimir Poutine se rendra à Douchanbé jeudi.", "fr", "TJ"),
+        ("Putin viajará el jueves a Dusambé.", "es", "TJ"),
+        ("Wladimir Putin wird am Donnerstag in Duschanbe erwartet.", "de", "TJ"),
+        ("Putin si recherà giovedì a Dushanbe.", "it", "TJ"),
+        ("Putin viajará na quinta-feira a Duchambe.", "pt", "TJ"),
+        ("يصل الرئيس الروسي فلاديمير بوتين يوم الخميس إلى دوشانبي.", "ar", "TJ"),
+        ("Путин в четверг прибудет в Душанбе.", "ru", "TJ"),
+    ],
+)
+def test_travel_wording_in_many_languages(scanner: Scanner, text: str, lang: str, iso: str) -> None:
+    ev = one(scanner, text, lang=lang)
+    assert (ev.destination_iso2, ev.status, ev.start_date) == (iso, "planned", dt.date(2025, 10, 9))
+
+
+def test_someone_elses_trip_is_not_the_persons(scanner: Scanner) -> None:
+    text = "El canciller Serguéi Lavrov llegó a Riad para preparar una cumbre entre Putin y Trump."
+    assert trips(scanner, text, lang="es") == []
+    ev = one(scanner, "Xi Jinping welcomed Vladimir Putin in Beijing on Monday.")
+    assert (ev.destination_iso2, ev.status) == ("CN", "occurred")
+
+
+def test_demonym_is_a_destination_only_as_the_capital(scanner: Scanner) -> None:
+    text = "Hungarian Prime Minister Viktor Orbán met Vladimir Putin in Moscow last week."
+    assert trips(scanner, text) == []
+    ev = one(scanner, "Putin will arrive in the Tajik capital on Thursday.")
+    assert ev.destination_iso2 == "TJ"
