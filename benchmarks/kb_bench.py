@@ -30,7 +30,9 @@ from warrantwatch.kb.service import open_kb
 from warrantwatch.law.obligations import assess
 from warrantwatch.law.treaty_status import status_on
 
-PG = os.environ.get("WARRANTWATCH_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+PG = os.environ.get(
+    "WARRANTWATCH_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
 
 
 def timed(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
@@ -53,7 +55,7 @@ def build_pg() -> float | None:
         name = f"ww_bench_{uuid.uuid4().hex[:8]}"
         with admin.connect() as c:
             c.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception:  # noqa: BLE001
+    except Exception:
         return None
     url = make_url(PG).set(database=name).render_as_string(hide_password=False)
     try:
@@ -70,11 +72,18 @@ def build_pg() -> float | None:
 def main() -> None:
     rows: list[tuple[str, str, str]] = []
     floor = timed(lambda: check(read_data_dir()), 3)
-    rows.append(("build knowledge base, SQLite", f"{timed(build_sqlite, 3):.2f} s",
-                 f"read + validate files only: {floor:.2f} s"))
+    rows.append(
+        (
+            "build knowledge base, SQLite",
+            f"{timed(build_sqlite, 3):.2f} s",
+            f"read + validate files only: {floor:.2f} s",
+        )
+    )
     pg = build_pg()
     if pg is not None:
-        rows.append(("build knowledge base, PostgreSQL", f"{pg:.2f} s", f"same floor: {floor:.2f} s"))
+        rows.append(
+            ("build knowledge base, PostgreSQL", f"{pg:.2f} s", f"same floor: {floor:.2f} s")
+        )
 
     with tempfile.TemporaryDirectory() as d:
         kb = open_kb(Settings(database_url=f"sqlite:///{d}/a.sqlite3"))
@@ -96,22 +105,36 @@ def main() -> None:
         a_all = timed(one_assess, 2000) * 1000
         a_model = timed(lambda: assess(w, putin, tj, day), 500) * 1000
         s_all = timed(one_status, 2000) * 1000
-        rows.append(("assess, median over 2,000 person/state pairs", f"{a_all:.3f} ms",
-                     f"status_on alone: {s_all:.3f} ms"))
+        rows.append(
+            (
+                "assess, median over 2,000 person/state pairs",
+                f"{a_all:.3f} ms",
+                f"status_on alone: {s_all:.3f} ms",
+            )
+        )
         rows.append(("assess putin TJ 2025-10-09, median", f"{a_model:.3f} ms", ""))
 
         exe = str(Path(sys.executable).with_name("warrantwatch"))
         env = {**os.environ, "WARRANTWATCH_DATABASE_URL": f"sqlite:///{d}/a.sqlite3"}
 
         def cli() -> None:
-            subprocess.run([exe, "assess", "putin", "TJ", "--on", "2025-10-09", "-f", "json"],
-                           check=True, capture_output=True, env=env)
+            subprocess.run(
+                [exe, "assess", "putin", "TJ", "--on", "2025-10-09", "-f", "json"],
+                check=True,
+                capture_output=True,
+                env=env,
+            )
 
         def bare() -> None:
             subprocess.run([sys.executable, "-c", "pass"], check=True, capture_output=True)
 
-        rows.append(("CLI `assess putin TJ`, cold process, median of 7", f"{timed(cli, 7):.2f} s",
-                     f"`python -c pass`: {timed(bare, 7):.2f} s"))
+        rows.append(
+            (
+                "CLI `assess putin TJ`, cold process, median of 7",
+                f"{timed(cli, 7):.2f} s",
+                f"`python -c pass`: {timed(bare, 7):.2f} s",
+            )
+        )
 
     print("| measure | Warrant Watch | baseline in the same run |")
     print("|---|---|---|")

@@ -5,8 +5,479 @@ Heavy imports stay inside the command functions so that `warrantwatch assess` st
 
 from __future__ import annotations
 
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
 
 def register(app: typer.Typer) -> None:
     """Add this layer's commands to ``app``."""
+    _register_scan(app)
+    _register_service_commands(app)  # monitor, review ..., backfill (monitor service)
+
+
+# --- scan: text -> trip events (scanner; docs/scanner.md) ------------------------------------
+
+
+class ScanFormat(StrEnum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+
+
+def _register_scan(app: typer.Typer) -> None:
+    @app.command("scan")
+    def scan(
+        inputs: Annotated[
+            list[str] | None,
+            typer.Argument(
+                help="Files (plain text, HTML, JSON Lines; .gz too), http(s) URLs, or - for "
+                "standard input (the default).",
+                show_default=False,
+            ),
+        ] = None,
+        published: Annotated[
+            str | None,
+            typer.Option(
+                "--published",
+                help="Publication date, YYYY-MM-DD: anchors 'on Thursday'. For JSON Lines, "
+                "a line's own 'published' wins; for HTML, this wins over the page's date.",
+            ),
+        ] = None,
+        fmt: Annotated[
+            ScanFormat,
+            typer.Option("--format", "-f", help="text, json (one list) or jsonl (streamed)."),
+        ] = ScanFormat.text,
+        min_confidence: Annotated[
+            float,
+            typer.Option("--min-confidence", min=0.0, max=1.0, help="Drop less confident events."),
+        ] = 0.0,
+    ) -> None:
+        """List the trips that texts report: who, where, when, status, evidence, and the duty."""
+        import json
+        from pathlib import Path
+
+        from warrantwatch.cli.main import fail, kb, parse_date
+        from warrantwatch.monitor.readers import InputError, read_input
+        from warrantwatch.monitor.scanner import Scanner
+
+        args = inputs or ["-"]
+        for a in args:
+            remote = a.lower().startswith(("http://", "https://"))
+            if a != "-" and not remote and not Path(a).is_file():
+                fail(
+                    f"no such file: {a}"
+                    + ("; only http and https addresses are fetched" if "://" in a else "")
+                )
+        pub = parse_date(published) if published else None
+        from platformdirs import user_cache_dir
+
+        from warrantwatch.config import get_settings
+
+        if any(a.lower().startswith(("http://", "https://")) for a in args):
+            # the monitor's guarded fetcher: no private addresses, size and time caps
+            from warrantwatch.monitor.fetch import fetcher_for_scan
+            from warrantwatch.monitor.readers import set_fetcher
+
+            set_fetcher(fetcher_for_scan(get_settings()))
+
+        cache = get_settings().cache_dir or Path(user_cache_dir("warrantwatch", appauthor=False))
+        scanner = Scanner(kb().world, cache_dir=cache)
+        problems: list[str] = []
+
+        def warn(msg: str) -> None:
+            problems.append(msg)
+            typer.echo(f"warrantwatch: {msg}", err=True)
+
+        collected: list[dict[str, object]] = []
+        count = 0
+        try:
+            for arg in args:
+                for article in read_input(arg, published=pub, warn=warn):
+                    for ev in scanner.scan(article):
+                        if ev.confidence < min_confidence:
+                            continue
+                        count += 1
+                        if fmt is ScanFormat.jsonl:
+                            typer.echo(json.dumps(ev.as_dict(), ensure_ascii=False))
+                        elif fmt is ScanFormat.json:
+                            collected.append(ev.as_dict())
+                        else:
+                            _print_event(scanner, ev)
+        except InputError as exc:
+            fail(str(exc))
+        if fmt is ScanFormat.json:
+            typer.echo(json.dumps(collected, ensure_ascii=False, indent=2))
+        elif fmt is ScanFormat.text and count == 0:
+            typer.echo("no trips found")
+        if problems:
+            raise typer.Exit(2)
+
+
+def _print_event(scanner: object, ev: object) -> None:
+    from warrantwatch.monitor.model import TripEvent
+    from warrantwatch.monitor.scanner import Scanner
+
+    assert isinstance(scanner, Scanner) and isinstance(ev, TripEvent)
+    world = scanner.world
+    person = world.persons[ev.person].name if ev.person in world.persons else ev.person
+    state = world.state_name(ev.destination_iso2)
+    where = state + (f" ({ev.place})" if ev.place else "")
+    when = ev.start_date.isoformat() if ev.start_date else "date not given"
+    typer.echo(
+        f"{person} -> {where} [{ev.destination_iso2}], {when}, {ev.status}, "
+        f"confidence {ev.confidence:.2f}"
+    )
+    d = ev.duty or {}
+    if d.get("duty") == "binding":
+        typer.echo(
+            f"  duty: BINDING ({', '.join(d.get('basis', []))}); state status "
+            f"{d.get('state_status')} on {d.get('on')}"
+        )
+    elif d.get("duty") == "none":
+        typer.echo(f"  duty: none (state status {d.get('state_status')} on {d.get('on')})")
+    else:
+        typer.echo("  duty: unknown (state not in the knowledge base)")
+    typer.echo(f"  evidence: {ev.evidence}")
+    if ev.url:
+        typer.echo(f"  source: {ev.url}")
+
+
+# ------------------------------------------------------------------ monitor service
+# `monitor`, `review list|show|confirm|correct|reject|reject-event`, `backfill`
+# (monitor service; docs/monitor.md).
+
+# Options shared by the review commands (module level: annotations are resolved here).
+editor_opt = typer.Option("--editor", help="Your name, recorded in the audit trail.")
+fmt_opt = typer.Option("--format", "-f", help="text, json (list: also csv, markdown)")
+
+
+def _register_service_commands(app: typer.Typer) -> None:
+    review_app = typer.Typer(
+        help="Confirm, correct or reject trips the monitor found (confirmed trips join the "
+        "knowledge base).",
+        no_args_is_help=True,
+    )
+    app.add_typer(review_app, name="review")
+
+    @app.command("monitor")
+    def monitor_cmd(
+        once: Annotated[
+            bool, typer.Option("--once", help="One round, then exit (for cron and tests).")
+        ] = False,
+        all_feeds: Annotated[
+            bool, typer.Option("--all", help="Poll every source now, due or not.")
+        ] = False,
+        status: Annotated[
+            bool, typer.Option("--status", help="Show sources, articles and alerts; poll nothing.")
+        ] = False,
+        verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each step.")] = False,
+    ) -> None:
+        """Poll the configured feeds and pages, scan new articles, alert on bound trips."""
+        import logging
+
+        from warrantwatch.cli.main import emit_json, fail, kb
+        from warrantwatch.config import get_settings
+        from warrantwatch.monitor import store
+
+        logging.basicConfig(
+            level=logging.INFO if verbose else logging.ERROR,
+            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        )
+        settings = get_settings()
+        base = kb()
+        if status:
+            emit_json(
+                {
+                    "feeds": store.feed_status(base.engine),
+                    "alerts": store.outbox_status(base.engine),
+                    "trips_pending_review": len(
+                        store.list_trips(base.engine, review_status=("pending", "changed"))
+                    ),
+                    "articles": store.list_articles(base.engine, limit=20),
+                }
+            )
+            return
+        if not settings.feeds:
+            fail(
+                "no feeds configured; add [[feeds]] to warrantwatch.toml or set WARRANTWATCH_FEEDS"
+            )
+        from warrantwatch.monitor.service import Monitor
+
+        try:
+            monitor = Monitor(settings, engine=base.engine, world=base.world)
+        except ImportError as exc:
+            fail(f"the scanner is not available: {exc}", 1)
+        if once:
+            report = monitor.run_round(force=all_feeds)
+            typer.echo(str(report))
+            for err in report.feed_errors:
+                typer.echo(f"source failed: {err}", err=True)
+            return
+        if not settings.alert_urls:
+            typer.echo("warning: no alert_urls configured; alerts wait in the outbox", err=True)
+        typer.echo(f"monitoring {len(settings.feeds)} sources; Ctrl-C to stop", err=True)
+        if all_feeds:
+            typer.echo(str(monitor.run_round(force=True)))
+        try:
+            monitor.run_forever(on_round=lambda r: typer.echo(str(r)))
+        except KeyboardInterrupt:
+            monitor.stop()
+
+    def _review_fail(exc: Exception) -> None:
+        from warrantwatch.cli.main import fail
+
+        fail(str(exc))
+
+    def _engine():  # type: ignore[no-untyped-def]
+        from warrantwatch.cli.main import kb
+
+        return kb().engine
+
+    def _print_trip(view, fmt: str) -> None:  # type: ignore[no-untyped-def]
+        from warrantwatch.cli.main import emit_json
+
+        if fmt == "json":
+            emit_json(view.as_dict())
+            return
+        d = view.as_dict()
+        a = d["assessment"] or {}
+        typer.echo(
+            f"Trip #{d['id']}: {d['person']} -> {d['destination']}"
+            + (f" ({d['place']})" if d["place"] else "")
+        )
+        typer.echo(
+            f"  date: {d['start_date'] or 'not reported'}"
+            + (f" to {d['end_date']}" if d["end_date"] else "")
+            + f"; status: {d['status']}"
+            + (f" (outcome: {d['outcome']})" if d["outcome"] else "")
+            + f"; confidence {d['confidence']}"
+        )
+        by = d["reviewed_by"]
+        if by:
+            by = f" by {by}" if d["review_status"] in ("confirmed", "rejected") else f" ({by})"
+        typer.echo(
+            f"  review: {d['review_status']}{by or ''}"
+            + (f"; in knowledge base as {d['kb_trip_id']}" if d["kb_trip_id"] else "")
+        )
+        for k in d["known_trips"]:
+            typer.echo(
+                f"  already in the knowledge base: {k['id']} ({k['start']}, {k['outcome']}, "
+                f"{k['origin']}): the same trip?"
+            )
+        if a:
+            typer.echo(f"  duty: {a.get('duty')} (basis: {', '.join(a.get('basis') or []) or '-'})")
+        typer.echo("  reports:")
+        for e in d["events"]:
+            mark = " [rejected]" if e["rejected"] else ""
+            src = e["source"]
+            typer.echo(
+                f"    event #{e['id']}{mark}: {e['status']} {e['start_date'] or ''} "
+                f"({e['language'] or '?'}, {src['published'] or 'undated'}) {src['url']}"
+            )
+            typer.echo(f'      "{e["evidence"]}"')
+        if d["audit"]:
+            typer.echo("  history:")
+            for h in d["audit"]:
+                typer.echo(
+                    f"    {h['at']} {h['editor']}: {h['action']}"
+                    + (f" ({h['reason']})" if h["reason"] else "")
+                )
+
+    def _check_fmt(fmt: str, allowed: tuple[str, ...] = ("text", "json")) -> None:
+        if fmt not in allowed:
+            _review_fail(ValueError(f"unknown format {fmt!r}; use {', '.join(allowed)}"))
+
+    @review_app.command("list")
+    def review_list(
+        show_all: Annotated[
+            bool, typer.Option("--all", help="Every trip, not only those awaiting review.")
+        ] = False,
+        limit: Annotated[int, typer.Option(min=1, help="Most trips listed.")] = 50,
+        fmt: Annotated[str, fmt_opt] = "text",
+    ) -> None:
+        """Trips awaiting review (new, or changed by the news since confirmation)."""
+        from warrantwatch.cli import output
+        from warrantwatch.monitor import review, store
+
+        _check_fmt(fmt, ("text", "json", "csv", "markdown"))
+        engine = _engine()
+        views = (
+            store.list_trips(engine, limit=limit)
+            if show_all
+            else review.pending(engine, limit=limit)
+        )
+        rows = [
+            {
+                "id": v.id,
+                "person": v.person_id,
+                "destination": v.destination,
+                "start_date": v.start_date.isoformat() if v.start_date else None,
+                "status": v.status,
+                "bound": v.bound,
+                "confidence": round(v.confidence, 2),
+                "review": v.review_status,
+                "reports": len(v.events),
+            }
+            for v in views
+        ]
+        cols = list(rows[0]) if rows else ["id", "person", "destination", "start_date", "status"]
+        what = "trips" if show_all else "trips awaiting review"
+        output.print_rows(rows, cols, fmt, title=f"{len(rows)} {what}")
+
+    @review_app.command("show")
+    def review_show(
+        trip_id: Annotated[int, typer.Argument(help="Trip number (see 'review list').")],
+        fmt: Annotated[str, fmt_opt] = "text",
+    ) -> None:
+        """One trip: its reports with evidence and sources, the legal verdict, its history."""
+        from warrantwatch.monitor import review
+
+        _check_fmt(fmt)
+        try:
+            _print_trip(review.show(_engine(), trip_id), fmt)
+        except review.ReviewError as exc:
+            _review_fail(exc)
+
+    @review_app.command("confirm")
+    def review_confirm(
+        trip_id: Annotated[int, typer.Argument(help="Trip number.")],
+        editor: Annotated[str, editor_opt],
+        note: Annotated[str | None, typer.Option(help="A note kept with the trip.")] = None,
+        fmt: Annotated[str, fmt_opt] = "text",
+    ) -> None:
+        """Confirm a trip: it joins the knowledge base with its articles as sources."""
+        from warrantwatch.monitor import review
+
+        _check_fmt(fmt)
+        try:
+            _print_trip(review.confirm(_engine(), trip_id, editor, note=note), fmt)
+        except review.ReviewError as exc:
+            _review_fail(exc)
+
+    @review_app.command("correct")
+    def review_correct(
+        trip_id: Annotated[int, typer.Argument(help="Trip number.")],
+        editor: Annotated[str, editor_opt],
+        person: Annotated[str | None, typer.Option(help="Person id.")] = None,
+        destination: Annotated[str | None, typer.Option(help="ISO code of the state.")] = None,
+        date: Annotated[str | None, typer.Option("--date", help="Start, YYYY-MM-DD.")] = None,
+        end: Annotated[str | None, typer.Option("--end", help="End, YYYY-MM-DD.")] = None,
+        place: Annotated[str | None, typer.Option(help="City or venue.")] = None,
+        status: Annotated[
+            str | None, typer.Option(help="planned, occurred, cancelled or arrest.")
+        ] = None,
+        outcome: Annotated[
+            str | None,
+            typer.Option(help="planned, not_arrested, arrested, cancelled or did_not_attend."),
+        ] = None,
+        occasion: Annotated[str | None, typer.Option(help="Summit, state visit ...")] = None,
+        reason: Annotated[str | None, typer.Option(help="Why (kept in the audit).")] = None,
+        and_confirm: Annotated[
+            bool, typer.Option("--confirm", help="Confirm the trip after correcting it.")
+        ] = False,
+        fmt: Annotated[str, fmt_opt] = "text",
+    ) -> None:
+        """Correct a trip's fields; later news will not override them."""
+        from warrantwatch.monitor import review
+
+        _check_fmt(fmt)
+        given = {
+            "person": person,
+            "destination": destination,
+            "start_date": date,
+            "end_date": end,
+            "place": place,
+            "status": status,
+            "outcome": outcome,
+            "occasion": occasion,
+        }
+        fields = {k: v for k, v in given.items() if v is not None}
+        engine = _engine()
+        try:
+            view = review.correct(engine, trip_id, editor, fields, reason=reason)
+            if and_confirm:
+                view = review.confirm(engine, trip_id, editor)
+            _print_trip(view, fmt)
+        except review.ReviewError as exc:
+            _review_fail(exc)
+
+    @review_app.command("reject")
+    def review_reject(
+        trip_id: Annotated[int, typer.Argument(help="Trip number.")],
+        editor: Annotated[str, editor_opt],
+        reason: Annotated[str, typer.Option(help="Why the trip is wrong (kept in the audit).")],
+        fmt: Annotated[str, fmt_opt] = "text",
+    ) -> None:
+        """Reject a trip: no more alerts for it; removed from the knowledge base if confirmed."""
+        from warrantwatch.monitor import review
+
+        _check_fmt(fmt)
+        try:
+            _print_trip(review.reject(_engine(), trip_id, editor, reason), fmt)
+        except review.ReviewError as exc:
+            _review_fail(exc)
+
+    @review_app.command("reject-event")
+    def review_reject_event(
+        event_id: Annotated[int, typer.Argument(help="Event number (see 'review show').")],
+        editor: Annotated[str, editor_opt],
+        reason: Annotated[str, typer.Option(help="Why this report is wrong.")],
+        fmt: Annotated[str, fmt_opt] = "text",
+    ) -> None:
+        """Reject one report of a trip; the trip is recomputed from the others."""
+        from warrantwatch.monitor import review
+
+        _check_fmt(fmt)
+        try:
+            _print_trip(review.reject_event(_engine(), event_id, editor, reason), fmt)
+        except review.ReviewError as exc:
+            _review_fail(exc)
+
+    @app.command("backfill")
+    def backfill_cmd(
+        files: Annotated[
+            list[Path], typer.Argument(help="Archives: .warc, .warc.gz, .jsonl files.")
+        ],
+        scheduler: Annotated[
+            str | None,
+            typer.Option(
+                help="Dask scheduler address, tcp://HOST:PORT (default: local processes)."
+            ),
+        ] = None,
+        workers: Annotated[
+            int, typer.Option(min=1, help="Local worker processes (without --scheduler).")
+        ] = 2,
+        batch: Annotated[int, typer.Option(min=1, help="Documents per task.")] = 50,
+        alert: Annotated[
+            bool, typer.Option("--alert", help="Queue alerts for what is found (off: old news).")
+        ] = False,
+    ) -> None:
+        """Scan news archives for trips and store what they hold (then: warrantwatch review)."""
+        from warrantwatch.cli.main import fail, kb
+        from warrantwatch.config import get_settings
+        from warrantwatch.monitor.backfill import ArchiveError, backfill
+
+        if scheduler is not None and not scheduler.startswith(("tcp://", "tls://", "inproc://")):
+            fail(f"not a scheduler address: {scheduler!r}; use tcp://HOST:PORT")
+        base = kb()
+        try:
+            report = backfill(
+                files,
+                get_settings(),
+                engine=base.engine,
+                world=base.world,
+                scheduler=scheduler,
+                workers=workers,
+                batch_size=batch,
+                alert=alert,
+            )
+        except ArchiveError as exc:
+            fail(str(exc))
+        except OSError as exc:
+            fail(f"cannot reach the Dask scheduler {scheduler}: {exc}", 1)
+        typer.echo(str(report))
+        for b in report.bad_records[:20]:
+            typer.echo(f"skipped: {b}", err=True)

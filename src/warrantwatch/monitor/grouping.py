@@ -1,0 +1,142 @@
+"""Grouping trip events from many articles into trips whose state follows the news.
+
+Two reports are about the same trip when they name the same person and destination
+and their dates are at most ``window`` days apart; a report without a date joins the
+trip of that person and destination reported most recently (within the window, by
+publication date). A trip's status, date and place are those of its latest report
+(by publication date, then arrival), except that a plain "planned" report never turns
+an occurred, cancelled or arrest back into planned. A trip corrected in review is
+``locked``: later reports are attached as evidence but do not override the reviewer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from warrantwatch.monitor.tables import EventRecord, TripRecord, utcnow
+
+FINAL_STATUSES = frozenset({"occurred", "cancelled", "arrest"})
+
+
+@dataclass
+class TripChange:
+    """What attaching events did to one trip (fields are the names that changed)."""
+
+    trip: TripRecord
+    created: bool = False
+    fields: set[str] = field(default_factory=set)
+
+    @property
+    def changed(self) -> bool:
+        return self.created or bool(self.fields)
+
+
+def _reference(ev: EventRecord) -> dt.date:
+    return ev.start_date or ev.published or ev.created_at.date()
+
+
+def find_trip(session: Session, ev: EventRecord, window: int) -> TripRecord | None:
+    """The trip ``ev`` belongs to, or None when it reports a new one."""
+    q = select(TripRecord).where(
+        TripRecord.person_id == ev.person_id, TripRecord.destination == ev.destination
+    )
+    if ev.start_date is not None:  # only trips that can be near enough (or undated)
+        span = dt.timedelta(days=window)
+        q = q.where(
+            or_(
+                TripRecord.start_date.is_(None),
+                TripRecord.start_date.between(ev.start_date - span, ev.start_date + span),
+            )
+        )
+    candidates = list(session.scalars(q))
+    best: tuple[int, TripRecord] | None = None
+    for t in candidates:
+        if ev.start_date is not None and t.start_date is not None:
+            gap = abs((t.start_date - ev.start_date).days)
+        else:
+            mine = ev.start_date or ev.published or utcnow().date()
+            theirs = t.start_date or t.last_reported or t.first_seen_at.date()
+            gap = abs((theirs - mine).days)
+        if gap <= window and (best is None or gap < best[0]):
+            best = (gap, t)
+    return best[1] if best else None
+
+
+def _order(ev: EventRecord) -> tuple[dt.date, int]:
+    return (ev.published or ev.created_at.date(), ev.id)
+
+
+def recompute(trip: TripRecord, events: list[EventRecord]) -> set[str]:
+    """Derive the trip's fields from its (non-rejected) events; returns the names changed."""
+    live = sorted((e for e in events if not e.rejected), key=_order)
+    if not live:
+        return set()
+    before = {
+        "status": trip.status,
+        "start_date": trip.start_date,
+        "place": trip.place,
+        "confidence": trip.confidence,
+        "last_reported": trip.last_reported,
+    }
+    if not trip.locked:
+        finals = [e for e in live if e.status in FINAL_STATUSES]
+        trip.status = finals[-1].status if finals else "planned"
+        dated = [e for e in live if e.start_date is not None]
+        if dated:
+            trip.start_date = dated[-1].start_date
+        placed = [e for e in live if e.place]
+        if placed:
+            trip.place = placed[-1].place
+    trip.confidence = max(e.confidence for e in live)
+    published = [e.published for e in live if e.published]
+    trip.last_reported = max(published) if published else trip.last_reported
+    after = {
+        "status": trip.status,
+        "start_date": trip.start_date,
+        "place": trip.place,
+        "confidence": trip.confidence,
+        "last_reported": trip.last_reported,
+    }
+    return {k for k in before if before[k] != after[k]}
+
+
+def trip_events(session: Session, trip_id: int) -> list[EventRecord]:
+    return list(session.scalars(select(EventRecord).where(EventRecord.trip_id == trip_id)))
+
+
+def attach(session: Session, events: list[EventRecord], window: int) -> list[TripChange]:
+    """Put each event into its trip (creating trips as needed); one change per trip touched."""
+    changes: dict[int, TripChange] = {}
+    for ev in events:
+        trip = find_trip(session, ev, window)
+        created = trip is None
+        if trip is None:
+            now = utcnow()
+            trip = TripRecord(
+                person_id=ev.person_id,
+                destination=ev.destination,
+                place=ev.place,
+                start_date=ev.start_date,
+                status=ev.status,
+                confidence=ev.confidence,
+                first_seen_at=now,
+                updated_at=now,
+                last_reported=ev.published,
+                review_status="pending",
+                locked=False,
+                version=0,
+            )
+            session.add(trip)
+            session.flush()
+        ev.trip_id = trip.id
+        session.flush()
+        change = changes.setdefault(trip.id, TripChange(trip=trip, created=created))
+        change.fields |= recompute(trip, trip_events(session, trip.id))
+    for change in changes.values():
+        if change.changed:
+            change.trip.updated_at = utcnow()
+    return list(changes.values())

@@ -1,0 +1,515 @@
+"""Storing what the monitor reads, and reading it back for people and other layers.
+
+Writing: an article is recorded once per address (``url_hash``) and its text once per
+content (``content_hash``): a second address carrying the same story is marked
+``duplicate`` and not scanned again. Events are stored with the article they came
+from. Every writer here takes a :class:`~sqlalchemy.orm.Session` and leaves the
+commit to the caller, so a caller can make one article, its events, the trip
+changes and the alerts they call for a single transaction.
+
+Reading: :func:`list_trips`, :func:`trip_view`, :func:`list_articles`,
+:func:`feed_status`, :func:`outbox_status` return plain dataclasses / dicts (the
+dashboard and reports use them); they take an ``Engine`` or a ``Session``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from warrantwatch.monitor.feeds import normalise_url
+from warrantwatch.monitor.model import Article, TripEvent
+from warrantwatch.monitor.pages import content_hash
+from warrantwatch.monitor.tables import (
+    ArticleEntry,
+    AuditEntry,
+    EventRecord,
+    FeedState,
+    OutboxAlert,
+    TripRecord,
+    utcnow,
+)
+
+#: Fetch attempts (one per round) before an article falls back to its feed summary.
+MAX_ARTICLE_ATTEMPTS = 3
+
+
+def url_key(url: str) -> str:
+    """The key of an address: SHA-256 of its normalised form."""
+    return hashlib.sha256(normalise_url(url).encode("utf-8")).hexdigest()
+
+
+@contextmanager
+def session_of(db: Engine | Session) -> Iterator[Session]:
+    """A session on ``db``: the given one, or a new one closed afterwards."""
+    if isinstance(db, Session):
+        yield db
+        return
+    with Session(db, expire_on_commit=False) as s:
+        yield s
+
+
+# ---------------------------------------------------------------- articles
+
+
+def known_keys(session: Session, keys: Iterable[str]) -> set[str]:
+    keys = list(keys)
+    found: set[str] = set()
+    for i in range(0, len(keys), 500):
+        chunk = keys[i : i + 500]
+        found.update(
+            session.scalars(select(ArticleEntry.url_hash).where(ArticleEntry.url_hash.in_(chunk)))
+        )
+    return found
+
+
+def add_pending(
+    session: Session,
+    url: str,
+    *,
+    feed_url: str | None = None,
+    origin: str = "feed",
+    title: str | None = None,
+    published: dt.date | None = None,
+    language: str | None = None,
+    summary: str | None = None,
+    key: str | None = None,
+) -> ArticleEntry | None:
+    """Record an article to fetch and scan; None if its address was seen before."""
+    key = key or url_key(url)
+    if session.scalar(select(ArticleEntry.id).where(ArticleEntry.url_hash == key)) is not None:
+        return None
+    row = ArticleEntry(
+        url_hash=key,
+        url=url,
+        feed_url=feed_url,
+        origin=origin,
+        title=title,
+        published=published,
+        language=language,
+        summary=summary or None,
+        status="pending",
+        attempts=0,
+        seen_at=utcnow(),
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def pending_articles(session: Session, limit: int = 200) -> list[ArticleEntry]:
+    return list(
+        session.scalars(
+            select(ArticleEntry)
+            .where(ArticleEntry.status == "pending")
+            .order_by(ArticleEntry.id)
+            .limit(limit)
+        )
+    )
+
+
+def as_article(entry: ArticleEntry, text: str | None = None) -> Article:
+    return Article(
+        text=text if text is not None else (entry.text or entry.summary or ""),
+        url=entry.url,
+        title=entry.title,
+        published=entry.published,
+        language=entry.language,
+    )
+
+
+def find_duplicate(session: Session, text: str) -> int | None:
+    """The id of the article already processed with this text, if any."""
+    h = content_hash(text)
+    return session.scalar(select(ArticleEntry.id).where(ArticleEntry.content_hash == h))
+
+
+def mark_duplicate(entry: ArticleEntry, original_id: int) -> None:
+    entry.status = "duplicate"
+    entry.duplicate_of = original_id
+    entry.processed_at = utcnow()
+
+
+def mark_failed(entry: ArticleEntry, error: str) -> None:
+    """Count a failed fetch; after the last attempt the article is given up (kept, not lost)."""
+    entry.attempts += 1
+    entry.error = error[:2000]
+    if entry.attempts >= MAX_ARTICLE_ATTEMPTS:
+        entry.status = "failed"
+        entry.processed_at = utcnow()
+
+
+def record_scan(
+    session: Session, entry: ArticleEntry, article: Article, events: Sequence[TripEvent]
+) -> list[EventRecord]:
+    """Store the scanned text of ``entry`` and the events found in it."""
+    entry.text = article.text
+    entry.content_hash = content_hash(article.text)
+    entry.title = entry.title or article.title
+    entry.published = entry.published or article.published
+    entry.language = entry.language or article.language
+    entry.status = "done"
+    entry.attempts += 1
+    entry.error = None
+    entry.processed_at = utcnow()
+    rows = [
+        EventRecord(
+            article_id=entry.id,
+            person_id=ev.person,
+            destination=ev.destination_iso2.upper(),
+            place=ev.place,
+            start_date=ev.start_date,
+            status=ev.status,
+            evidence=ev.evidence,
+            confidence=float(ev.confidence),
+            language=ev.language or entry.language,
+            published=ev.published or entry.published,
+            duty=ev.duty,
+            rejected=False,
+            created_at=utcnow(),
+        )
+        for ev in events
+    ]
+    session.add_all(rows)
+    session.flush()
+    return rows
+
+
+# ---------------------------------------------------------------- views
+
+
+@dataclass
+class SourceView:
+    url: str
+    title: str | None
+    published: dt.date | None
+    language: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "url": self.url,
+            "title": self.title,
+            "published": _iso(self.published),
+            "language": self.language,
+        }
+
+
+@dataclass
+class EventView:
+    id: int
+    person_id: str
+    destination: str
+    place: str | None
+    start_date: dt.date | None
+    status: str
+    evidence: str
+    confidence: float
+    language: str | None
+    published: dt.date | None
+    rejected: bool
+    source: SourceView
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "person": self.person_id,
+            "destination": self.destination,
+            "place": self.place,
+            "start_date": _iso(self.start_date),
+            "status": self.status,
+            "evidence": self.evidence,
+            "confidence": round(self.confidence, 3),
+            "language": self.language,
+            "published": _iso(self.published),
+            "rejected": self.rejected,
+            "source": self.source.as_dict(),
+        }
+
+
+@dataclass
+class AuditView:
+    at: dt.datetime
+    editor: str
+    action: str
+    event_id: int | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    reason: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "at": self.at.isoformat(timespec="seconds") + "Z",
+            "editor": self.editor,
+            "action": self.action,
+            "event_id": self.event_id,
+            "before": self.before,
+            "after": self.after,
+            "reason": self.reason,
+        }
+
+
+@dataclass
+class TripView:
+    """A trip as people see it: what, the review state, the legal verdict, the evidence."""
+
+    id: int
+    person_id: str
+    destination: str
+    place: str | None
+    start_date: dt.date | None
+    end_date: dt.date | None
+    status: str
+    outcome: str | None
+    occasion: str | None
+    confidence: float
+    review_status: str
+    reviewed_by: str | None
+    kb_trip_id: str | None
+    bound: bool | None
+    assessment: dict[str, Any] | None
+    first_seen_at: dt.datetime
+    updated_at: dt.datetime
+    last_reported: dt.date | None
+    alerted_at: dt.datetime | None
+    events: list[EventView] = field(default_factory=list)
+    audit: list[AuditView] = field(default_factory=list)
+    #: Knowledge-base trips of the same person and destination within 10 days (others'
+    #: records of what may be the same trip): filled by :func:`trip_view` only.
+    known_trips: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def sources(self) -> list[SourceView]:
+        seen: dict[str, SourceView] = {}
+        for e in self.events:
+            if not e.rejected:
+                seen.setdefault(e.source.url, e.source)
+        return list(seen.values())
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "person": self.person_id,
+            "destination": self.destination,
+            "place": self.place,
+            "start_date": _iso(self.start_date),
+            "end_date": _iso(self.end_date),
+            "status": self.status,
+            "outcome": self.outcome,
+            "occasion": self.occasion,
+            "confidence": round(self.confidence, 3),
+            "review_status": self.review_status,
+            "reviewed_by": self.reviewed_by,
+            "kb_trip_id": self.kb_trip_id,
+            "bound": self.bound,
+            "assessment": self.assessment,
+            "first_seen_at": self.first_seen_at.isoformat(timespec="seconds") + "Z",
+            "updated_at": self.updated_at.isoformat(timespec="seconds") + "Z",
+            "last_reported": _iso(self.last_reported),
+            "alerted_at": (
+                self.alerted_at.isoformat(timespec="seconds") + "Z" if self.alerted_at else None
+            ),
+            "sources": [s.as_dict() for s in self.sources],
+            "events": [e.as_dict() for e in self.events],
+            "audit": [a.as_dict() for a in self.audit],
+            "known_trips": self.known_trips,
+        }
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _trip_view(t: TripRecord, events: list[EventView], audit: list[AuditView]) -> TripView:
+    return TripView(
+        id=t.id,
+        person_id=t.person_id,
+        destination=t.destination,
+        place=t.place,
+        start_date=t.start_date,
+        end_date=t.end_date,
+        status=t.status,
+        outcome=t.outcome,
+        occasion=t.occasion,
+        confidence=t.confidence,
+        review_status=t.review_status,
+        reviewed_by=t.reviewed_by,
+        kb_trip_id=t.kb_trip_id,
+        bound=t.bound,
+        assessment=t.assessment,
+        first_seen_at=t.first_seen_at,
+        updated_at=t.updated_at,
+        last_reported=t.last_reported,
+        alerted_at=t.alerted_at,
+        events=events,
+        audit=audit,
+    )
+
+
+def _events_of(session: Session, trip_ids: Sequence[int]) -> dict[int, list[EventView]]:
+    out: dict[int, list[EventView]] = {i: [] for i in trip_ids}
+    if not trip_ids:
+        return out
+    rows = session.execute(
+        select(EventRecord, ArticleEntry)
+        .join(ArticleEntry, ArticleEntry.id == EventRecord.article_id)
+        .where(EventRecord.trip_id.in_(list(trip_ids)))
+        .order_by(EventRecord.id)
+    )
+    for ev, art in rows:
+        out[ev.trip_id].append(  # type: ignore[index]
+            EventView(
+                id=ev.id,
+                person_id=ev.person_id,
+                destination=ev.destination,
+                place=ev.place,
+                start_date=ev.start_date,
+                status=ev.status,
+                evidence=ev.evidence,
+                confidence=ev.confidence,
+                language=ev.language,
+                published=ev.published,
+                rejected=ev.rejected,
+                source=SourceView(art.url, art.title, art.published, art.language),
+            )
+        )
+    return out
+
+
+def trip_view(db: Engine | Session, trip_id: int) -> TripView | None:
+    """One trip with its events, sources and review history; None if there is no such trip."""
+    with session_of(db) as s:
+        t = s.get(TripRecord, trip_id)
+        if t is None:
+            return None
+        audit = [
+            AuditView(a.at, a.editor, a.action, a.event_id, a.before, a.after, a.reason)
+            for a in s.scalars(
+                select(AuditEntry).where(AuditEntry.trip_id == trip_id).order_by(AuditEntry.id)
+            )
+        ]
+        view = _trip_view(t, _events_of(s, [t.id])[t.id], audit)
+        view.known_trips = _known_trips(s, t)
+        return view
+
+
+def _known_trips(s: Session, t: TripRecord, window: int = 10) -> list[dict[str, Any]]:
+    from warrantwatch.kb.tables import TripRow
+
+    q = select(TripRow).where(
+        TripRow.person_id == t.person_id, TripRow.destination == t.destination
+    )
+    if t.kb_trip_id:
+        q = q.where(TripRow.id != t.kb_trip_id)
+    out = []
+    for row in s.scalars(q.order_by(TripRow.start)):
+        if t.start_date is None or abs((row.start - t.start_date).days) <= window:
+            out.append(
+                {
+                    "id": row.id,
+                    "start": row.start.isoformat(),
+                    "outcome": row.outcome,
+                    "origin": row.origin,
+                }
+            )
+    return out
+
+
+def list_trips(
+    db: Engine | Session,
+    *,
+    review_status: str | Sequence[str] | None = None,
+    person: str | None = None,
+    destination: str | None = None,
+    bound: bool | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[TripView]:
+    """Trips, most recently updated first, with their events (audit left out: see trip_view)."""
+    q = select(TripRecord)
+    if isinstance(review_status, str):
+        q = q.where(TripRecord.review_status == review_status)
+    elif review_status is not None:
+        q = q.where(TripRecord.review_status.in_(list(review_status)))
+    if person:
+        q = q.where(TripRecord.person_id == person)
+    if destination:
+        q = q.where(TripRecord.destination == destination.upper())
+    if bound is not None:
+        q = q.where(TripRecord.bound.is_(bound))
+    q = q.order_by(TripRecord.updated_at.desc(), TripRecord.id.desc()).limit(limit).offset(offset)
+    with session_of(db) as s:
+        trips = list(s.scalars(q))
+        events = _events_of(s, [t.id for t in trips])
+        return [_trip_view(t, events[t.id], []) for t in trips]
+
+
+def list_articles(
+    db: Engine | Session, *, status: str | None = None, limit: int = 100
+) -> list[dict[str, Any]]:
+    """Articles seen, newest first: address, title, date, status, number of events."""
+    q = (
+        select(ArticleEntry, func.count(EventRecord.id))
+        .outerjoin(EventRecord, EventRecord.article_id == ArticleEntry.id)
+        .group_by(ArticleEntry.id)
+        .order_by(ArticleEntry.id.desc())
+        .limit(limit)
+    )
+    if status:
+        q = q.where(ArticleEntry.status == status)
+    with session_of(db) as s:
+        return [
+            {
+                "id": a.id,
+                "url": a.url,
+                "title": a.title,
+                "published": _iso(a.published),
+                "language": a.language,
+                "origin": a.origin,
+                "feed": a.feed_url,
+                "status": a.status,
+                "content_hash": a.content_hash,
+                "duplicate_of": a.duplicate_of,
+                "error": a.error,
+                "events": n,
+            }
+            for a, n in s.execute(q)
+        ]
+
+
+def feed_status(db: Engine | Session) -> list[dict[str, Any]]:
+    """Each source polled: last poll, last success, next due time, consecutive failures."""
+
+    def ts(v: dt.datetime | None) -> str | None:
+        return v.isoformat(timespec="seconds") + "Z" if v else None
+
+    with session_of(db) as s:
+        return [
+            {
+                "url": f.url,
+                "polls": f.polls,
+                "last_polled_at": ts(f.last_polled_at),
+                "last_ok_at": ts(f.last_ok_at),
+                "next_due_at": ts(f.next_due_at),
+                "failures": f.failures,
+                "last_error": f.last_error,
+            }
+            for f in s.scalars(select(FeedState).order_by(FeedState.id))
+        ]
+
+
+def outbox_status(db: Engine | Session) -> dict[str, int]:
+    """Counts of alerts delivered and waiting."""
+    with session_of(db) as s:
+        total = s.scalar(select(func.count(OutboxAlert.id))) or 0
+        waiting = (
+            s.scalar(select(func.count(OutboxAlert.id)).where(OutboxAlert.delivered_at.is_(None)))
+            or 0
+        )
+    return {"queued": total, "delivered": total - waiting, "waiting": waiting}

@@ -1,0 +1,102 @@
+"""The monitor service's commands as a user types them: bad input, status, backfill."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from warrantwatch.cli.main import app
+
+runner = CliRunner()
+
+ARCHIVE_LINES = [
+    {
+        "url": "https://archive.example/1",
+        "published": "2025-10-06",
+        "language": "en",
+        "text": "TEST FIXTURE. Vladimir Putin is expected to travel to Dushanbe on 9 October "
+        "2025 for a regional summit, officials said.",
+    },
+    {"url": "https://archive.example/2", "text": "TEST FIXTURE. Nothing about any journey."},
+]
+
+
+def ww(*args: str) -> tuple[int, str, str]:
+    res = runner.invoke(app, list(args))
+    return res.exit_code, res.stdout, res.stderr
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    path = tmp_path / "news.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in ARCHIVE_LINES) + "\n", encoding="utf-8")
+    return path
+
+
+def test_monitor_without_feeds(cli_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WARRANTWATCH_CONFIG", "/nonexistent.toml")
+    code, _, err = ww("monitor", "--once")
+    assert code == 2 and "no feeds configured" in err
+
+
+def test_monitor_status(cli_env: Path) -> None:
+    code, out, _ = ww("monitor", "--status")
+    assert code == 0
+    status = json.loads(out)
+    assert status["alerts"] == {"queued": 0, "delivered": 0, "waiting": 0}
+    assert status["feeds"] == [] and status["trips_pending_review"] == 0
+
+
+def test_review_bad_input(cli_env: Path) -> None:
+    code, _, err = ww("review", "show", "12")
+    assert code == 2 and "no trip #12" in err
+    code, _, err = ww("review", "list", "--format", "yaml")
+    assert code == 2 and "unknown format" in err
+    code, _, err = ww("review", "reject", "1", "--editor", "a")
+    assert code == 2 and "reason" in err.lower()
+    code, out, _ = ww("review", "list")
+    assert code == 0 and "0 trips awaiting review" in out
+
+
+def test_backfill_local_then_review(cli_env: Path, archive: Path) -> None:
+    code, out, err = ww("backfill", str(archive), "--workers", "1")
+    assert code == 0, err
+    assert "2 documents read" in out and "1 new trips" in out and "0 alerts queued" in out
+    code, out, _ = ww("review", "list", "--format", "json")
+    [trip] = json.loads(out)
+    assert (trip["person"], trip["destination"], trip["start_date"]) == (
+        "vladimir-putin",
+        "TJ",
+        "2025-10-09",
+    )
+    code, out, _ = ww("backfill", str(archive), "--workers", "1")
+    assert code == 0 and "2 already stored" in out
+
+
+def test_backfill_on_a_dask_scheduler(cli_env: Path, archive: Path) -> None:
+    from distributed import LocalCluster
+
+    with LocalCluster(
+        n_workers=1,
+        threads_per_worker=1,
+        processes=False,
+        protocol="tcp://",
+        host="127.0.0.1",
+        dashboard_address=None,
+    ) as cluster:
+        code, out, err = ww("backfill", str(archive), "--scheduler", cluster.scheduler_address)
+    assert code == 0, err
+    assert "1 new trips" in out
+
+
+def test_backfill_bad_input(cli_env: Path, tmp_path: Path) -> None:
+    code, _, err = ww("backfill", str(tmp_path / "missing.jsonl"))
+    assert code == 2 and "no such file" in err
+    (tmp_path / "x.txt").write_text("x")
+    code, _, err = ww("backfill", str(tmp_path / "x.txt"))
+    assert code == 2 and "unknown archive type" in err
+    code, _, err = ww("backfill", str(tmp_path / "x.txt"), "--scheduler", "localhost:8786")
+    assert code == 2 and "tcp://HOST:PORT" in err
