@@ -48,6 +48,30 @@ def test_jsonl_lines_and_bad_lines(tmp_path: Path) -> None:
     assert len(warnings) == 3 and f"{p}:2" in warnings[0]
 
 
+def test_jsonl_byte_order_mark_broken_bytes_and_lenient_numbers(tmp_path: Path) -> None:
+    """orjson reads the lines; what it refuses but the standard library accepts still reads."""
+    p = tmp_path / "odd.jsonl"
+    p.write_bytes(
+        b'\xef\xbb\xbf{"text": "first, after a byte-order mark"}\n'
+        b'{"text": "caf\xe9 in Latin-1, not UTF-8"}\n'
+        b'{"text": "a NaN score", "score": NaN}\n'
+        b"   \n"
+        b'{"text": "\\u041f\\u0443\\u0442\\u0438\\u043d escaped"}\n'
+        b'{"text": unquoted}\n'
+        b'{"text": "a broken escape \\ud800 here"}\n'
+    )
+    warnings: list[str] = []
+    arts = list(read_input(str(p), warn=warnings.append))
+    assert [a.text for a in arts] == [
+        "first, after a byte-order mark",
+        "caf\ufffd in Latin-1, not UTF-8",
+        "a NaN score",
+        "Путин escaped",
+        "a broken escape \ufffd here",
+    ]
+    assert len(warnings) == 1 and f"{p}:6: not JSON" in warnings[0]
+
+
 def test_gzip_and_text_and_stdin(tmp_path: Path) -> None:
     gz = tmp_path / "in.jsonl.gz"
     with gzip.open(gz, "wt", encoding="utf-8") as fh:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import pickle
 from pathlib import Path
 
+import ahocorasick_rs
 import pytest
 
 from warrantwatch.law.world import World
@@ -16,6 +18,7 @@ from warrantwatch.monitor.scanner import Scanner
 from warrantwatch.monitor.textnorm import fold
 
 PUB = dt.date(2025, 10, 7)  # Tuesday
+DEVSET = Path(__file__).parents[2] / "benchmarks" / "devset" / "devset.jsonl"
 
 
 def trips(
@@ -59,6 +62,60 @@ def test_matching_respects_words_case_and_proclitics(scanner: Scanner) -> None:
     assert "us" not in found("Putin told us about the USA")
     assert "USA" in found("Putin told us about the USA")
     assert "طاجيكستان" in found("بوتين يتوجه بطاجيكستان")
+
+
+def test_one_automaton_pass_per_text(scanner: Scanner, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every text is read once by the automaton, whether it names someone or not."""
+    calls: list[str] = []
+    real = matcher.Automaton.occurring
+
+    def counted(self: matcher.Automaton, padded: str) -> list[str]:
+        calls.append(padded)
+        return real(self, padded)
+
+    monkeypatch.setattr(matcher.Automaton, "occurring", counted)
+    assert trips(scanner, "The central bank kept its rate; ministers met in Paris.") == []
+    assert len(calls) == 1
+    assert one(scanner, "Putin will fly to Dushanbe on Thursday.").destination_iso2 == "TJ"
+    assert len(calls) == 2
+
+
+def test_reported_occurrences_are_placed_where_the_automaton_found_them(
+    scanner: Scanner,
+) -> None:
+    """The report is in order of match ends, so a forward str.find places each occurrence;
+    checked against the automaton's own positions on the development set and on texts
+    where keys overlap and repeat."""
+    auto = scanner.automaton
+    kind = getattr(ahocorasick_rs.Implementation, matcher.IMPLEMENTATION)
+    positions = ahocorasick_rs.AhoCorasick(auto.keys, implementation=kind)
+    texts = [json.loads(line)["text"] for line in DEVSET.read_text(encoding="utf-8").splitlines()]
+    texts += ["Putin Putin putin visit visits visited Putin's sept. September 2025 " * 3]
+    for text in texts:
+        padded = " " + fold(text)
+        found = auto.occurring(padded)
+        placed = matcher._placed(padded, found)
+        truth = positions.find_matches_as_indexes(padded, overlapping=True)
+        assert placed == [(start, auto.keys[k]) for k, start, _ in truth]
+        assert sorted(placed) == sorted(matcher._placed_by_key(padded, found))
+
+
+def test_lone_surrogates_do_not_stop_the_scan(scanner: Scanner) -> None:
+    """json.loads lets a broken escape ("\\ud800") through; UTF-8 cannot carry it."""
+    ev = one(scanner, "Putin will fly to \ud800 Dushanbe on Thursday.")
+    assert ev.destination_iso2 == "TJ" and "\ud800" in ev.evidence
+    assert not scanner.names_anyone("no one \udfff here")
+
+
+def test_overlapping_repeats_of_one_key_are_placed_one_by_one() -> None:
+    keys = ["aa", "a", "aaa", "ba"]
+    ac = ahocorasick_rs.AhoCorasick(keys, store_patterns=True)
+    for text in ("aaaa", "baaab", "abaaba", "aaaaaaa"):
+        found = ac.find_matches_as_strings(text, overlapping=True)
+        truth = [(s, keys[k]) for k, s, _ in ac.find_matches_as_indexes(text, overlapping=True)]
+        assert matcher._placed(text, found) == truth
+        assert sorted(matcher._placed_by_key(text, found)) == sorted(truth)
+    assert matcher._placed("ab", ["b", "a"]) is None  # a report out of order is noticed
 
 
 # --- the model case and its traps ----------------------------------------------------------

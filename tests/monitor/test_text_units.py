@@ -10,12 +10,23 @@ from hypothesis import strategies as st
 from warrantwatch.monitor.dates import DateMention, read_date, resolve
 from warrantwatch.monitor.inflect import decline
 from warrantwatch.monitor.segments import split
-from warrantwatch.monitor.textnorm import fold, script_of, strip_accents
+from warrantwatch.monitor.textnorm import _fold_any, fold, script_of, strip_accents
 
 
 @given(st.text(max_size=200))
 def test_fold_keeps_every_offset(text: str) -> None:
     assert len(fold(text)) == len(text)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=255), max_size=200))
+def test_latin1_byte_table_folds_like_the_general_way(text: str) -> None:
+    assert fold(text) == _fold_any(text)
+
+
+def test_every_latin1_character_folds_like_the_general_way() -> None:
+    every = "".join(map(chr, range(256)))
+    assert fold(every) == _fold_any(every)
+    assert fold("Élysée’s") == _fold_any("Élysée’s")  # beyond Latin-1: the general way
 
 
 def test_fold_unifies_case_punctuation_and_letters() -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import cached_property
 
-from normality import ascii_text, normalize
 from rapidfuzz import process
 
 from warrantwatch.law.records import PersonRec, StateRec
@@ -60,10 +59,14 @@ class LookupFailed(LookupError):
 
 def norm(text: str) -> str:
     """Lower case, accents and punctuation folded, scripts kept."""
+    from normality import normalize  # imported on first use: it costs ~0.1 s at start-up
+
     return normalize(text, lowercase=True, ascii=False) or ""
 
 
 def keys_for(text: str) -> set[str]:
+    from normality import ascii_text, normalize
+
     out = {norm(text)}
     ascii_form = normalize(ascii_text(text), lowercase=True)
     if ascii_form:

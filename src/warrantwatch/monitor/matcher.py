@@ -1,11 +1,20 @@
-"""One Aho-Corasick automaton for names, places, cue words and date words.
+"""One Aho-Corasick automaton for names, places, cue words and date words, one pass per text.
 
 Every pattern of :mod:`names`, :mod:`places`, :mod:`cues` and :mod:`dates` is folded
-(:func:`~warrantwatch.monitor.textnorm.fold`) and added to a single pyahocorasick
-automaton, so a text is read once, whatever the number of names or languages. No
-regular expression per name.
+(:func:`~warrantwatch.monitor.textnorm.fold`) and compiled into a single automaton of
+ahocorasick-rs (the Rust ``aho-corasick`` crate), so a text is read once, whatever the
+number of names or languages. No regular expression per name.
 
-Aho-Corasick finds substrings; word boundaries are checked on the few hits:
+The pass is an overlapping search: it reports every occurrence of every pattern, in
+order of where it ends, as the automaton's own string objects (position tuples would
+cost more to build than the search itself on news dense with place names and dates).
+That report settles the common case with one set test: an article that names nobody
+with a warrant is done. In the few texts that name someone, each reported occurrence
+is then placed with a short ``str.find`` from the previous one's end (no second
+automaton pass), and only those within the stretches around the names (``WINDOW``),
+which the rules read, are checked.
+
+Aho-Corasick finds substrings; word boundaries are checked on the hits kept:
 
 * a match must start at a word boundary; Arabic and Hebrew allow one or two
   one-letter proclitics before it ("و", "ب", "ل" / "ו", "ב", "ל", "ה" ...);
@@ -20,12 +29,11 @@ Overlapping hits are settled leftmost-longest, exact before stem.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
-import ahocorasick
-
-from warrantwatch.monitor.textnorm import script_of
+import ahocorasick_rs
 
 # Entry kinds.
 PERSON = "P"
@@ -33,13 +41,23 @@ PLACE = "L"
 CUE = "C"
 DATE = "D"
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _AR_PROCLITICS = frozenset("وفبلك")
 _HE_PROCLITICS = frozenset("ובלמהשכ")
 
+#: The Rust automaton kind. A DFA runs fewer instructions per byte, but from ten thousand
+#: patterns it takes ~0.15 s and ~30 MB to build at every start (it does not pickle) and
+#: misses the CPU caches more; measured end to end it was slower at 40 MB
+#: (benchmarks/scan_speed.py). The contiguous NFA builds in ~20 ms.
+IMPLEMENTATION = "ContiguousNFA"
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """What one pattern means; several entries may share a pattern ("Gbagbo")."""
+
+class Entry(NamedTuple):
+    """What one pattern means; several entries may share a pattern ("Gbagbo").
+
+    A named tuple rather than a dataclass: the compiled cache holds thousands, and
+    tuples unpickle several times faster, which is most of a cached scanner's start-up.
+    """
 
     kind: str
     data: Any
@@ -54,6 +72,55 @@ class Hit:
     start: int
     end: int
     entry: Entry
+
+
+#: What the automaton knows of one key: the phrase's length, its entries, whether one of
+#: them is a person, and whether the key is anchored on a leading space (1) or not (0).
+KeyInfo = tuple[int, tuple[Entry, ...], bool, int]
+
+
+class Automaton:
+    """The compiled patterns: a Rust automaton plus what each of its keys means.
+
+    Pickles as its keys and their meanings (the Rust object does not pickle); the
+    automaton is rebuilt on unpickling, in milliseconds.
+    """
+
+    __slots__ = ("_ac", "info", "keys", "longest", "person_keys")
+
+    def __init__(self, info: dict[str, KeyInfo]) -> None:
+        self.info = info
+        self.keys = list(info)
+        self.longest = max(map(len, self.keys), default=0)
+        self.person_keys = frozenset(k for k, v in info.items() if v[2])
+        self._ac = ahocorasick_rs.AhoCorasick(
+            self.keys,
+            store_patterns=True,
+            implementation=getattr(ahocorasick_rs.Implementation, IMPLEMENTATION),
+        )
+
+    def __getstate__(self) -> dict[str, KeyInfo]:
+        return self.info
+
+    def __setstate__(self, info: dict[str, KeyInfo]) -> None:
+        self.__init__(info)  # type: ignore[misc]
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def occurring(self, padded: str) -> list[str]:
+        """The keys that occur in ``padded`` (one automaton pass; repeats included)."""
+        return self._ac.find_matches_as_strings(padded, overlapping=True)  # type: ignore[no-any-return]
+
+    def search(self, padded: str) -> tuple[str, list[str]]:
+        """:meth:`occurring`, for any text: lone surrogates (from broken JSON escapes),
+        which UTF-8 cannot carry to the automaton, are read as U+FFFD, one for one.
+        Returns the text searched and the keys found."""
+        try:
+            return padded, self.occurring(padded)
+        except UnicodeEncodeError:
+            clean = _SURROGATE.sub("\ufffd", padded)
+            return clean, self.occurring(clean)
 
 
 class PatternSet:
@@ -72,17 +139,7 @@ class PatternSet:
     def __len__(self) -> int:
         return len(self._entries)
 
-    def build_gate(self) -> ahocorasick.Automaton:
-        """A small automaton of the person patterns only: does the text name anyone at all?"""
-        a = ahocorasick.Automaton()
-        for phrase, entries in self._entries.items():
-            if any(e.kind == PERSON for e in entries):
-                anchored = phrase[0].isalnum() and entries[0].script not in ("arabic", "hebrew")
-                a.add_word(" " + phrase if anchored else phrase, 1)
-        a.make_automaton()
-        return a
-
-    def build(self) -> ahocorasick.Automaton:
+    def build(self) -> Automaton:
         """The automaton; patterns of space-separated scripts are anchored on a space.
 
         Folding turns punctuation into spaces, so every word in the text follows a space
@@ -91,18 +148,23 @@ class PatternSet:
         Arabic and Hebrew attach prepositions to the word ("بطاجيكستان"), so their
         patterns stay unanchored and :func:`find` checks the proclitics.
         """
-        a = ahocorasick.Automaton()
+        info: dict[str, KeyInfo] = {}
+        # Equal meanings shared as one object (11,000 entries are 2,800 distinct ones),
+        # so the pickled cache stores each once and loads faster.
+        shared: dict[tuple[Entry, ...], tuple[Entry, ...]] = {}
+        one: dict[Entry, Entry] = {}
         for phrase, entries in self._entries.items():
             has_person = any(e.kind == PERSON for e in entries)
             anchored = phrase[0].isalnum() and entries[0].script not in ("arabic", "hebrew")
             key = " " + phrase if anchored else phrase
-            a.add_word(key, (len(phrase), tuple(entries), has_person))
-        a.make_automaton()
-        return a
-
-
-def entry_script(phrase: str) -> str:
-    return script_of(phrase)
+            meaning = tuple(one.setdefault(e, e) for e in entries)
+            info[key] = (
+                len(phrase),
+                shared.setdefault(meaning, meaning),
+                has_person,
+                int(anchored),
+            )
+        return Automaton(info)
 
 
 def _left_ok(norm: str, start: int, script: str) -> bool:
@@ -120,20 +182,9 @@ def _left_ok(norm: str, start: int, script: str) -> bool:
     return False
 
 
-def _right_ok(norm: str, end: int, entry: Entry) -> bool:
-    if entry.stem or end >= len(norm):
-        return True
-    c = norm[end]
-    if not c.isalnum():
-        return True
-    if entry.kind in (PERSON, PLACE) and entry.script == "latin" and c == "s":
-        return end + 1 >= len(norm) or not norm[end + 1].isalnum()
-    return False
-
-
-def names_anyone(gate: ahocorasick.Automaton, norm: str) -> bool:
-    """Whether any person pattern occurs in ``norm`` (stops at the first occurrence)."""
-    return next(gate.iter(" " + norm), None) is not None
+def names_anyone(automaton: Automaton, norm: str) -> bool:
+    """Whether any person pattern occurs in ``norm`` (the folded text)."""
+    return not automaton.person_keys.isdisjoint(automaton.search(" " + norm)[1])
 
 
 #: Characters around a name within which places, cues and dates are kept: the rules look
@@ -156,33 +207,115 @@ def windows(text: str, spans: list[tuple[int, int]], radius: int = WINDOW) -> li
     return out
 
 
+def _placed(padded: str, found: list[str], stop: int | None = None) -> list[tuple[int, str]] | None:
+    """Where each reported occurrence is: (index in ``padded``, key), in report order.
+
+    The overlapping search reports every occurrence of every key, in order of where
+    they end; so each one is the first occurrence of its key ending at or after the
+    previous one's end, a short ``str.find`` away (or the next one, if that very
+    occurrence was placed already). None if the report does not fit that order.
+    With ``stop``, placing ends at the first occurrence that starts after it: all later
+    ones end later, so start after ``stop`` minus the longest key.
+    """
+    out: list[tuple[int, str]] = []
+    end = 0
+    at_end: tuple[str, ...] = ()  # the keys placed so far that end at ``end``
+    find = padded.find
+    for key in found:
+        n = len(key)
+        i = find(key, end - n if end > n else 0)
+        if i < 0:
+            return None
+        if stop is not None and i > stop:
+            break
+        if i + n == end:
+            if key in at_end:
+                i = find(key, i + 1)
+                if i < 0:
+                    return None
+                end = i + n
+                at_end = (key,)
+            else:
+                at_end += (key,)
+        else:
+            end = i + n
+            at_end = (key,)
+        out.append((i, key))
+    return out
+
+
+def _placed_by_key(padded: str, found: list[str]) -> list[tuple[int, str]]:
+    """Every occurrence of every reported key, found key by key (the slow, sure way)."""
+    out: list[tuple[int, str]] = []
+    for key in set(found):
+        i = padded.find(key)
+        while i >= 0:
+            out.append((i, key))
+            i = padded.find(key, i + 1)
+    return out
+
+
 def find(
-    automaton: ahocorasick.Automaton, norm: str, text: str
+    automaton: Automaton, norm: str, text: str
 ) -> tuple[list[Hit], list[tuple[int, int]]] | None:
     """Hits near names in ``norm`` (the folded ``text``) and the stretches kept.
 
-    None when no person is named at all. Only hits in the windows around names are
-    checked and kept: a long article's other paragraphs cost one C-speed pass, nothing more.
+    None when no person is named at all. One automaton pass tells which patterns occur;
+    only in a text that names someone are they placed, and only those in the windows
+    around names are checked and kept.
     """
-    # Padded with a space so that the first word is anchored like the others; an index
-    # in the padded text is one more than in ``norm`` (hence end = end_idx, not + 1).
-    raw = list(automaton.iter(" " + norm))
-    names = [(e - v[0], e) for e, v in raw if v[2]]
-    if not names:
+    # Padded with a space so that the first word is anchored like the others: a key
+    # found at index i of the padded text starts at i - 1 + anchored in ``norm``.
+    padded, found = automaton.search(" " + norm)
+    person_keys = automaton.person_keys
+    if person_keys.isdisjoint(found):
         return None
+    info = automaton.info
+    # The names first, key by key (a text has few), to know the windows.
+    names: list[tuple[int, int]] = []
+    for key in person_keys.intersection(found):
+        length, _, _, anchored = info[key]
+        i = padded.find(key)
+        while i >= 0:
+            start = i - 1 + anchored
+            names.append((start, start + length))
+            i = padded.find(key, i + 1)
     wins = windows(text, names)
     starts = [lo for lo, _ in wins]
+    first, last = wins[0][0], wins[-1][1]
+    # Past the last window plus the longest key, no occurrence starts inside a window.
+    beyond = last + automaton.longest
+    placed = _placed(padded, found, beyond)
+    if placed is None:
+        placed = sorted(_placed_by_key(padded, found))
+    several = len(wins) > 1
+    size = len(norm)
     hits: list[Hit] = []
-    for end_idx, (length, entries, _) in raw:
-        end = end_idx
-        start = end - length
-        w = bisect.bisect_right(starts, start) - 1
-        if w < 0 or start >= wins[w][1]:
+    for i, key in placed:
+        if i < first or i > beyond:
             continue
-        for e in entries:
-            if not _left_ok(norm, start, e.script):
+        length, entries, _, anchored = info[key]
+        start = i - 1 + anchored
+        if start < first or start >= last:
+            continue
+        if several:
+            w = bisect.bisect_right(starts, start) - 1
+            if start >= wins[w][1]:
                 continue
-            if not _right_ok(norm, end, e):
+        end = start + length
+        # The right edge: a word ends there, or the pattern is a stem ("visit*"), or a Latin
+        # name or place takes a genitive "s" ("Putins Besuch", "Ungarns").
+        edge = end >= size or not norm[end].isalnum()
+        genitive = (
+            not edge and norm[end] == "s" and (end + 1 >= size or not norm[end + 1].isalnum())
+        )
+        for e in entries:
+            # An anchored key begins after a space: its left edge is a word boundary.
+            if not anchored and not _left_ok(norm, start, e.script):
+                continue
+            if not (
+                edge or e.stem or (genitive and e.script == "latin" and e.kind in (PERSON, PLACE))
+            ):
                 continue
             if e.exact_case is not None:
                 if text[start:end] != e.exact_case:

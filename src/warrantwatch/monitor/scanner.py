@@ -1,14 +1,15 @@
 """The scanner: text in, trip events out. ``Scanner(world).scan(article)``.
 
 Building a scanner is the expensive part (some ten thousand patterns into one
-Aho-Corasick automaton); scanning is one pass of a small automaton of person names over
-the folded text, which settles the common case (an article naming nobody with a
-warrant), then, only for texts that name someone, one pass of the full automaton
-(names, places, cues, dates) and the rules of :mod:`warrantwatch.monitor.trips`.
+Aho-Corasick automaton); scanning is one pass of that automaton over the folded text,
+which tells which names, places, cue words and date words occur. That settles the common
+case (an article naming nobody with a warrant); only texts that name someone go on to
+the rules of :mod:`warrantwatch.monitor.trips`, sentence by sentence around the names.
 Build once, scan many.
 
-A scanner pickles (the automaton pickles natively), so a Dask backfill can build it
-once and ship it to workers, or rebuild it in each worker from the same ``World``.
+A scanner pickles (as its patterns; the automaton is rebuilt on unpickling in
+milliseconds), so a Dask backfill can build it once and ship it to workers, or rebuild
+it in each worker from the same ``World``.
 """
 
 from __future__ import annotations
@@ -23,11 +24,9 @@ from warrantwatch.law.records import PersonRec
 from warrantwatch.law.world import World
 from warrantwatch.monitor import cues as cue_lex
 from warrantwatch.monitor import matcher
-from warrantwatch.monitor.dates import DateMention, date_specs, read_date
+from warrantwatch.monitor.dates import DateMention, read_date
 from warrantwatch.monitor.matcher import CUE, DATE, PERSON, PLACE, Entry, Hit, PatternSet
 from warrantwatch.monitor.model import Article, TripEvent
-from warrantwatch.monitor.names import distinctive_weak_names, name_specs
-from warrantwatch.monitor.places import place_specs
 from warrantwatch.monitor.segments import split
 from warrantwatch.monitor.textnorm import fold, script_of
 from warrantwatch.monitor.trips import STATUS_RANK, Candidate, Reading, Rules
@@ -55,7 +54,6 @@ class Scanner:
             if cache_dir is not None:
                 _store_cached(world, cache_dir, tables)
         self.automaton = tables.automaton
-        self.gate = tables.gate
         self.distinctive = tables.distinctive
         self.pattern_count = tables.pattern_count
         self.nationality = {pid: p.nationality for pid, p in world.persons.items()}
@@ -76,24 +74,24 @@ class Scanner:
             yield from self.scan(a)
 
     def names_anyone(self, text: str) -> bool:
-        """Whether ``text`` may name a person of the knowledge base (a fast pre-test).
+        """Whether ``text`` may name a person of the knowledge base.
 
-        False means :meth:`scan` would find nothing; True means it has to look.
+        The automaton pass that :meth:`scan` begins with, alone (no cheaper than the
+        start of a scan, which stops there for such texts anyway). False means
+        :meth:`scan` would find nothing; True means it has to look.
         """
-        return matcher.names_anyone(self.gate, fold(text))
+        return matcher.names_anyone(self.automaton, fold(text))
 
     def scan(self, article: Article) -> list[TripEvent]:
         """The trips ``article`` reports, one event per person and destination."""
         text = article.text or ""
-        if article.title and article.title.strip() and article.title.strip() not in text[:400]:
-            text = article.title.strip() + "\n" + text
-        if not text.strip():
+        title = article.title.strip() if article.title else ""
+        if title and title not in text[:400]:
+            text = title + "\n" + text
+        if not text or text.isspace():
             return []
         norm = fold(text)
-        # Most news names nobody with a warrant: a pass of the small name automaton settles
-        # that; only texts that name someone get the full pass (names, places, cues, dates).
-        if not matcher.names_anyone(self.gate, norm):
-            return []
+        # One automaton pass; most news names nobody with a warrant, and ends here.
         found = matcher.find(self.automaton, norm, text)
         if not found:
             return []
@@ -283,14 +281,18 @@ class Scanner:
 
 @dataclass
 class _Tables:
-    automaton: Any
-    gate: Any
+    automaton: matcher.Automaton
     distinctive: frozenset[str]
     pattern_count: int
 
 
 def _compile(world: World) -> _Tables:
-    """Every pattern of ``world``'s persons, of places, cues and dates, in two automata."""
+    """Every pattern of ``world``'s persons, of places, cues and dates, in one automaton."""
+    # Only needed when the patterns are compiled, not when a cached copy is loaded.
+    from warrantwatch.monitor.dates import date_specs
+    from warrantwatch.monitor.names import distinctive_weak_names, name_specs
+    from warrantwatch.monitor.places import place_specs
+
     patterns = PatternSet()
     names = name_specs(world.persons)
     for n in names:
@@ -328,7 +330,6 @@ def _compile(world: World) -> _Tables:
         )
     return _Tables(
         automaton=patterns.build(),
-        gate=patterns.build_gate(),
         distinctive=distinctive_weak_names(names),
         pattern_count=len(patterns),
     )
@@ -350,7 +351,9 @@ def _cache_key(world: World) -> str:
     here = Path(__file__).parent
     for mod in ("cues", "places", "names", "dates", "inflect", "textnorm", "matcher", "scanner"):
         h.update((here / f"{mod}.py").read_bytes())
-    for dist in ("babel", "pyahocorasick", "pytz"):
+    # The CLDR data behind place and date words; the automaton itself is rebuilt from
+    # the cached patterns at every start, so its library's version does not matter here.
+    for dist in ("babel", "pytz"):
         try:
             h.update(metadata.version(dist).encode())
         except metadata.PackageNotFoundError:
@@ -359,15 +362,23 @@ def _cache_key(world: World) -> str:
 
 
 def _load_cached(world: World, cache_dir: Path) -> _Tables | None:
+    import gc
     import pickle
 
     path = cache_dir / f"scanner-{_cache_key(world)}.pickle"
+    # Tens of thousands of small objects at once: without the cycle collector running
+    # over the whole heap meanwhile, loading takes half the time.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         with path.open("rb") as fh:
             tables = pickle.load(fh)
         return tables if isinstance(tables, _Tables) else None
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         return None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _store_cached(world: World, cache_dir: Path, tables: _Tables) -> None:
