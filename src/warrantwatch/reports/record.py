@@ -9,10 +9,11 @@ would have to arrest on the date, visits it received and the findings against it
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from warrantwatch.law import warrants as wr
 from warrantwatch.law.obligations import assess
-from warrantwatch.law.records import PersonRec, StateRec, TripRec
+from warrantwatch.law.records import FindingRec, PersonRec, StateRec, TripRec
 from warrantwatch.law.treaty_status import in_force_from, status_on, withdrawal_effective
 from warrantwatch.law.world import World
 from warrantwatch.reports import phrases as ph
@@ -280,26 +281,11 @@ def person_briefing(
 
     found = [f for f in world.findings if f.person == p.id and f.decision_date <= on]
     if found:
-        fsec = Section("findings", L._("Non-compliance findings (art. 87(7))"))
-        fsec.bullets(
-            [
-                Line(
-                    ph.finding_sentence(
-                        L,
-                        {
-                            "decision_date": f.decision_date.isoformat(),
-                            "chamber": f.chamber,
-                            "referred_to": list(f.referred_to),
-                        },
-                        L.country(f.state, world.state_name(f.state)),
-                        who,
-                    ),
-                    c.cite(f.fact.sources),
-                )
-                for f in found
-            ]
+        sections.append(
+            _findings_section(
+                found, L, c, lambda f: L.country(f.state, world.state_name(f.state)), lambda f: who
+            )
         )
-        sections.append(fsec)
 
     if outstanding:
         sections.append(_map_section(world, p, on, None, L, c))
@@ -435,28 +421,19 @@ def state_briefing(
 
     found = [f for f in world.findings if f.state == s.iso2 and f.decision_date <= on]
     if found:
-        fsec = Section("findings", L._("Non-compliance findings (art. 87(7))"))
-        fsec.bullets(
-            [
-                Line(
-                    ph.finding_sentence(
-                        L,
-                        {
-                            "decision_date": f.decision_date.isoformat(),
-                            "chamber": f.chamber,
-                            "referred_to": list(f.referred_to),
-                        },
-                        country,
-                        person_name(L, world.persons[f.person])
-                        if f.person in world.persons
-                        else f.person,
-                    ),
-                    c.cite(f.fact.sources),
-                )
-                for f in found
-            ]
+        sections.append(
+            _findings_section(
+                found,
+                L,
+                c,
+                lambda f: country,
+                lambda f: (
+                    person_name(L, world.persons[f.person])
+                    if f.person in world.persons
+                    else f.person
+                ),
+            )
         )
-        sections.append(fsec)
 
     return Briefing(
         kind="state",
@@ -474,3 +451,33 @@ def state_briefing(
         generated=today or dt.date.today(),
         as_of=on,
     )
+
+
+def _findings_section(
+    found: list[FindingRec],
+    L: Lang,
+    c: Citations,
+    state_of: Callable[[FindingRec], str],
+    person_of: Callable[[FindingRec], str],
+) -> Section:
+    """Art. 87(7) findings as cited bullets; the caller says how to name state and person."""
+    fsec = Section("findings", L._("Non-compliance findings (art. 87(7))"))
+    fsec.bullets(
+        [
+            Line(
+                ph.finding_sentence(
+                    L,
+                    {
+                        "decision_date": f.decision_date.isoformat(),
+                        "chamber": f.chamber,
+                        "referred_to": list(f.referred_to),
+                    },
+                    state_of(f),
+                    person_of(f),
+                ),
+                c.cite(f.fact.sources),
+            )
+            for f in found
+        ]
+    )
+    return fsec
