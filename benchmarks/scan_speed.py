@@ -3,9 +3,10 @@
 Generates corpora of ~4 KB news articles in /tmp (benchmarks/scan_corpus.py) at the sizes
 asked for, then times, each pinned to one core with taskset and start-up included:
 
-* ``warrantwatch scan CORPUS.jsonl --format jsonl`` (knowledge base: the scanner
-  fixtures; the database, its snapshot, the compiled bytecode and the scanner's pattern
-  cache are made once beforehand, as on any installed system);
+* ``warrantwatch scan CORPUS.jsonl --format jsonl`` (knowledge base: the bundled data,
+  as a user runs it, or with ``--data fixtures`` the scanner's test fixtures, whose
+  few names make a lighter load; the database, its snapshot, the compiled bytecode and
+  the scanner's pattern cache are made once beforehand, as on any installed system);
 * ``grep -F -i -f names.txt CORPUS.jsonl``, names.txt holding every name pattern the
   scanner looks for: the floor of "find the names", with no places, cues, dates, rules
   or JSON;
@@ -24,7 +25,7 @@ Peak memory comes from wait4's rusage of each child. Linux carries a process's p
 (the name list is written by a child) and prints its own peak: the floor under the
 children's figures.
 
-    .venv/bin/python benchmarks/scan_speed.py [--sizes 10 40 80] [--repeat 3]
+    .venv/bin/python benchmarks/scan_speed.py [--sizes 10 40 80] [--repeat 3] [--data fixtures]
 """
 
 from __future__ import annotations
@@ -50,12 +51,11 @@ FIXTURES = ROOT / "tests" / "monitor" / "fixtures" / "data"
 
 
 def write_names(path: Path) -> None:
-    """Every folded name pattern of the fixture persons, one a line (run in a child)."""
-    from scan_quality import fixture_world
-
+    """Every folded name pattern of the configured persons, one a line (run in a child)."""
+    from warrantwatch.kb.service import open_kb
     from warrantwatch.monitor.names import name_specs
 
-    names = sorted({s.phrase for s in name_specs(fixture_world().persons)})
+    names = sorted({s.phrase for s in name_specs(open_kb().world.persons)})
     path.write_text("\n".join(names) + "\n", encoding="utf-8")
 
 
@@ -83,6 +83,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", type=float, nargs="+", default=[10.0, 40.0])
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--data", choices=["bundled", "fixtures"], default="bundled")
     ap.add_argument("--write-names", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.write_names:
@@ -92,7 +93,10 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="ww-scan-bench-", dir="/tmp"))
     env = dict(os.environ)
     env["WARRANTWATCH_DATABASE_URL"] = f"sqlite:///{work / 'kb.sqlite3'}"
-    env["WARRANTWATCH_DATA_DIR"] = str(FIXTURES)
+    if args.data == "fixtures":
+        env["WARRANTWATCH_DATA_DIR"] = str(FIXTURES)
+    else:
+        env.pop("WARRANTWATCH_DATA_DIR", None)
     env["WARRANTWATCH_CACHE_DIR"] = str(work / "cache")
     env["LC_ALL"] = "C.UTF-8"
     # Compiled bytecode, as any installed copy has (pip compiles it at install time): a
@@ -116,8 +120,9 @@ def main() -> None:
     n_names = len(names.read_text(encoding="utf-8").split("\n")) - 1
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
-        f"{n_names} name patterns; start-up alone {startup[1]:.2f} s CPU "
-        f"(slowest {startup[3]:.2f}), {startup[2]:.0f} MB; best of {args.repeat} runs each; "
+        f"{args.data} knowledge base, {n_names} name patterns; "
+        f"start-up alone {startup[1]:.2f} s CPU (slowest {startup[3]:.2f}), "
+        f"{startup[2]:.0f} MB; best of {args.repeat} runs each; "
         f"this script's own peak {own:.0f} MB"
     )
     print()

@@ -44,3 +44,10 @@ def scan_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     get_settings.cache_clear()
     yield tmp_path
     get_settings.cache_clear()
+
+
+@pytest.fixture(scope="session")
+def bundled_scanner(tmp_path_factory: pytest.TempPathFactory) -> Scanner:
+    """A scanner over the bundled knowledge base: the names a user's scan looks for."""
+    path = tmp_path_factory.mktemp("bundled") / "ww.sqlite3"
+    return Scanner(open_kb(Settings(database_url=f"sqlite:///{path}")).world)

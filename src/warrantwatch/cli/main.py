@@ -16,7 +16,7 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
-from warrantwatch.cli import monitor_cmds, output, report_cmds, web_cmds
+from warrantwatch.cli import monitor_cmds, report_cmds, web_cmds
 
 app = typer.Typer(
     help="Warrant Watch: must a state arrest a person subject to an ICC warrant? With sources.",
@@ -114,6 +114,8 @@ def assess(
 
         typer.echo(assessment_markdown(result))
     else:
+        from warrantwatch.cli import output  # Rich, imported by the commands that print
+
         output.print_assessment(result)
 
 
@@ -153,6 +155,8 @@ def state_cmd(
 
         typer.echo(state_markdown(s.name, s.iso2, summary, actions, state_sources(s)))
     else:
+        from warrantwatch.cli import output  # Rich, imported by the commands that print
+
         output.print_state(s, summary, actions, state_sources(s))
 
 
@@ -166,6 +170,8 @@ def parties(
     day = parse_date(on)
     rows = list_parties(kb().world, day)
     cols = ["iso2", "name", "party_since", "pending_withdrawal", "withdrawal_effective"]
+    from warrantwatch.cli import output  # Rich, imported by the commands that print
+
     output.print_rows(
         rows, cols, fmt.value, title=f"{len(rows)} States Parties on {day.isoformat()}"
     )
@@ -193,6 +199,8 @@ def person(
             person_markdown(p, summary["custody_status"], day, person_sources(p), summary["trips"])
         )
     else:
+        from warrantwatch.cli import output  # Rich, imported by the commands that print
+
         output.print_person(p, summary, person_sources(p))
 
 
@@ -220,6 +228,8 @@ def persons(
     day = parse_date(on)
     rows = list_persons(kb().world, day, status)
     cols = ["id", "name", "custody_status", "first_warrant", "outstanding_warrants"]
+    from warrantwatch.cli import output  # Rich, imported by the commands that print
+
     output.print_rows(
         rows, cols, fmt.value, title=f"{len(rows)} persons ({status or 'all'}) on {day.isoformat()}"
     )

@@ -8,22 +8,22 @@ deployment follow one code path.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from warrantwatch.config import Settings, get_settings
 from warrantwatch.kb import snapshot
-from warrantwatch.kb.lookup import Resolver
 from warrantwatch.kb.paths import bundled_data_dir, fingerprint
-from warrantwatch.law.obligations import Assessment, assess
 from warrantwatch.law.world import World
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from warrantwatch.kb.checks import CheckReport
+    from warrantwatch.kb.lookup import Resolver
+    from warrantwatch.law.obligations import Assessment
 
 
 class DataCheckFailed(RuntimeError):
@@ -59,10 +59,13 @@ class KnowledgeBase:
     settings: Settings
     world: World
     data_dir: Path
-    resolver: Resolver = field(init=False)
 
-    def __post_init__(self) -> None:
-        self.resolver = Resolver(self.world)
+    @cached_property
+    def resolver(self) -> Resolver:
+        """Names to records; made on first use (``scan`` never needs it)."""
+        from warrantwatch.kb.lookup import Resolver
+
+        return Resolver(self.world)
 
     @cached_property
     def engine(self) -> Engine:
@@ -72,6 +75,8 @@ class KnowledgeBase:
 
     def assess(self, person: str, state: str, on: dt.date) -> Assessment:
         """Resolve names, then ask the engine."""
+        from warrantwatch.law.obligations import assess
+
         return assess(self.world, self.resolver.person(person), self.resolver.state(state), on)
 
     def reload(self) -> None:
@@ -82,7 +87,7 @@ class KnowledgeBase:
 
         with Session(self.engine) as s:
             self.world = load_world(s)
-        self.resolver = Resolver(self.world)
+        self.__dict__.pop("resolver", None)  # made again from the new world on next use
 
 
 def open_kb(settings: Settings | None = None, *, refresh: bool | None = None) -> KnowledgeBase:

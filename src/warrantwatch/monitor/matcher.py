@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -138,6 +139,10 @@ class PatternSet:
 
     def __len__(self) -> int:
         return len(self._entries)
+
+    def entries(self, phrase: str) -> list[Entry]:
+        """What ``phrase`` means so far (nothing if it is no pattern)."""
+        return self._entries.get(phrase, [])
 
     def build(self) -> Automaton:
         """The automaton; patterns of space-separated scripts are anchored on a space.
@@ -255,14 +260,40 @@ def _placed_by_key(padded: str, found: list[str]) -> list[tuple[int, str]]:
     return out
 
 
+def _accepts(e: Entry, norm: str, text: str, start: int, end: int, anchored: int) -> bool:
+    """Whether the occurrence ``norm[start:end]`` of a pattern stands for ``e``.
+
+    The right edge: a word ends there, or the pattern is a stem ("visit*"), or a Latin
+    name or place takes a genitive "s" ("Putins Besuch", "Ungarns"). The left edge: an
+    anchored key begins after a space, so only unanchored ones are checked. Then case.
+    """
+    size = len(norm)
+    if end < size and norm[end].isalnum() and not e.stem:
+        genitive = norm[end] == "s" and (end + 1 >= size or not norm[end + 1].isalnum())
+        if not (genitive and e.script == "latin" and e.kind in (PERSON, PLACE)):
+            return False
+    if not anchored and not _left_ok(norm, start, e.script):
+        return False
+    if e.exact_case is not None:
+        return text[start:end] == e.exact_case
+    return not e.capital or text[start].isupper()
+
+
+#: ``identifiable(keys, found)``: whether the person keys ``keys``, standing in a text
+#: whose automaton report is ``found``, could name someone (see :func:`find`).
+Identifiable = Callable[[set[str], list[str]], bool]
+
+
 def find(
-    automaton: Automaton, norm: str, text: str
+    automaton: Automaton, norm: str, text: str, identifiable: Identifiable | None = None
 ) -> tuple[list[Hit], list[tuple[int, int]]] | None:
     """Hits near names in ``norm`` (the folded ``text``) and the stretches kept.
 
-    None when no person is named at all. One automaton pass tells which patterns occur;
-    only in a text that names someone are they placed, and only those in the windows
-    around names are checked and kept.
+    None when no person is named at all. One automaton pass tells which patterns occur.
+    The names among them are placed first and checked at their edges and for case (a
+    lowercase "said" is no "Said"); ``identifiable`` may then rule out a text whose only
+    names cannot identify anyone (a common surname alone). Only then are the other
+    patterns placed, and only those in the windows around names checked and kept.
     """
     # Padded with a space so that the first word is anchored like the others: a key
     # found at index i of the padded text starts at i - 1 + anchored in ``norm``.
@@ -270,16 +301,29 @@ def find(
     person_keys = automaton.person_keys
     if person_keys.isdisjoint(found):
         return None
+    present = person_keys.intersection(found)
+    # Names that could not identify anyone even if every occurrence stood: done.
+    if identifiable is not None and not identifiable(present, found):
+        return None
     info = automaton.info
     # The names first, key by key (a text has few), to know the windows.
     names: list[tuple[int, int]] = []
-    for key in person_keys.intersection(found):
-        length, _, _, anchored = info[key]
+    named: set[str] = set()
+    for key in present:
+        length, entries, _, anchored = info[key]
+        people = [e for e in entries if e.kind == PERSON]
         i = padded.find(key)
         while i >= 0:
             start = i - 1 + anchored
-            names.append((start, start + length))
+            end = start + length
+            if any(_accepts(e, norm, text, start, end, anchored) for e in people):
+                names.append((start, end))
+                named.add(key)
             i = padded.find(key, i + 1)
+    if not names or (
+        identifiable is not None and named != present and not identifiable(named, found)
+    ):
+        return None
     wins = windows(text, names)
     starts = [lo for lo, _ in wins]
     first, last = wins[0][0], wins[-1][1]
@@ -289,7 +333,6 @@ def find(
     if placed is None:
         placed = sorted(_placed_by_key(padded, found))
     several = len(wins) > 1
-    size = len(norm)
     hits: list[Hit] = []
     for i, key in placed:
         if i < first or i > beyond:
@@ -303,26 +346,9 @@ def find(
             if start >= wins[w][1]:
                 continue
         end = start + length
-        # The right edge: a word ends there, or the pattern is a stem ("visit*"), or a Latin
-        # name or place takes a genitive "s" ("Putins Besuch", "Ungarns").
-        edge = end >= size or not norm[end].isalnum()
-        genitive = (
-            not edge and norm[end] == "s" and (end + 1 >= size or not norm[end + 1].isalnum())
-        )
         for e in entries:
-            # An anchored key begins after a space: its left edge is a word boundary.
-            if not anchored and not _left_ok(norm, start, e.script):
-                continue
-            if not (
-                edge or e.stem or (genitive and e.script == "latin" and e.kind in (PERSON, PLACE))
-            ):
-                continue
-            if e.exact_case is not None:
-                if text[start:end] != e.exact_case:
-                    continue
-            elif e.capital and not text[start].isupper():
-                continue
-            hits.append(Hit(start, end, e))
+            if _accepts(e, norm, text, start, end, anchored):
+                hits.append(Hit(start, end, e))
     return settle(hits), wins
 
 

@@ -55,6 +55,8 @@ class Scanner:
                 _store_cached(world, cache_dir, tables)
         self.automaton = tables.automaton
         self.distinctive = tables.distinctive
+        self.decisive = tables.decisive
+        self.backers = tables.backers
         self.pattern_count = tables.pattern_count
         self.nationality = {pid: p.nationality for pid, p in world.persons.items()}
         self._duty_cache: dict[tuple[str, str, dt.date], dict[str, Any] | None] = {}
@@ -92,7 +94,7 @@ class Scanner:
             return []
         norm = fold(text)
         # One automaton pass; most news names nobody with a warrant, and ends here.
-        found = matcher.find(self.automaton, norm, text)
+        found = matcher.find(self.automaton, norm, text, self._identifiable)
         if not found:
             return []
         hits, wins = found
@@ -101,6 +103,19 @@ class Scanner:
             return []
         candidates = Rules(reading).candidates()
         return self._events(candidates, reading, article)
+
+    def _identifiable(self, keys: set[str], found: list[str]) -> bool:
+        """Whether names with ``keys`` could be resolved (see :meth:`_resolve_persons`).
+
+        A necessary condition, checked before any rule runs: a full name or a distinctive
+        surname is there, or a common surname whose owner's country is named somewhere
+        in the text. Most news that trips the automaton on a name trips it on a common
+        word ("المصري", "Said") and ends here.
+        """
+        if not self.decisive.isdisjoint(keys):
+            return True
+        backers = self.backers
+        return any(k in backers and not backers[k].isdisjoint(found) for k in keys)
 
     def _read(
         self,
@@ -284,6 +299,37 @@ class _Tables:
     automaton: matcher.Automaton
     distinctive: frozenset[str]
     pattern_count: int
+    #: Automaton keys that can identify a person alone (a full name, a distinctive surname).
+    decisive: frozenset[str]
+    #: Other person keys: the place keys of their owners' countries, which back them.
+    backers: dict[str, frozenset[str]]
+
+
+def _gates(
+    automaton: matcher.Automaton, distinctive: frozenset[str], world: World
+) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """The keys of :class:`_Tables` ``decisive`` and ``backers``."""
+    by_iso: dict[str, set[str]] = {}
+    for key, (_, entries, _, _) in automaton.info.items():
+        for e in entries:
+            if e.kind == PLACE:
+                by_iso.setdefault(e.data[0], set()).add(key)
+    decisive: set[str] = set()
+    backers: dict[str, set[str]] = {}
+    for key, (_, entries, has_person, _) in automaton.info.items():
+        if not has_person:
+            continue
+        for e in entries:
+            if e.kind != PERSON:
+                continue
+            pid, strong, phrase = e.data
+            if strong or phrase in distinctive:
+                decisive.add(key)
+                continue
+            person = world.persons.get(pid)
+            for iso in person.nationality if person is not None else ():
+                backers.setdefault(key, set()).update(by_iso.get(iso, ()))
+    return frozenset(decisive), {k: frozenset(v) for k, v in backers.items() if k not in decisive}
 
 
 def _compile(world: World) -> _Tables:
@@ -328,10 +374,21 @@ def _compile(world: World) -> _Tables:
                 DATE, (d.kind, d.value), stem=d.stem, capital=d.capital, script=script_of(d.phrase)
             ),
         )
+    automaton = patterns.build()
+    # A surname that is also a word the scanner reads otherwise (a demonym such as
+    # "المصري", "the Egyptian"; the cue "said") is never enough alone.
+    distinctive = frozenset(
+        n
+        for n in distinctive_weak_names(names)
+        if all(e.kind == PERSON for e in patterns.entries(n))
+    )
+    decisive, backers = _gates(automaton, distinctive, world)
     return _Tables(
-        automaton=patterns.build(),
-        distinctive=distinctive_weak_names(names),
+        automaton=automaton,
+        distinctive=distinctive,
         pattern_count=len(patterns),
+        decisive=decisive,
+        backers=backers,
     )
 
 
