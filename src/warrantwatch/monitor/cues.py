@@ -24,6 +24,8 @@ PAST  a past marker ("was", "ago", "ended")
 NOW   a present marker ("today", "currently")
 ANA   an anaphor: a pronoun or title standing for a person named just before
 SAY   a speech verb ("said"): a person named after it is not the speaker
+ANN   an announcement verb ("announced", "a indiqué"): a date just after it is the
+      announcement's, not the trip's (unlike SAY, says nothing of who the subject is)
 ====  =====================================================================
 
 A phrase ending in ``*`` is a stem: any letters may follow (``visit*`` matches
@@ -55,6 +57,7 @@ CODES = frozenset(
         "NOW",
         "ANA",
         "SAY",
+        "ANN",
     ]
 )
 
@@ -84,10 +87,13 @@ CAN: by video conference; by videoconference; via videoconference; by video;
     rather than traveling; instead of travelling; instead of traveling; not in person
 TN: hosted by; hosts; welcome; red-carpet welcome
 TP: will meet; to meet; will continue to; will then travel*; then travel to; then fly to;
+    fly on to; flying on to; travel on to; travelling on to; traveling on to; head on to;
+    before flying to;
     before heading to; will proceed to; will go on to; continue to
 TO: met
 COND: so that he; so that she; so that he could; to allow him to; to enable him to
 SAY: said; says; told; stated; declared; argued; insisted; warned; added; wrote
+ANN: announced; confirmed; reported
 TN: at the invitation of; at the invitation
 TP: will visit*; to visit*; plans to visit*; planning to visit*; set to visit*; due to visit*;
     will travel*; to travel to; plans to travel*; will attend*; to attend*; plans to attend*;
@@ -243,6 +249,7 @@ ANA: він; його; йому; президент; глава держави; 
 NARR: n'a pas été inquiété*; pas été inquiété*; au lieu de l'arrêter; plutôt que de l'arrêter
 COND: pour que; afin que
 SAY: a déclaré; a dit; a affirmé; a estimé; a assuré; a ajouté; déclare; affirme
+ANN: a indiqué; a annoncé; a précisé; a expliqué; a confirmé; a fait savoir; indique; annonce
 TP: se rendra ensuite; poursuivra*
 TN: à l'invitation de; à l'invitation du
 TP: se rendra*; visitera*; effectuera*; est attendu*; sont attendus; est attendue;
@@ -294,6 +301,7 @@ ARR: detuvo; arrestó; detenido; arrestado
 NARR: en lugar de detenerlo; en vez de detenerlo; en lugar de arrestarlo
 COND: para que
 SAY: dijo; afirmó; declaró; aseguró; señaló; indicó
+ANN: informó; anunció; confirmó; explicó
 TN: por invitación de; a invitación de; por invitación del; a invitación del
 TP: visitará*; viajará*; llegará*; aterrizará*; asistirá*; participará*; se desplazará*;
     acudirá*; estará en; irá a; tiene previsto; prevé viajar; prevé visitar; tiene prevista;
@@ -309,6 +317,8 @@ TN: visita*; viaje*; gira*; cumbre*; participación*; asistencia*; estancia*; pr
     llegada*; desplazamiento*
 INV: invitó*; invitación*; invitado*; invitada*; invita*
 CAN: canceló*; cancela*; cancelado*; cancelada*; cancelación*; suspendió*; suspendido*;
+    renunció a viajar; ha renunciado a viajar; renuncia a viajar; renunciará a viajar;
+    renunció a asistir; ha renunciado a asistir; renunció a acudir; ha renunciado a acudir;
     suspende*; no asistirá*; no viajará*; no acudirá*; no participará*; no irá*; no estará*;
     renunció*; renuncia a; declinó*; pospuso*; aplazó*; aplazad*; pospuest*; no asistió*;
     no viajó*; por videoconferencia; de forma virtual; a distancia
@@ -342,8 +352,10 @@ NARR: ohne festgenommen zu werden; ohne festgenommen; statt ihn festzunehmen;
     anstatt ihn festzunehmen
 COND: damit; so dass; sodass
 SAY: sagte; erklärte; betonte; sagt; erklärt
+ANN: teilte mit; bestätigte; kündigte an
 TN: auf einladung
 TP: wird besuchen; will besuchen; besuchen; wird reisen; reisen; wird erwartet*; erwartet*;
+    weiterreisen; weiterreist; reist weiter; weiterfliegen; fliegt weiter;
     wird teilnehmen; teilnehmen; soll nach; soll in; soll am; will nach; wird nach;
     reist am; reist nächste; wird eintreffen; eintreffen; wird landen; geplante reise*;
     geplanter besuch*; geplante besuch*; bevorstehende*; besuch geplant; reise geplant;
@@ -385,6 +397,7 @@ ANA: er; ihn; ihm; sein; seine; der präsident; der kremlchef; der russische pr�
 NARR: invece di arrestarlo; anziché arrestarlo
 COND: affinché; perché possa
 SAY: ha detto; ha dichiarato; ha affermato; ha sottolineato
+ANN: ha annunciato; ha confermato; ha spiegato; ha reso noto
 TN: su invito
 TP: visiterà*; si recherà*; andrà*; arriverà*; atterrà*; parteciperà*; sarà a; sarà in;
     è atteso*; è attesa*; sono attesi; dovrebbe recarsi; deve recarsi; previsto l'arrivo;
@@ -427,6 +440,7 @@ ARR: prendeu; deteve
 NARR: em vez de prendê-lo; em vez de o prender; ao invés de prendê-lo
 COND: para que
 SAY: disse; afirmou; declarou; destacou
+ANN: confirmou; informou; anunciou; explicou
 TN: a convite de; a convite do; a convite da
 TP: visitará*; viajará*; chegará*; aterrissará*; aterrará*; participará*; comparecerá*;
     irá a; irá ao; irá à; estará em; estará no; estará na; deve viajar; deve visitar;
@@ -442,6 +456,7 @@ TN: visita*; viagem*; cúpula*; cimeira*; participação*; presença em; presen�
     chegada*; passagem*; deslocação*; deslocamento*
 INV: convidou*; convite*; convidado*; convidada*; convida*
 CAN: cancelou*; cancela*; cancelad*; cancelamento*; suspendeu*; suspens*; não irá*; não vai*;
+    desistiu de viajar; desistiu da viagem; não viajará; não viaja;
     não participará*; não comparecerá*; não viajará*; desistiu*; desiste*; adiou*; adiad*;
     recusou*; declinou*; não compareceu*; não viajou*; por videoconferência; virtualmente;
     à distância
@@ -455,6 +470,7 @@ NARR: não foi preso*; não foi detido*; sem ser preso*; sem ser detido*; não o
 MOD: deve*; deveria*; deveriam*; obrigação*; obrigad*; tem de; tem que; prender*; deter; detê-lo;
     poderia*; seria*; pediu*; pedem*; exort*; exig*
 COND: caso ele; caso viaje; caso o presidente; no caso de; se ele; se putin; se o presidente;
+    vier ao; vier à; vier a; vier para; viesse; viajasse; for ao;
     se for; a menos que
 MENT: deveria estar em; deve estar em; o lugar dele é; seu lugar é; deveria comparecer;
     deve comparecer; deveria ser julgado*
@@ -467,7 +483,7 @@ ANA: ele; ela; o presidente; o presidente russo; o líder russo; o chefe do krem
     o primeiro-ministro; o líder; o dirigente; o ex-presidente
 """,
     "ar": """
-ARR: القبض على; ألقت القبض على; ألقي القبض على
+ARR: القبض على; ألقت القبض على; ألقي القبض على; القبض
 MOD: مذكرة اعتقال; مذكرة توقيف; مذكرة القبض; مذكرتي توقيف; مذكرتي اعتقال; مذكرة الاعتقال;
     مذكرة التوقيف
 NARR: بدلا من اعتقاله; بدلاً من اعتقاله
@@ -495,7 +511,8 @@ ARR: اعتقل; اعتُقل; اعتقال; اعتقلت; اعتقلته; أل�
     نقل إلى لاهاي
 NARR: لم يعتقل; لم تعتقل; لم يتم اعتقال; لم يتم القبض; دون اعتقال; دون أن يعتقل; دون توقيف;
     لم تلق القبض; رفضت اعتقال; رفضت تسليم; امتنعت عن
-MOD: يجب; يتعين; ينبغي; ملزمة; ملزم; التزام; التزاماتها; واجب; اعتقاله; توقيفه;
+MOD: يجب; يتعين; ينبغي; ملزمة; ملزم; التزام; التزاماتها; واجب; اعتقاله; توقيفه; طالبت; يطالب;
+    أمر القبض; أمر بالقبض;
     يمكن; قد; طالب; تطالب; دعت; يدعو; تدعو
 COND: إذا; اذا; لو; في حال; في حالة; ما لم
 MENT: يجب أن يكون في; مكانه في; مكانه الطبيعي; يجب أن يمثل أمام; ينبغي أن يكون في
@@ -509,8 +526,10 @@ ANA: الرئيس; الرئيس الروسي; الزعيم الروسي; سيد 
 """,
     "he": """
 SAY: אמר; אמרה; הודיע
-TP: יבקר; יגיע; ינחת; ייסע; ישתתף; צפוי להגיע; צפוי לבקר; מתכנן לבקר; ביקור מתוכנן; יטוס
-TO: ביקר; הגיע; נחת; נסע; השתתף; טס; נפגש; התקבל
+ANN: נמסר
+TP: יבקר; יגיע; ינחת; ייסע; ישתתף; צפוי להגיע; צפוי לבקר; מתכנן לבקר; ביקור מתוכנן; יטוס;
+    ימריא; ישהה
+TO: ביקר; הגיע; נחת; נסע; השתתף; טס; נפגש; התקבל; המריא; שוהה
 TN: ביקור; ביקורו; נסיעה; נסיעתו; פסגה; ועידה; טיסה
 INV: הזמין; הזמנה; הוזמן
 CAN: ביטל; בוטל; בוטלה; ביטול; לא יגיע; לא ישתתף; לא ייסע; דחה; נדחה

@@ -109,6 +109,7 @@ SRC_WORDS = frozenset(
         "من",
         "عن",
         "מ",
+        "של",
     ]
 )
 #: "The Hague" beside these words is the Court's seat, not a destination.
@@ -158,6 +159,82 @@ _HOST_WORDS = (
     "прийня",
     "استقبل",
 )
+#: Titles that take a country as a genitive attribute without a preposition
+#: ("Прем'єр-міністр Угорщини", "президенту Турции", "رئيس وزراء المجر", "ראש ממשלת
+#: הונגריה", "der Präsident Brasiliens"): the country right after is whose title it is,
+#: not a destination. Folded; a word matches when it starts with one (German compounds
+#: such as "Außenminister" when it ends with one).
+_TITLE_STEMS = (
+    "президент",
+    "премьер",
+    "министр",
+    "глав",
+    "лидер",
+    "канцлер",
+    "посол",
+    "посл",
+    "правительств",
+    "корол",
+    "эмир",
+    "спикер",
+    "дел",  # "министр иностранных дел Турции"
+    "прем",
+    "міністр",
+    "голов",
+    "лідер",
+    "уряд",
+    "керівник",
+    "справ",  # "міністр закордонних справ Туреччини"
+    "präsident",
+    "kanzler",
+    "minister",
+    "regierung",
+    "botschafter",
+    "staatschef",
+    "رئيس",
+    "وزير",
+    "وزراء",
+    "ملك",
+    "امير",
+    "حكومة",
+    "سفير",
+    "زعيم",
+    "خارجية",  # "وزير خارجية تركيا"
+    "נשיא",
+    "ממשלת",
+    "שגריר",
+    "מלך",
+)
+_TITLE_ENDS = ("minister", "präsident", "kanzler", "premier")
+
+
+def _is_title(word: str) -> bool:
+    return word.startswith(_TITLE_STEMS) or word.endswith(_TITLE_ENDS)
+
+
+#: People who travel on someone's behalf: "the lawyer of Richard Roe travelled to
+#: Lisbon", "Putin's envoy arrived": the name is not the traveller. Folded.
+_PROXY_NOUNS = frozenset(
+    """
+    lawyer lawyers attorney attorneys counsel spokesman spokeswoman spokesperson envoy
+    envoys aide aides adviser advisers advisor advisors wife husband son daughter brother
+    representative representatives delegation emissary
+    avocat avocats avocate porte parole émissaire épouse fils fille conseiller envoyé
+    abogado abogados abogada portavoz enviado enviados esposa hijo hija asesor delegación
+    advogado advogados advogada porta voz esposa filho filha assessor delegação
+    avvocato avvocati portavoce inviato moglie figlio figlia consigliere delegazione
+    anwalt anwälte anwältin sprecher sprecherin gesandte gesandter ehefrau sohn tochter
+    berater delegation
+    адвокат адвокаты адвоката представитель представители посланник жена сын дочь
+    советник помощник делегация пресс секретарь речник представник дружина син донька
+    радник делегація
+    محامي محامو محامية مبعوث زوجة نجل ابن ابنة مستشار وفد
+    עורך דובר שליח אשת בנו בתו יועץ משלחת
+    """.split()  # noqa: SIM905 (one line a language reads better than a long list)
+)
+_OF_WORDS = frozenset(["of", "for", "de", "du", "des", "di", "do", "da", "del", "von", "der", "של"])
+
+
 #: A demonym is a destination only beside "capital" ("the Tajik capital").
 _CAPITAL_WORDS = ("capital", "столиц", "hauptstadt", "عاصمة", "العاصمة", "בירת")
 
@@ -299,6 +376,15 @@ class Rules:
             s.background = self._sentence_background(s)
         self._inherit_background()
 
+    def _marked(self, lo: int, hi: int) -> bool:
+        """Whether a person, a place or a travel word stands in ``norm[lo:hi]``."""
+        r = self.r
+        return any(lo <= h.start < hi for h in r.places) or any(
+            lo <= h.start < hi
+            for h in (*(p for p, _ in r.persons), *r.cues)
+            if h.entry.kind != "C" or _code(h) in TRIP_CODES
+        )
+
     # --- age of dates: is a trip recalled rather than reported? -------------------------
     def _years(self, s: _Sent) -> list[_Year]:
         spans = [(d.start, d.end) for d in s.dates]
@@ -370,10 +456,11 @@ class Rules:
             trip_cues = [c for c in s.cues if _code(c) in TRIP_CODES]
             if not trip_cues:
                 continue
-            if s.persons:
+            persons = [(h, pid) for h, pid in s.persons if not self._proxy(h)]
+            if persons:
                 hits = [h for h, _ in s.persons]
                 seen: set[str] = set()
-                for h, pid in s.persons:
+                for h, pid in persons:
                     if pid in seen:
                         continue
                     seen.add(pid)
@@ -385,6 +472,20 @@ class Rules:
                 if ante is not None:
                     out.extend(self._decide(i, ante, (s.start, s.end), anaphora=True, name_hits=[]))
         return out
+
+    def _proxy(self, h: Hit) -> bool:
+        """Whether a name stands for someone acting for the person ("X's lawyer", "the
+        lawyer of X", "адвокат X", "محامي X"): that someone's trip is not X's."""
+        norm = self.r.norm
+        words = norm[max(0, h.start - 40) : h.start].split()
+        if words and words[-1] in _OF_WORDS:
+            words.pop()
+        if words and words[-1] in _PROXY_NOUNS:
+            return True
+        after = norm[h.end : h.end + 30].split()
+        if after[:1] == ["s"]:  # "Roe's lawyer" (the apostrophe folds to a space)
+            after = after[1:]
+        return bool(after) and after[0] in _PROXY_NOUNS and norm[h.end : h.end + 1] in ("s", " ")
 
     def _antecedent(self, i: int) -> str | None:
         """The person a pronoun or title stands for: named alone in the sentence before.
@@ -404,13 +505,26 @@ class Rules:
                 return None
             if pids:
                 return None
-        if i + 1 < len(self.sents):
+        if i + 1 < len(self.sents) and self._leads_with_title(s):
             nxt = self.sents[i + 1]
             first_in_paragraph = i == 0 or self.sents[i - 1].paragraph != s.paragraph
             pids = {p for _, p in nxt.persons}
             if first_in_paragraph and nxt.paragraph == s.paragraph and len(pids) == 1:
                 return next(iter(pids))
         return None
+
+    def _leads_with_title(self, s: _Sent) -> bool:
+        """Whether a title or pronoun is the subject of the sentence's first travel word
+        ("Le chef du Kremlin est arrivé ..."), not a possessive further on ("Lavrov landed
+        ... with his counterpart") nor a title before someone else's name ("President
+        Volodymyr Zelensky arrived ...")."""
+        trip = [c for c in s.cues if _code(c) in TRIP_CODES]
+        if not trip:
+            return False
+        first = min(c.start for c in trip)
+        return any(
+            _code(c) == "ANA" and c.start < first for c in s.cues
+        ) and not self._traveller_before(s.start, trip, [])
 
     def _decide(
         self, i: int, pid: str, span: tuple[int, int], *, anaphora: bool, name_hits: list[Hit]
@@ -443,8 +557,10 @@ class Rules:
                 o_trip = [c for c in o.cues if _code(c) in TRIP_CODES]
                 if not o_trip:
                     continue
-                if j > i and not any(_code(c) == "ANA" for c in o.cues):
-                    continue  # the next sentence may be about someone else's trip
+                if not self._leads_with_title(o) and (
+                    j > i or self._traveller_before(o.start, o_trip, [])
+                ):
+                    continue  # the other sentence may be about someone else's trip
                 # The next sentence must say "to/in X"; the one before may set the scene.
                 cand = self._destinations(pid, (o.start, o.end), o.cues, o_trip, [], strict=j > i)
                 if cand:
@@ -463,11 +579,11 @@ class Rules:
         out: list[Candidate] = []
         for ph, score in places:
             near = _nearest_cue(ph, place_trip)
-            status = self._status(cues if not cross else cues + place_sent.cues, ph, near)
+            status = self._status(cues if not cross else cues + place_sent.cues, ph, near, pid)
             own = [d for d in dates if _closest(d, places) is ph]
             day = self._date(own, ph, status, [near], cues)
             bg = self._background(
-                s, place_sent, place_span if cross else span, ph, near, status, codes
+                s, place_sent, place_span if cross else span, ph, near, status, codes, day
             )
             if day is not None and r.published is not None:
                 if (r.published - day).days > 30:
@@ -508,10 +624,19 @@ class Rules:
         near: Hit,
         status: str,
         codes: set[str],
+        day: dt.date | None = None,
     ) -> bool:
+        """Whether the trip is recalled rather than reported.
+
+        A background word ("last year") says so unless the trip has a day of its own
+        within the last two weeks: "arrived in N'Djamena on Wednesday, the first time
+        since judges issued a warrant last year" reports this week's trip.
+        """
         past = status in _PAST_STATUSES
         future = bool(codes & {"TP", "FUT"}) and not past
-        if "BG" in codes and not future:
+        pub = self.r.published
+        recent = day is not None and pub is not None and (pub - day).days <= 14
+        if "BG" in codes and not future and not recent:
             return True
         if s.background and past and not s.dates:
             return True
@@ -536,7 +661,6 @@ class Rules:
         Only for movement words (arrive, land, travel ...), not for the host's ("welcomed",
         "invited", "met"): "Xi welcomed Putin in Beijing" is Putin's trip.
         """
-        r = self.r
         mine = [n for n in names if span[0] <= n.start < span[1]]
         if not mine:
             return False
@@ -544,16 +668,29 @@ class Rules:
         before = [c for c in trip if c.end <= first_name]
         if not before or len(before) < len(trip):
             return False  # the person comes first, or travel words follow the name too
-        cue = max(before, key=lambda c: c.start)
-        if _code(cue) not in ("TO", "TP", "TN") or r.language == "de":
-            return False  # arrests and cancellations are done to the person; German
-            # capitalises every noun, so a capital letter says nothing there
-        if any(h in r.norm[cue.start : cue.end] for h in _HOST_WORDS):
+        return self._traveller_before(span[0], before, names)
+
+    def _traveller_before(self, lo: int, trip: list[Hit], names: list[Hit]) -> bool:
+        """Whether a capitalised name other than ours precedes the first movement word.
+
+        Arrests and cancellations are done to the person, and a host's words ("welcomed",
+        "met") have the traveller as object, so only movement words count. German
+        capitalises every noun: a capital letter says nothing there.
+        """
+        r = self.r
+        movers = [
+            c
+            for c in trip
+            if _code(c) in ("TO", "TP", "TN")
+            and not any(h in r.norm[c.start : c.end] for h in _HOST_WORDS)
+        ]
+        if not movers or r.language == "de":
             return False
+        cue = min(movers, key=lambda c: c.start)
         covered = [(h.start, h.end) for h in (*r.places, *r.cues, *names)]
         covered += [(d.start, d.end) for d in r.dates]
-        pos = span[0]
-        words = r.text[span[0] : cue.start].split()
+        pos = lo
+        words = r.text[lo : cue.start].split()
         for k, w in enumerate(words):
             at = r.text.find(w, pos, cue.start)
             pos = at + len(w)
@@ -565,8 +702,13 @@ class Rules:
         return False
 
     # --- status -------------------------------------------------------------------------
-    def _status(self, cues: list[Hit], place: Hit, near: Hit) -> str:
-        """Arrest or cancellation anywhere in the clause; tense from the words near the place."""
+    def _status(self, cues: list[Hit], place: Hit, near: Hit, pid: str) -> str:
+        """Arrest or cancellation anywhere in the clause; tense from the words near the place.
+
+        A cancellation whose subject is a third state ("... after Malawi refused to host
+        the summit") is that state's, not the traveller's.
+        """
+        cues = [c for c in cues if not self._third_state_cancels(c, place, pid)]
         codes = [_code(c) for c in cues]
         blockers = [c for c in cues if _code(c) in ("MOD", "COND")]
         for c in cues:
@@ -594,6 +736,16 @@ class Rules:
             elif code in ("PAST", "NOW"):
                 back += w
         return "occurred" if back > ahead else "planned"
+
+    def _third_state_cancels(self, cue: Hit, place: Hit, pid: str) -> bool:
+        if _code(cue) not in ("CAN", "DEP"):
+            return False
+        mine = {place.entry.data[0], *self.r.nationality.get(pid, ())}
+        return any(
+            0 <= cue.start - p.end <= 12 and p.entry.data[0] not in mine
+            for p in self.r.places
+            if p.entry.data[2] != "demonym"
+        )
 
     # --- destinations -------------------------------------------------------------------
     def _destinations(
@@ -625,6 +777,8 @@ class Rules:
                 continue
             if any(n.start <= p.start < n.end for n in name_hits):
                 continue
+            if _is_title(_word_before(r.norm, p.start)):
+                continue  # "президенту Турции": whose title, not where to
             if kind == "demonym":
                 around = r.norm[max(0, p.start - 25) : p.end + 25]
                 if not any(w in around for w in _CAPITAL_WORDS):
@@ -698,15 +852,18 @@ class Rules:
     ) -> dt.date | None:
         """The trip's day: the date phrase nearest the place and its travel word.
 
-        Not a date after "since", nor the date of a statement ("said on Wednesday").
+        Not a date after "since" (but "seit Dienstag in New York": a weekday is when the
+        stay began), nor the date of a statement ("said on Wednesday", "a indiqué
+        vendredi"): a date a few words after a speech or announcement verb, with no
+        person, place or travel word between them.
         """
-        said = [c.end for c in cues if _code(c) == "SAY"]
+        said = [c.end for c in cues if _code(c) in ("SAY", "ANN")]
         usable = [
             d
             for d in dates
             if d.kind in ("D", "W", "R", "N")
-            and _word_before(self.r.norm, d.start) not in _SINCE_WORDS
-            and not any(0 <= d.start - e <= 30 for e in said)
+            and (d.kind in ("W", "R") or _word_before(self.r.norm, d.start) not in _SINCE_WORDS)
+            and not any(0 <= d.start - e <= 30 and not self._marked(e, d.start) for e in said)
         ]
         if not usable:
             return None
