@@ -48,6 +48,23 @@ def test_jsonl_lines_and_bad_lines(tmp_path: Path) -> None:
     assert len(warnings) == 3 and f"{p}:2" in warnings[0]
 
 
+def test_jsonl_line_longer_than_the_cap_is_skipped_not_held(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(readers, "MAX_LINE_BYTES", 1000)
+    p = tmp_path / "in.jsonl"
+    huge = '{"text": "' + "x" * 5000 + '"}'
+    p.write_text(f'{{"text": "one"}}\n{huge}\n{{"text": "two"}}\n{huge}', encoding="utf-8")
+    warnings: list[str] = []
+    arts = list(read_input(str(p), warn=warnings.append))
+    assert [a.text for a in arts] == ["one", "two"]
+    assert [w.split(": ", 1)[0] for w in warnings] == [f"{p}:2", f"{p}:4"]
+    assert all("longer than" in w for w in warnings)
+    # No line handed on is longer than the cap, even the last one without a line break.
+    lines = list(readers.bounded_lines(io.BytesIO(huge.encode() * 3), limit=1000))
+    assert lines == [None]
+
+
 def test_jsonl_byte_order_mark_broken_bytes_and_lenient_numbers(tmp_path: Path) -> None:
     """orjson reads the lines; what it refuses but the standard library accepts still reads."""
     p = tmp_path / "odd.jsonl"

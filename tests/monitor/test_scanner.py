@@ -314,6 +314,10 @@ def test_travel_wording_in_many_languages(scanner: Scanner, text: str, lang: str
 def test_someone_elses_trip_is_not_the_persons(scanner: Scanner) -> None:
     text = "El canciller Serguéi Lavrov llegó a Riad para preparar una cumbre entre Putin y Trump."
     assert trips(scanner, text, lang="es") == []
+    text = "Lavrov arrived in Riyadh to prepare a summit between Putin and Trump."
+    assert trips(scanner, text) == []
+    ev = one(scanner, "Arriving in Dushanbe on Thursday, Putin will open the summit.")
+    assert ev.destination_iso2 == "TJ"
     ev = one(scanner, "Xi Jinping welcomed Vladimir Putin in Beijing on Monday.")
     assert (ev.destination_iso2, ev.status) == ("CN", "occurred")
 

@@ -84,6 +84,27 @@ def test_reading_archives(archives: list[Path]) -> None:
     assert len(bad) == 2  # the line without url, the broken line
 
 
+def test_gzipped_json_lines_and_overlong_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gzip
+
+    from warrantwatch.monitor import readers
+
+    monkeypatch.setattr(readers, "MAX_LINE_BYTES", 2000)
+    path = tmp_path / "wire.jsonl.gz"
+    docs = [
+        {"url": "https://wire.example/1", "text": "short"},
+        {"url": "https://wire.example/2", "text": "y" * 10_000},
+        {"url": "https://wire.example/3", "text": "short again"},
+    ]
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        fh.write("\n".join(json.dumps(d) for d in docs) + "\n")
+    bad: list[str] = []
+    assert [d.url for d in read_archive(path, bad)] == [docs[0]["url"], docs[2]["url"]]
+    assert len(bad) == 1 and bad[0].startswith(f"{path}:2: line longer than")
+
+
 def test_unreadable_archives(tmp_path: Path) -> None:
     with pytest.raises(ArchiveError, match="no such file"):
         read_archive(tmp_path / "nope.jsonl", [])

@@ -15,7 +15,6 @@ JSON Lines: one object per line with ``url`` and ``text`` or ``html``, and optio
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import multiprocessing
 from collections import deque
@@ -79,12 +78,22 @@ class BackfillReport(RoundReport):
 
 
 def read_jsonl(path: Path, bad: list[str]) -> Iterator[RawDoc]:
-    with path.open("r", encoding="utf-8", errors="replace") as fh:
-        for n, line in enumerate(fh, 1):
+    """One document a line (``url`` and ``text`` or ``html``), read as ``warrantwatch scan``
+    reads JSON Lines: any line length up to a cap, gzip when the name ends in .gz."""
+    import gzip
+
+    from warrantwatch.monitor.readers import MAX_LINE_BYTES, bounded_lines, parse_json_line
+
+    opener: Callable[..., Any] = gzip.open if path.name.lower().endswith(".gz") else open
+    with opener(path, "rb") as fh:
+        for n, line in enumerate(bounded_lines(fh), 1):
+            if line is None:
+                bad.append(f"{path}:{n}: line longer than {MAX_LINE_BYTES >> 20} MB")
+                continue
             if not line.strip():
                 continue
             try:
-                obj = json.loads(line)
+                obj = parse_json_line(line)
                 if not isinstance(obj, dict) or not isinstance(obj.get("url"), str):
                     raise ValueError("no 'url'")
                 text, html = obj.get("text"), obj.get("html")
@@ -160,9 +169,9 @@ def read_archive(path: Path, bad: list[str]) -> Iterator[RawDoc]:
     if name.endswith((".warc", ".warc.gz", ".arc", ".arc.gz")):
         _check_warc_start(path)
         return read_warc(path, bad)
-    if name.endswith((".jsonl", ".ndjson", ".json")):
+    if name.endswith((".jsonl", ".ndjson", ".json", ".jsonl.gz", ".ndjson.gz", ".json.gz")):
         return read_jsonl(path, bad)
-    raise ArchiveError(f"{path}: unknown archive type; use .warc, .warc.gz or .jsonl")
+    raise ArchiveError(f"{path}: unknown archive type; use .warc, .warc.gz, .jsonl or .jsonl.gz")
 
 
 # ---------------------------------------------------------------- workers

@@ -157,7 +157,7 @@ def html_article(html: bytes | str, *, url: str | None, published: dt.date | Non
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _parse_line(line: bytes | str) -> object:
+def parse_json_line(line: bytes | str) -> object:
     """One JSON Lines line as a Python value; raises ``json.JSONDecodeError``.
 
     orjson parses several times faster than the standard library, which matters when a
@@ -177,15 +177,41 @@ def _parse_line(line: bytes | str) -> object:
     return obj
 
 
+#: The longest JSON Lines line read: far more than any news article (a long one is
+#: 100 KB), and a cap on memory when a file is not JSON Lines at all (a 2 GB dump
+#: without a line break) or has lost its line breaks.
+MAX_LINE_BYTES = 16 << 20
+
+
+def bounded_lines(fh: IO[bytes], limit: int | None = None) -> Iterator[bytes | None]:
+    """The lines of ``fh``, each at most ``limit`` bytes; None for a longer one (skipped
+    without ever holding more than ``limit`` bytes of it)."""
+    limit = MAX_LINE_BYTES if limit is None else limit
+    readline = fh.readline
+    while line := readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := readline(1 << 20)) and not rest.endswith(b"\n"):
+            pass
+        yield None
+
+
 def jsonl_articles(
-    lines: Iterable[bytes] | Iterable[str],
+    lines: Iterable[bytes | None] | Iterable[str],
     *,
     source: str,
     published: dt.date | None,
     warn: Callable[[str], None],
 ) -> Iterator[Article]:
-    """One article per line (bytes or text); a bad line is reported through ``warn``, skipped."""
+    """One article per line (bytes or text); a bad line is reported through ``warn``, skipped.
+
+    None stands for a line longer than :data:`MAX_LINE_BYTES` (see :func:`bounded_lines`).
+    """
     for n, line in enumerate(lines, 1):
+        if line is None:
+            warn(f"{source}:{n}: line longer than {MAX_LINE_BYTES >> 20} MB; skipped")
+            continue
         if n == 1:
             # A byte-order mark before the first line is no part of the JSON.
             bom = b"\xef\xbb\xbf" if isinstance(line, bytes) else "\ufeff"
@@ -193,7 +219,7 @@ def jsonl_articles(
         if not line or line.isspace():
             continue
         try:
-            obj = _parse_line(line)
+            obj = parse_json_line(line)
         except json.JSONDecodeError as exc:
             warn(f"{source}:{n}: not JSON ({exc.msg}); line skipped")
             continue
@@ -239,7 +265,8 @@ def read_input(
         head = buffered.peek(4096)[:4096]  # type: ignore[union-attr]
         kind = sniff(head)
         if kind == "jsonl":
-            yield from jsonl_articles(buffered, source="stdin", published=published, warn=warn)  # type: ignore[arg-type]
+            lines = bounded_lines(buffered)  # type: ignore[arg-type]
+            yield from jsonl_articles(lines, source="stdin", published=published, warn=warn)
             return
         yield from _from_bytes(
             buffered.read(), kind, source="stdin", url=None, published=published, warn=warn
@@ -260,7 +287,7 @@ def read_input(
         # one per 8 KB (gzip keeps its own buffering).
         big = {} if path.suffix == ".gz" else {"buffering": 1 << 20}
         with opener(path, "rb", **big) as fh:
-            yield from jsonl_articles(fh, source=arg, published=published, warn=warn)
+            yield from jsonl_articles(bounded_lines(fh), source=arg, published=published, warn=warn)
         return
     with opener(path, "rb") as fh:
         data = fh.read()
@@ -279,6 +306,7 @@ def _from_bytes(
     if kind == "html":
         yield html_article(data, url=url, published=published)
     elif kind == "jsonl":
-        yield from jsonl_articles(io.BytesIO(data), source=source, published=published, warn=warn)
+        lines = bounded_lines(io.BytesIO(data))
+        yield from jsonl_articles(lines, source=source, published=published, warn=warn)
     else:
         yield Article(text=_decode(data), url=url, published=published)

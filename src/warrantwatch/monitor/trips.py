@@ -694,7 +694,11 @@ class Rules:
         for k, w in enumerate(words):
             at = r.text.find(w, pos, cue.start)
             pos = at + len(w)
-            if k == 0 or len(w) < 3 or not w[0].isupper() or not w[1:2].islower():
+            # A sentence's first word is capitalised anyway; it names someone only when it is
+            # the whole subject of the travel word ("Lavrov arrived in Riyadh ...").
+            if k == 0 and len(words) > 1:
+                continue
+            if len(w) < 3 or not w[0].isupper() or not w[1:2].islower():
                 continue
             if any(a <= at < b for a, b in covered):
                 continue
