@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import sys
 from typing import Any
 
 from rich.console import Console
@@ -16,7 +18,16 @@ from warrantwatch.law.records import PersonRec, SourceRef, StateRec
 from warrantwatch.law.wording import STATUS_WORDS
 from warrantwatch.reports.markdown import BASIS_WORDS, source_line
 
-console = Console(highlight=False, soft_wrap=False)
+
+def _width() -> int | None:
+    """The terminal's width; into a pipe or file, 160 columns rather than Rich's 80, so
+    that tables of ids, names and dates are not cut to "vladi…"."""
+    if sys.stdout.isatty() or os.environ.get("COLUMNS"):
+        return None
+    return 160
+
+
+console = Console(highlight=False, soft_wrap=False, width=_width())
 
 
 def print_assessment(a: Assessment) -> None:
