@@ -438,6 +438,82 @@ def test_portuguese_future_subjunctive_is_a_condition(scanner: Scanner) -> None:
     assert trips(scanner, text, lang="pt") == []
 
 
+def found(scanner: Scanner, text: str, **kw: object) -> set[tuple[str, str, dt.date | None]]:
+    return {(e.person, e.destination_iso2, e.start_date) for e in trips(scanner, text, **kw)}  # type: ignore[arg-type]
+
+
+def test_the_host_and_where_guests_come_from_are_no_trip(scanner: Scanner) -> None:
+    text = "Vladimir Putin welcomed leaders from China, India and Iran to Kazan on Tuesday."
+    assert trips(scanner, text) == []
+    text = "Richard Roe flew to Nairobi on Monday on a flight from Dubai."
+    assert found(scanner, text) == {("richard-roe", "KE", dt.date(2025, 10, 6))}
+    text = "Шойгу провел в Москве консультации с представителями Ирана и Китая."
+    assert trips(scanner, text, lang="ru") == []
+
+
+def test_no_visit_planned_and_hypotheticals_after_the_fact(scanner: Scanner) -> None:
+    text = "No visit by Benjamin Netanyahu to Germany is planned, a spokesman said."
+    assert trips(scanner, text) == []
+    text = "Ein Besuch von Benjamin Netanjahu in Deutschland sei derzeit nicht geplant."
+    assert trips(scanner, text, lang="de") == []
+    text = "Would France detain Benjamin Netanyahu if he ever set foot in Paris? No one would say."
+    assert trips(scanner, text) == []
+
+
+def test_rome_statute_is_no_trip_to_rome(scanner: Scanner) -> None:
+    text = "Putin si recherà lunedì a Erevan, anche se l'Armenia ha aderito allo Statuto di Roma."
+    assert {iso for _, iso, _ in found(scanner, text, lang="it")} == {"AM"}
+
+
+def test_dateline_and_announcement_dates_are_not_the_trips(scanner: Scanner) -> None:
+    text = "NAIROBI, March 15 — Richard Roe arrived in Nairobi on Monday, the police said."
+    assert found(scanner, text, published=dt.date(2023, 3, 15)) == {
+        ("richard-roe", "KE", dt.date(2023, 3, 13))
+    }
+    text = (
+        "A coalition on Monday called on Mongolia to arrest Vladimir Putin when he visits "
+        "Ulaanbaatar on 14 May."
+    )
+    assert found(scanner, text, published=dt.date(2026, 5, 4)) == {
+        ("vladimir-putin", "MN", dt.date(2026, 5, 14))
+    }
+
+
+def test_itineraries_give_each_stop_its_own_day(scanner: Scanner) -> None:
+    text = "Putin sarà lunedì a Baku e mercoledì proseguirà per Erevan."
+    assert found(scanner, text, lang="it") == {
+        ("vladimir-putin", "AZ", dt.date(2025, 10, 13)),
+        ("vladimir-putin", "AM", dt.date(2025, 10, 8)),
+    }
+    text = "2 грудня Путін прибуде до Астани, а 4 грудня — до Бішкека."
+    assert found(scanner, text, lang="uk", published=dt.date(2026, 11, 20)) == {
+        ("vladimir-putin", "KZ", dt.date(2026, 12, 2)),
+        ("vladimir-putin", "KG", dt.date(2026, 12, 4)),
+    }
+    text = (
+        "Vladimir Putin arrived in the Kazakh capital on Tuesday, the first leg of a tour "
+        "that will take him on to Dushanbe on Thursday."
+    )
+    assert found(scanner, text, published=dt.date(2026, 4, 14)) == {
+        ("vladimir-putin", "KZ", dt.date(2026, 4, 14)),
+        ("vladimir-putin", "TJ", dt.date(2026, 4, 16)),
+    }
+
+
+def test_a_letter_from_the_person_is_not_the_person(scanner: Scanner) -> None:
+    text = "Lavrov handed over a letter from President Vladimir Putin in Cairo on Sunday."
+    assert trips(scanner, text) == []
+    text = "وصل لافروف إلى القاهرة الأحد وسلّم رسالة من الرئيس فلاديمير بوتين."
+    assert trips(scanner, text, lang="ar") == []
+
+
+def test_a_day_of_the_month_alone(scanner: Scanner) -> None:
+    text = "Netanyahu fará no dia 9 a sua primeira visita oficial aos Emirados Árabes Unidos."
+    assert found(scanner, text, lang="pt", published=dt.date(2025, 12, 15)) == {
+        ("benjamin-netanyahu", "AE", dt.date(2026, 1, 9))
+    }
+
+
 # --- names that cannot identify anyone end the scan early -------------------------------------
 
 

@@ -26,6 +26,7 @@ ANA   an anaphor: a pronoun or title standing for a person named just before
 SAY   a speech verb ("said"): a person named after it is not the speaker
 ANN   an announcement verb ("announced", "a indiqué"): a date just after it is the
       announcement's, not the trip's (unlike SAY, says nothing of who the subject is)
+NONE  "no visit is planned", "no plans have been announced": the clause reports no trip
 ====  =====================================================================
 
 A phrase ending in ``*`` is a stem: any letters may follow (``visit*`` matches
@@ -58,6 +59,7 @@ CODES = frozenset(
         "ANA",
         "SAY",
         "ANN",
+        "NONE",
     ]
 )
 
@@ -88,12 +90,12 @@ CAN: by video conference; by videoconference; via videoconference; by video;
 TN: hosted by; hosts; welcome; red-carpet welcome
 TP: will meet; to meet; will continue to; will then travel*; then travel to; then fly to;
     fly on to; flying on to; travel on to; travelling on to; traveling on to; head on to;
-    before flying to;
+    before flying to; take him on to; take her on to; will take him to; will take her to;
     before heading to; will proceed to; will go on to; continue to
 TO: met
 COND: so that he; so that she; so that he could; to allow him to; to enable him to
 SAY: said; says; told; stated; declared; argued; insisted; warned; added; wrote
-ANN: announced; confirmed; reported
+ANN: announced; confirmed; reported; called on; urged
 TN: at the invitation of; at the invitation
 TP: will visit*; to visit*; plans to visit*; planning to visit*; set to visit*; due to visit*;
     will travel*; to travel to; plans to travel*; will attend*; to attend*; plans to attend*;
@@ -146,6 +148,8 @@ NARR: not arrested; not arrest; failed to arrest; did not arrest; didn't arrest;
 MOD: must*; should*; obliged*; obligation*; duty to; required to; bound to; is to be arrested;
     be arrested; to arrest*; would*; could*; may be; might*; face arrest; risk of arrest;
     risks arrest; liable to; called on; calls on; urge*; demand*
+NONE: no visit; no trip; no plans to visit; no plans to travel; no such visit; no such trip;
+    no plans for a visit; is not planned; was not planned; has not been announced
 COND: if he; if she; if putin; should he; should she; were he to; were she to; in the event;
     in case he; in case she; whether he; unless
 MENT: should be in; belongs in; ought to be in; must be in; should be sent to; should stand trial;
@@ -198,7 +202,8 @@ NARR: не арестовал*; не задержал*; не был задерж
     не задержан; без ареста; отказалась арестовать; отказался арестовать; не исполнил*
 MOD: должна*; должен*; должны*; обязан*; обязательств*; обязанност*; арестовать; задержать;
     будет обязан*; может быть; могут*; мог бы; призвал*; призыва*; требу*
-COND: если; в случае; в случае если; при условии
+COND: если; в случае; в случае если; при условии; если бы
+NONE: не планируется; не запланирован*; никаких планов; планов нет; визит не планируется
 MENT: должен быть в; должен находиться в; место ему в; место путина в; должен сидеть в;
     должен предстать перед
 BG: в прошлом году; ранее; в прошлом; в свое время; годом ранее; несколько лет назад;
@@ -219,6 +224,8 @@ TP: відвідає*; відвідати; планує відвідати; ма
     вирушить*; здійснить візит*; візьме участь; візьмуть участь; очікується*; очікують*;
     запланован*; майбутн*; проведе переговори; побуває*; поїде*; полетить*; зустрінеться;
     підтвердив участь; прийняв запрошення; прийняла запрошення; має прибути
+TO: відвідала; відвідали; прибула; прибули; прилетіла; прилетіли; приїхала; приїхали; побувала;
+    вирушила; приземлилася; зустрілася; перебувала; взяла участь у
 TO: відвідав*; прибув*; прилетів*; приїхав*; перебуває*; перебував*; побував*; взяв участь;
     взяла участь; бере участь; провів переговори; зустрівся*; здійснив візит*; вирушив*;
     приземлився*; візит розпочався
@@ -235,7 +242,8 @@ NARR: не заарештувал*; не затримал*; не був затр
     без арешту; відмовилася заарештувати; відмовився заарештувати
 MOD: має*; мусить; повинна*; повинен*; повинні*; зобов'язан*; зобов'язання; обов'язок*;
     заарештувати; затримати; може*; закликал*; закликає*; вимага*
-COND: якщо; у разі; в разі
+COND: якщо; у разі; в разі; якби
+NONE: не планується; не заплановано; жодних планів; планів немає; не оголошено
 MENT: має бути в; має бути у; повинен бути в; повинен бути у; місце йому в; має сидіти в;
     має постати перед
 BG: минулого року; торік; раніше; у минулому; кілька років тому; нагада*; прецедент*
@@ -303,13 +311,15 @@ COND: para que
 SAY: dijo; afirmó; declaró; aseguró; señaló; indicó
 ANN: informó; anunció; confirmó; explicó
 TN: por invitación de; a invitación de; por invitación del; a invitación del
-TP: visitará*; viajará*; llegará*; aterrizará*; asistirá*; participará*; se desplazará*;
+TP: recibirá*; acogerá*; visitará*; viajará*; llegará*; aterrizará*; asistirá*; participará*;
+    se desplazará*;
     acudirá*; estará en; irá a; tiene previsto; prevé viajar; prevé visitar; tiene prevista;
     está previsto*; está prevista*; se espera*; es esperado*; realizará una visita*;
     próxima visita*; visita prevista*; planea viajar; planea visitar; aceptó la invitación;
     ha aceptado la invitación; confirmó su asistencia; confirmó su participación;
     se reunirá*; va a viajar; va a visitar; va a asistir
-TO: llegó*; ha llegado*; aterrizó*; ha aterrizado*; visitó*; ha visitado*; viajó*; ha viajado*;
+TO: recibió*; llegó*; ha llegado*; aterrizó*; ha aterrizado*; visitó*; ha visitado*; viajó*;
+    ha viajado*;
     asistió*; participó*; se encuentra en; se encontraba en; estuvo en; está en; fue recibido*;
     fue recibida*; se reunió*; se ha reunido*; realizó una visita*; inició una visita*;
     comenzó una visita*; en visita a; de visita en; llega a; aterriza en
@@ -360,7 +370,8 @@ TP: wird besuchen; will besuchen; besuchen; wird reisen; reisen; wird erwartet*;
     reist am; reist nächste; wird eintreffen; eintreffen; wird landen; geplante reise*;
     geplanter besuch*; geplante besuch*; bevorstehende*; besuch geplant; reise geplant;
     hat die einladung angenommen; zugesagt; will teilnehmen; plant*; will reisen
-TO: besuchte*; hat besucht; ist eingetroffen; eingetroffen*; traf ein; trifft ein;
+NONE: nicht geplant; keine reise; kein besuch; keine pläne; nicht vorgesehen
+TO: besuchte*; hat besucht; ist eingetroffen; eingetroffen*; traf ein; trifft ein; gelandet;
     ist gelandet; landete*; landet in; reiste*; ist gereist; nahm teil; hat teilgenommen;
     teilgenommen*; hielt sich*; hält sich*; weilte*; weilt in; war in; ist in; zu besuch in;
     wurde empfangen; wurde begrüßt; traf sich*; kam nach; kam in; ist angekommen; angekommen*
@@ -383,7 +394,8 @@ NARR: nicht festgenommen*; nicht verhaftet*; wurde nicht festgenommen; ohne fest
     weigerte sich, ihn festzunehmen; nicht vollstreckt
 MOD: muss*; müsste*; müssen; sollte*; sollten; verpflichtet*; pflicht*; festnehmen*;
     verhaften*; festzunehmen*; könnte*; würde*; fordert*; forderte*; aufgefordert*
-COND: falls; wenn er; wenn sie; wenn putin; sollte er; im falle*; es sei denn
+COND: falls; wenn er; wenn sie; wenn putin; sollte er; im falle*; es sei denn; würde er;
+    sollte netanjahu; sollte putin
 MENT: gehört nach; gehört in; sollte in; müsste in; gehört vor; sollte vor
 BG: letztes jahr; vergangenes jahr; im vergangenen jahr; im letzten jahr; vorjahr*; zuvor;
     früher; damals; in der vergangenheit; vor jahren; erinner*; präzedenz*
@@ -400,6 +412,7 @@ SAY: ha detto; ha dichiarato; ha affermato; ha sottolineato
 ANN: ha annunciato; ha confermato; ha spiegato; ha reso noto
 TN: su invito
 TP: visiterà*; si recherà*; andrà*; arriverà*; atterrà*; parteciperà*; sarà a; sarà in;
+    proseguirà per; proseguirà verso; proseguirà alla volta di; ripartirà per;
     è atteso*; è attesa*; sono attesi; dovrebbe recarsi; deve recarsi; previsto l'arrivo;
     prevista la visita; prossima visita*; visita prevista*; ha accettato l'invito;
     ha confermato la partecipazione; ha confermato la sua presenza; intende recarsi;
@@ -413,6 +426,7 @@ TN: visita*; viaggio*; vertice*; summit*; trasferta*; partecipazione*; presenza 
 INV: invitato*; invitata*; invito*; invitò*; invita*
 CAN: annullato*; annullata*; annulla*; annullamento*; cancellato*; cancellata*; rinuncia*;
     ha rinunciato*; non parteciperà*; non si recherà*; non andrà*; non sarà presente;
+    non sarà a; non sarà in; in videocollegamento; videocollegamento; in collegamento;
     rinviato*; rinviata*; ha declinato*; in videoconferenza; in collegamento video; da remoto;
     non ha partecipato; non si è recato
 DEP: al suo posto; in sua vece; in sua rappresentanza; rappresentato da; rappresenterà*;
@@ -423,7 +437,9 @@ NARR: non è stato arrestato*; non arrestato*; senza essere arrestato*; non ha a
     si è rifiutato di arrestarlo; si è rifiutata di arrestarlo
 MOD: deve*; dovrebbe*; dovrebbero*; obbligo*; obbligat*; tenuto a; tenuta a; arrestare*;
     potrebbe*; sarebbe*; chiede*; chiesto*; esort*
-COND: se dovesse; se putin; se il presidente; qualora; nel caso*; a meno che
+COND: se dovesse; se putin; se il presidente; qualora; nel caso*; a meno che; se andasse;
+    se si recasse; se venisse
+NONE: non è prevista; non è previsto; nessuna visita; nessun viaggio; non sono previste
 MENT: dovrebbe essere all'; dovrebbe essere a; deve essere a; il suo posto è all';
     dovrebbe comparire;
     deve comparire; dovrebbe essere processato*

@@ -156,6 +156,9 @@ def _hyphenated(word: str, fn, lang: Lang) -> list[str]:  # type: ignore[no-unty
     return [f"{head}-{f}" for f in last]
 
 
+_UK_HARD = frozenset("бвгґджзклмнпрстфхцчшщ")
+
+
 def decline(name: str, lang: Lang, role: Role) -> list[str]:
     """The distinct case forms of ``name`` (nominative first), case-aligned across words."""
     words = name.split()
@@ -185,4 +188,11 @@ def decline(name: str, lang: Lang, role: Role) -> list[str]:
         form = " ".join(f[c] for f in per_word)
         if form not in out:
             out.append(form)
+    # Ukrainian towns take -а in the genitive where countries take -у ("до Бішкека",
+    # "з Мінська", but "до Ірану"): a place ending in a hard consonant gets both.
+    last = words[-1]
+    if lang == "uk" and role == "place" and last[-1:].lower() in _UK_HARD:
+        alt = " ".join([*out[0].split()[:-1], last + "а"])
+        if alt not in out:
+            out.append(alt)
     return out

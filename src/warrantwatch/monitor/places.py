@@ -426,6 +426,7 @@ US Washington: Вашингтон; Washington; Washington, D.C.; Washington DC; 
 US New York: Нью-Йорк; Nueva York; New York; Nova Iorque; Nova York; نيويورك; ניו יורק
 BR Brasília: Бразилиа; Бразиліа; Brasilia; Brasilia; برازيليا
 BR Rio de Janeiro: Рио-де-Жанейро; Ріо-де-Жанейро; Río de Janeiro; ريو دي جانيرو
+BR Belém: Белен; Belem; بيليم
 BR São Paulo: Сан-Паулу; Sao Paulo; São Paulo; ساو باولو
 AR Buenos Aires: Буэнос-Айрес; Буенос-Айрес; بوينس آيرس; בואנוס איירס
 MX Mexico City: Мехико; Ciudad de México; Mexiko-Stadt; Città del Messico; Cidade do México
@@ -464,6 +465,8 @@ UA Mariupol: Мариуполь; Маріуполь; Marioupol; Mariúpol; ما�
 UA Donetsk: Донецк; Донецьк; Donezk; Donetsk; دونيتسك
 UA Luhansk: Луганск; Луганськ; Lougansk; Lugansk
 UA Melitopol: Мелитополь; Мелітополь
+UA Henichesk: Геническ; Генічеськ; Heniczesk; Henitchesk; Genichesk
+UA Berdiansk: Бердянск; Бердянськ; Berdjansk
 UA Kherson: Херсон; Kherson; Cherson; Jersón
 UA Sevastopol: Севастополь; Sébastopol; Sebastopol; Sewastopol
 UA Simferopol: Симферополь; Сімферополь

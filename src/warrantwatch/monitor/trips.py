@@ -68,6 +68,7 @@ DEST_WORDS = frozenset(
         "ins",
         "nel",
         "nella",
+        "per",
         "nei",
         "em",
         "no",
@@ -137,28 +138,32 @@ _CONJ_GAP = frozenset(
     [",", "and", "et", "y", "e", "und", "и", "і", "та", "و", "or", "ou", "o", "oder", "или", "або"]
 )
 
+#: Words that join two parts of an itinerary ("... a Baku e mercoledì ...").
+_CONJ_WORDS = frozenset(["and", "et", "y", "e", "und", "и", "і", "та", "а", "و", "ו"])
+
 STATUS_RANK = {"arrest": 3, "cancelled": 2, "occurred": 1, "planned": 0}
 
-#: Travel words said of the host, whose object is the traveller ("Xi welcomed Putin").
-_HOST_WORDS = (
+#: Host words whose subject receives the traveller: "Putin welcomed leaders ... to Kazan"
+#: is Putin hosting, not travelling.
+_RECEIVE_WORDS = (
     "welcom",
-    "receiv",
     "host",
-    "invit",
-    "met",
+    "receiv",
     "greet",
     "accueil",
     "recib",
     "empf",
     "accol",
     "receb",
-    "встрет",
     "принял",
     "принима",
-    "зустр",
     "прийня",
     "استقبل",
 )
+#: Travel words whose object may be the traveller ("Xi welcomed Putin", "Kim met Putin",
+#: "Lula invited Putin"): a name after them is not someone else's trip. Only the
+#: receiving ones make a subject the host ("Putin met Kim in Pyongyang" is Putin's trip).
+_HOST_WORDS = (*_RECEIVE_WORDS, "invit", "met", "встрет", "зустр")
 #: Titles that take a country as a genitive attribute without a preposition
 #: ("Прем'єр-міністр Угорщини", "президенту Турции", "رئيس وزراء المجر", "ראש ממשלת
 #: הונגריה", "der Präsident Brasiliens"): the country right after is whose title it is,
@@ -177,6 +182,8 @@ _TITLE_STEMS = (
     "корол",
     "эмир",
     "спикер",
+    "представител",  # "с представителями Ирана"
+    "безопасност",  # "Совета безопасности Ирана"
     "дел",  # "министр иностранных дел Турции"
     "прем",
     "міністр",
@@ -184,6 +191,8 @@ _TITLE_STEMS = (
     "лідер",
     "уряд",
     "керівник",
+    "представник",
+    "безпеки",
     "справ",  # "міністр закордонних справ Туреччини"
     "präsident",
     "kanzler",
@@ -230,9 +239,23 @@ _PROXY_NOUNS = frozenset(
     радник делегація
     محامي محامو محامية مبعوث زوجة نجل ابن ابنة مستشار وفد
     עורך דובר שליח אשת בנו בתו יועץ משלחת
+    letter message behalf instructions order lettre message nom carta mensaje nombre
+    lettera messaggio conto brief botschaft auftrag письмо послание поручению поручением
+    лист послання дорученням رسالة برسالة رسالته نيابة מכתב
     """.split()  # noqa: SIM905 (one line a language reads better than a long list)
 )
+#: Titles between a proxy noun and the name ("a letter from President Putin").
+_TITLE_WORDS = frozenset(["president", "the", "الرئيس"])
 _OF_WORDS = frozenset(["of", "for", "de", "du", "des", "di", "do", "da", "del", "von", "der", "של"])
+
+
+#: Words before a place that make it where someone comes from, never a destination
+#: ("leaders from China, India and Iran", "a flight from Dubai"). Other source words
+#: ("de", "of") also mean "of" and only lower a place's score.
+_ORIGIN_WORDS = frozenset(["from", "из", "изо", "от", "з", "із", "зі", "aus", "desde", "من"])
+_PASSIVE = ("was ", "were ", "been ", "été ", "fue ", "foi ", "wurde ", "è stato ", "был ")
+#: "Rome" in "Rome Statute", "Statuto di Roma", "Римский статут": the treaty, not the city.
+_STATUTE_WORDS = ("statut", "estatuto", "статут", "نظام روما", "חוקת רומא", "אמנת רומא")
 
 
 #: A demonym is a destination only beside "capital" ("the Tajik capital").
@@ -352,9 +375,20 @@ def _nearest_cue(place: Hit, cues: list[Hit]) -> Hit:
     return min(cues, key=lambda c: _cue_distance(place, c))
 
 
-def _closest(d: DateMention, places: list[tuple[Hit, float]]) -> Hit:
+def _date_gap(text: str, d: DateMention | int, place: Hit) -> int:
+    """How far a date phrase is from a place: characters between them, and more across a
+    comma or a conjunction ("до Астани, а 4 грудня — до Бішкека", "lunedì a Baku e
+    mercoledì per Erevan": the second date is the second place's)."""
+    start, end = (d, d) if isinstance(d, int) else (d.start, d.end)
+    lo, hi = (end, place.start) if end <= place.start else (place.end, start)
+    between = text[lo:hi]
+    joined = "," in between or ";" in between or any(w in _CONJ_WORDS for w in between.split())
+    return max(0, hi - lo) + (50 if joined else 0)
+
+
+def _closest(text: str, d: DateMention, places: list[tuple[Hit, float]]) -> Hit:
     """Of several destinations in a sentence, the one a date phrase belongs to."""
-    return min(places, key=lambda p: abs(d.start - p[0].start))[0]
+    return min(places, key=lambda p: _date_gap(text, d, p[0]))[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -408,7 +442,7 @@ class Rules:
         if m.kind == "Y":
             end = month_end(m, pub)
             return end is not None and (pub - end).days > 14
-        if m.kind in ("D", "N", "R"):
+        if m.kind in ("D", "N", "R", "Q"):
             day = resolve(m, pub, ahead=status in ("planned", "cancelled"))
             return day is not None and (pub - day).days > 30
         return False
@@ -467,18 +501,55 @@ class Rules:
                     others = [o for o, p in s.persons if p != pid]
                     span = _clause(s, h, others) if others else (s.start, s.end)
                     out.extend(self._decide(i, pid, span, anaphora=False, name_hits=hits))
-            elif any(_code(c) in ("ANA", "DEP", "CAN") for c in s.cues):
+            elif not s.persons and any(_code(c) in ("ANA", "DEP", "CAN") for c in s.cues):
                 ante = self._antecedent(i)
                 if ante is not None:
                     out.extend(self._decide(i, ante, (s.start, s.end), anaphora=True, name_hits=[]))
         return out
 
+    def _real_trip_cues(self, cues: list[Hit]) -> list[Hit]:
+        """The clause's travel words, less the hypothetical ones: a travel word a few words
+        after "if" ("if the Israeli prime minister ever set foot in the country"), and an
+        arrest word under a duty or condition ("would detain", "must arrest")."""
+        conds = [c.end for c in cues if _code(c) == "COND"]
+        blockers = [c for c in cues if _code(c) in ("MOD", "COND")]
+        out = []
+        for c in cues:
+            code = _code(c)
+            if code not in TRIP_CODES:
+                continue
+            if any(0 <= c.start - e <= 40 for e in conds):
+                continue
+            if code == "ARR" and any(
+                0 <= c.start - b.end <= 40 or b.start <= c.start < b.end for b in blockers
+            ):
+                continue
+            out.append(c)
+        return out
+
+    def _hosts(self, span: tuple[int, int], trip: list[Hit], names: list[Hit]) -> bool:
+        """Whether the person, named before every travel word, is their host ("Putin
+        welcomed leaders from China ... to Kazan"), not a traveller."""
+        mine = [n for n in names if span[0] <= n.start < span[1]]
+        if not mine or min(c.start for c in trip) < min(n.start for n in mine):
+            return False
+        norm = self.r.norm
+        return all(
+            any(w in norm[c.start : c.end] for w in _RECEIVE_WORDS)
+            and not norm[c.start : c.end].startswith(_PASSIVE)
+            for c in trip
+        )
+
     def _proxy(self, h: Hit) -> bool:
         """Whether a name stands for someone acting for the person ("X's lawyer", "the
         lawyer of X", "адвокат X", "محامي X"): that someone's trip is not X's."""
         norm = self.r.norm
-        words = norm[max(0, h.start - 40) : h.start].split()
-        if words and words[-1] in _OF_WORDS:
+        words = norm[max(0, h.start - 60) : h.start].split()
+        # "a letter from President Vladimir Putin", "رسالة من الرئيس فلاديمير بوتين"
+        for _ in range(2):
+            if words and (words[-1] in _TITLE_WORDS or _is_title(words[-1])):
+                words.pop()
+        if words and words[-1] in (_OF_WORDS | _ORIGIN_WORDS):
             words.pop()
         if words and words[-1] in _PROXY_NOUNS:
             return True
@@ -532,8 +603,12 @@ class Rules:
         r = self.r
         s = self.sents[i]
         cues = [c for c in s.cues if _in(span, c)]
-        trip = [c for c in cues if _code(c) in TRIP_CODES]
+        trip = self._real_trip_cues(cues)
         if not trip:
+            return []
+        if any(_code(c) == "NONE" for c in cues):
+            return []  # "no visit ... has been announced", "nicht geplant"
+        if not anaphora and self._hosts(span, trip, name_hits):
             return []
         first_trip = min(c.start for c in trip)
         # Hypothetical: a condition before the travel wording ("If he travels to ...").
@@ -580,8 +655,10 @@ class Rules:
         for ph, score in places:
             near = _nearest_cue(ph, place_trip)
             status = self._status(cues if not cross else cues + place_sent.cues, ph, near, pid)
-            own = [d for d in dates if _closest(d, places) is ph]
-            day = self._date(own, ph, status, [near], cues)
+            own = [d for d in dates if _closest(r.text, d, places) is ph]
+            movers = [c for c in place_trip if _code(c) != "TN"]
+            anchor = min(movers, key=lambda c: c.start) if movers else near
+            day = self._date(own, ph, status, [anchor], cues)
             bg = self._background(
                 s, place_sent, place_span if cross else span, ph, near, status, codes, day
             )
@@ -772,7 +849,9 @@ class Rules:
         if not in_span:
             return []
         span_norm = r.norm[span[0] : span[1]]
+        attributes = self._attributes(in_span)
         scored: list[tuple[Hit, float, Hit]] = []
+        capitals: set[Hit] = set()  # "the Kazakh capital": a demonym that names a city
         for p in in_span:
             _, place, kind = p.entry.data
             if any(0 <= p.start - e <= 30 for e in mention_ends):
@@ -781,12 +860,18 @@ class Rules:
                 continue
             if any(n.start <= p.start < n.end for n in name_hits):
                 continue
-            if _is_title(_word_before(r.norm, p.start)):
-                continue  # "президенту Турции": whose title, not where to
+            if p in attributes:
+                continue  # "leaders from China, India and Iran"; "президенту Турции"
+            if place == "Rome" and any(
+                w in r.norm[max(0, p.start - 25) : p.end + 25] for w in _STATUTE_WORDS
+            ):
+                continue  # the Rome Statute
             if kind == "demonym":
                 around = r.norm[max(0, p.start - 25) : p.end + 25]
                 if not any(w in around for w in _CAPITAL_WORDS):
                     continue  # "Hungarian Prime Minister", "Ukrainian children"
+                capitals.add(p)
+                kind = "city"
             score = {"country": 1.0, "city": 1.1, "demonym": 0.45}[kind]
             near = _nearest_cue(p, trip)
             score -= min(_cue_distance(p, near), 300.0) / 400.0
@@ -819,17 +904,28 @@ class Rules:
                 if len(" ".join(gap)) > 12 or any(g not in _CONJ_GAP for g in gap):
                     break
                 nxt = ordered[j + step]
-                if nxt[0].entry.data[0] not in isos and nxt[0].entry.data[2] != "demonym":
+                if nxt[0].entry.data[0] not in isos and (
+                    nxt[0].entry.data[2] != "demonym" or nxt[0] in capitals
+                ):
                     isos.add(nxt[0].entry.data[0])
                     chosen.append((nxt[0], nxt[1]))
                 j += step
         # A place with a travel word of its own ("arrived in Bishkek ... will continue to
-        # Uzbekistan") is a further destination.
+        # Uzbekistan") is a further destination; so is one after "to/in" with a date of its
+        # own, as in an itinerary ("lunedì a Baku ... e mercoledì per Erevan", "2 грудня
+        # до Астани, а 4 грудня — до Бішкека").
+        dated = [d.start for d in r.dates if span[0] <= d.start < span[1]]
         for p, sc, near in scored[1:]:
             iso = p.entry.data[0]
-            if iso in isos or p.entry.data[2] == "demonym" or near is best_near:
+            if iso in isos or (p.entry.data[2] == "demonym" and p not in capitals):
                 continue
-            if 0 <= p.start - near.end <= 25 and sc >= 1.0:
+            own_word = near is not best_near and 0 <= p.start - near.end <= 25
+            own_date = _word_before(r.norm, p.start) in DEST_WORDS and any(
+                (0 <= p.start - d <= 40 or 0 <= d - p.end <= 25)
+                and min(scored, key=lambda x: _date_gap(r.text, d, x[0]))[0] is p
+                for d in dated
+            )
+            if ((own_word or own_date) and sc >= 1.0) or (own_date and sc >= 0.8):
                 isos.add(iso)
                 chosen.append((p, sc))
         # Name the city when one was given for the same country.
@@ -845,6 +941,24 @@ class Rules:
             )
         return merged
 
+    def _attributes(self, places: list[Hit]) -> set[Hit]:
+        """Places that say where someone comes from or whose title it is, not where to: after
+        "from" ("a flight from Dubai") or a title ("президенту Турции", "с представителями
+        Ирана"), and the ones conjoined to them ("from China, India and Iran")."""
+        norm = self.r.norm
+        out: set[Hit] = set()
+        prev: Hit | None = None
+        for p in sorted(places, key=lambda h: h.start):
+            before = _word_before(norm, p.start)
+            if before in _ORIGIN_WORDS or _is_title(before):
+                out.add(p)
+            elif prev is not None and prev in out:
+                gap = norm[prev.end : p.start].replace(",", " , ").split()
+                if len(" ".join(gap)) <= 12 and all(g in _CONJ_GAP for g in gap):
+                    out.add(p)
+            prev = p
+        return out
+
     # --- dates --------------------------------------------------------------------------
     def _date(
         self,
@@ -858,16 +972,26 @@ class Rules:
 
         Not a date after "since" (but "seit Dienstag in New York": a weekday is when the
         stay began), nor the date of a statement ("said on Wednesday", "a indiqué
-        vendredi"): a date a few words after a speech or announcement verb, with no
-        person, place or travel word between them.
+        vendredi", "on Monday called on"): a date a few words after a speech or
+        announcement verb, with no person, place or travel word between them, or just
+        before one; nor a dateline's ("NAIROBI, March 15 —").
+        Of several, the one nearest the clause's first travel verb ("war am Mittwoch in
+        Duschanbe gelandet ..., bevor am Donnerstag der Gipfel begann"; "a atterri jeudi à
+        New York, où il doit s'exprimer vendredi"; "во вторник отправится ..., а в четверг
+        примет участие в саммите").
         """
-        said = [c.end for c in cues if _code(c) in ("SAY", "ANN")]
+        speech = [c for c in cues if _code(c) in ("SAY", "ANN")]
         usable = [
             d
             for d in dates
-            if d.kind in ("D", "W", "R", "N")
+            if d.kind in ("D", "W", "R", "N", "Q")
             and (d.kind in ("W", "R") or _word_before(self.r.norm, d.start) not in _SINCE_WORDS)
-            and not any(0 <= d.start - e <= 30 and not self._marked(e, d.start) for e in said)
+            and not any(
+                (0 <= d.start - c.end <= 30 and not self._marked(c.end, d.start))
+                or (c.start >= d.end and not self.r.norm[d.end : c.start].strip(" "))
+                for c in speech
+            )
+            and not self._dateline(d)
         ]
         if not usable:
             return None
@@ -881,7 +1005,26 @@ class Rules:
                 phrases[-1] = d
                 continue
             phrases.append(d)
-        # Several dates for one destination ("on Tuesday ..., and on Thursday the summit"):
-        # the trip starts on the first.
-        days = [day for d in phrases if (day := resolve(d, self.r.published, ahead)) is not None]
-        return min(days) if days else None
+        pub = self.r.published
+        lo, hi = (trip[0].start, trip[0].end) if trip else (place.start, place.end)
+        phrases.sort(key=lambda d: d.start - hi if d.start >= hi else lo - d.end)
+        for d in phrases:
+            day = resolve(d, pub, ahead)
+            if day is not None:
+                return day
+        return None
+
+    def _dateline(self, d: DateMention) -> bool:
+        """Whether ``d`` is the date of a dateline: "NAIROBI, March 15 —" opening a
+        paragraph (the place in capitals, a comma, the date, a dash)."""
+        text = self.r.text
+        lo = text.rfind("\n", 0, d.start) + 1
+        head = text[lo : d.start]
+        if len(head) > 40 or not head.rstrip().endswith(","):
+            return False
+        letters = [c for c in head if c.isalpha()]
+        # The mention may have taken the dash in (folding makes it a space).
+        tail = text[d.start : d.end + 4]
+        digits = [i for i, c in enumerate(tail) if c.isdigit()]
+        after = tail[digits[-1] + 1 :].lstrip(" .,") if digits else ""
+        return bool(letters and after) and all(c.isupper() for c in letters) and after[0] in "—–-:"
