@@ -445,6 +445,8 @@ def found(scanner: Scanner, text: str, **kw: object) -> set[tuple[str, str, dt.d
 def test_the_host_and_where_guests_come_from_are_no_trip(scanner: Scanner) -> None:
     text = "Vladimir Putin welcomed leaders from China, India and Iran to Kazan on Tuesday."
     assert trips(scanner, text) == []
+    ev = one(scanner, "Xi Jinping welcomed Vladimir Putin in Beijing on Monday.")
+    assert ev.destination_iso2 == "CN"
     text = "Richard Roe flew to Nairobi on Monday on a flight from Dubai."
     assert found(scanner, text) == {("richard-roe", "KE", dt.date(2025, 10, 6))}
     text = "Шойгу провел в Москве консультации с представителями Ирана и Китая."

@@ -533,6 +533,8 @@ class Rules:
         mine = [n for n in names if span[0] <= n.start < span[1]]
         if not mine or min(c.start for c in trip) < min(n.start for n in mine):
             return False
+        if any(n.entry.script == "cyrillic" for n in mine):
+            return False  # free word order: "Путина принял Си" is Putin received
         norm = self.r.norm
         return all(
             any(w in norm[c.start : c.end] for w in _RECEIVE_WORDS)
