@@ -516,6 +516,77 @@ def test_a_day_of_the_month_alone(scanner: Scanner) -> None:
     }
 
 
+def test_model_statement_condition_far_before_the_announced_trip(scanner: Scanner) -> None:
+    text = (
+        "A coalition today called on the Government of Armenia to arrest Vladimir Putin should "
+        "he set foot on Armenian territory, after the Kremlin announced on Sunday that Putin "
+        "will travel to Yerevan on Thursday, 5 March, for a summit."
+    )
+    assert found(scanner, text, published=dt.date(2026, 3, 2)) == {
+        ("vladimir-putin", "AM", dt.date(2026, 3, 5))
+    }
+
+
+def test_questions_denials_and_namesakes_report_no_trip(scanner: Scanner) -> None:
+    assert trips(scanner, "Чи заарештувала б Угорщина Путіна?", lang="uk") == []
+    assert trips(scanner, "Will Vladimir Putin fly to Brazil next week?") == []
+    text = "The Kremlin denied reports that Vladimir Putin would travel to Budapest on Friday."
+    assert trips(scanner, text) == []
+    text = (
+        "The basketball player Yoav Gallant (no relation to the former minister) flies to "
+        "Madrid on Wednesday."
+    )
+    assert trips(scanner, text) == []
+
+
+def test_the_case_country_and_the_arresting_police(scanner: Scanner) -> None:
+    text = (
+        "Kenyan police on Monday arrested Richard Roe, who is wanted by the International "
+        "Criminal Court in connection with the situation in Burundi."
+    )
+    assert found(scanner, text, published=dt.date(2025, 6, 11)) == {
+        ("richard-roe", "KE", dt.date(2025, 6, 9))
+    }
+
+
+def test_more_date_forms(scanner: Scanner) -> None:
+    text = "Putin will fly to Tianjin on the 31st for the summit."
+    assert found(scanner, text, published=dt.date(2025, 8, 25)) == {
+        ("vladimir-putin", "CN", dt.date(2025, 8, 31))
+    }
+    text = "Netanyahou est attendu à Budapest le 3, selon le bureau de Viktor Orbán."
+    assert found(scanner, text, lang="fr", published=dt.date(2026, 2, 26)) == {
+        ("benjamin-netanyahu", "HU", dt.date(2026, 3, 3))
+    }
+    text = "Vladimir Putin deve visitar a Turquia dentro de dois dias."
+    assert found(scanner, text, lang="pt", published=dt.date(2026, 5, 5)) == {
+        ("vladimir-putin", "TR", dt.date(2026, 5, 7))
+    }
+    # "until Friday" ends the stay; a month alone ahead of a cancelled trip is not the past.
+    ev = one(
+        scanner, "Vladimir Putin è in visita in Tagikistan, dove resterà fino a venerdì.", lang="it"
+    )
+    assert (ev.status, ev.start_date) == ("occurred", None)
+    ev = one(
+        scanner,
+        "Putin não virá à cúpula do G20 no Rio de Janeiro, em novembro.",
+        lang="pt",
+        published=dt.date(2024, 10, 24),
+    )
+    assert ev.status == "cancelled"
+
+
+def test_one_date_for_conjoined_destinations(scanner: Scanner) -> None:
+    text = (
+        "يزور الرئيس الروسي فلاديمير بوتين يوم الأربعاء كلاً من الإمارات العربية المتحدة "
+        "والمملكة العربية السعودية."
+    )
+    assert found(scanner, text, lang="ar", published=dt.date(2023, 12, 5)) == {
+        ("vladimir-putin", "AE", dt.date(2023, 12, 6)),
+        ("vladimir-putin", "SA", dt.date(2023, 12, 6)),
+    }
+
+
 # --- names that cannot identify anyone end the scan early -------------------------------------
 
 

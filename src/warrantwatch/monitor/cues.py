@@ -91,6 +91,7 @@ TN: hosted by; hosts; welcome; red-carpet welcome
 TP: will meet; to meet; will continue to; will then travel*; then travel to; then fly to;
     fly on to; flying on to; travel on to; travelling on to; traveling on to; head on to;
     before flying to; take him on to; take her on to; will take him to; will take her to;
+    will then spend; will spend; to spend; ending the trip in; end the trip in; ending his tour in;
     before heading to; will proceed to; will go on to; continue to
 TO: met
 COND: so that he; so that she; so that he could; to allow him to; to enable him to
@@ -149,8 +150,11 @@ MOD: must*; should*; obliged*; obligation*; duty to; required to; bound to; is t
     be arrested; to arrest*; would*; could*; may be; might*; face arrest; risk of arrest;
     risks arrest; liable to; called on; calls on; urge*; demand*
 NONE: no visit; no trip; no plans to visit; no plans to travel; no such visit; no such trip;
-    no plans for a visit; is not planned; was not planned; has not been announced
+    no plans for a visit; is not planned; was not planned; has not been announced;
+    denied reports; denied that; dismissed reports; denied the reports; no relation to;
+    not related to
 COND: if he; if she; if putin; should he; should she; were he to; were she to; in the event;
+    whether;
     in case he; in case she; whether he; unless
 MENT: should be in; belongs in; ought to be in; must be in; should be sent to; should stand trial;
     must be taken to; should be taken to; be brought to; should face justice in; place is in
@@ -201,9 +205,10 @@ ARR: задержан; задержали*; был задержан; арест�
 NARR: не арестовал*; не задержал*; не был задержан; не был арестован; не арестован;
     не задержан; без ареста; отказалась арестовать; отказался арестовать; не исполнил*
 MOD: должна*; должен*; должны*; обязан*; обязательств*; обязанност*; арестовать; задержать;
-    будет обязан*; может быть; могут*; мог бы; призвал*; призыва*; требу*
+    будет обязан*; может быть; могут*; мог бы; призвал*; призыва*; требу*; бы
 COND: если; в случае; в случае если; при условии; если бы
-NONE: не планируется; не запланирован*; никаких планов; планов нет; визит не планируется
+NONE: не планируется; не запланирован*; никаких планов; планов нет; визит не планируется;
+    опроверг*; опровергли; не родственни*; не родственница
 MENT: должен быть в; должен находиться в; место ему в; место путина в; должен сидеть в;
     должен предстать перед
 BG: в прошлом году; ранее; в прошлом; в свое время; годом ранее; несколько лет назад;
@@ -236,14 +241,16 @@ CAN: скасував*; скасувала*; скасовано; скасова�
     відкладено; перенесено; пропустить; пропустив*; у режимі відеозв'язку; онлайн
 DEP: замість*; представлятиме; представлятимуть; делегацію очолить; очолить делегацію;
     очолив делегацію; відправить*; направить*; надішле
-ARR: затримано; затримали*; був затриманий; заарештовано; заарештували*; був заарештований;
+ARR: затримала; затримав; заарештувала; заарештував; затримано; затримали*; був затриманий;
+    заарештовано; заарештували*; був заарештований;
     взято під варту; передано мкс; затриманий
 NARR: не заарештувал*; не затримал*; не був затриманий; не був заарештований; не заарештовано;
     без арешту; відмовилася заарештувати; відмовився заарештувати
 MOD: має*; мусить; повинна*; повинен*; повинні*; зобов'язан*; зобов'язання; обов'язок*;
-    заарештувати; затримати; може*; закликал*; закликає*; вимага*
+    заарештувати; затримати; може*; закликал*; закликає*; вимага*; б; би
 COND: якщо; у разі; в разі; якби
-NONE: не планується; не заплановано; жодних планів; планів немає; не оголошено
+NONE: не планується; не заплановано; жодних планів; планів немає; не оголошено; спростував*;
+    спростувал*; не родичка; не родич
 MENT: має бути в; має бути у; повинен бути в; повинен бути у; місце йому в; має сидіти в;
     має постати перед
 BG: минулого року; торік; раніше; у минулому; кілька років тому; нагада*; прецедент*
@@ -267,7 +274,8 @@ TP: se rendra*; visitera*; effectuera*; est attendu*; sont attendus; est attendu
     doit effectuer; va se rendre; vont se rendre; va participer; a accepté l'invitation;
     a confirmé sa participation; a confirmé sa présence; se rendre à; se rendre au; se rendre en;
     rencontrera*
-TO: est arrivé*; sont arrivés; est arrivée; arrivé à; arrivé au; arrivé en; arrive à; arrive au;
+TO: arrivé; arrivés; a quitté*; est arrivé*; sont arrivés; est arrivée; arrivé à; arrivé au;
+    arrivé en; arrive à; arrive au;
     arrive en; a atterri*; s'est rendu*; se trouve à; se trouve au; se trouve en; a visité*;
     a participé*; participe à; assiste à; a assisté*; a effectué*; a été accueilli*;
     a été reçu*; est en visite; en visite à; en visite au; en visite en; a rencontré*;
@@ -275,6 +283,8 @@ TO: est arrivé*; sont arrivés; est arrivée; arrivé à; arrivé au; arrivé e
 TN: visite*; voyage*; déplacement*; sommet*; tournée*; séjour*; participation*; présence à;
     présence au; présence en; venue*; arrivée*; entretiens*
 INV: invité*; invitation*; invite*; inviter*
+NONE: a démenti*; ont démenti*; dément*; n'est pas prévu*; aucune visite; aucun déplacement;
+    sans lien avec; aucun lien avec
 CAN: annulé*; annule*; annulation*; a renoncé*; renonce*; ne se rendra pas; n'assistera pas;
     ne participera pas; ne viendra pas; n'ira pas; ne sera pas présent;
     ne fera pas le déplacement;
@@ -342,6 +352,8 @@ NARR: no fue detenido*; no fue arrestado*; no lo detuvo; no lo arrestó; no detu
     sin ser detenido*; sin ser arrestado*; se negó a detener*; se negó a arrestar*
 MOD: debe*; debería*; deberían*; obligación*; obligado*; obligada*; tiene que; detener*;
     arrestar*; podría*; sería*; pidió*; piden*; instó*; insta*; exig*
+NONE: desmintió; desmiente; negó la visita; no está prevista; ninguna visita; sin relación con;
+    sin parentesco
 COND: si viaja; si llega; si putin; si el presidente; si pisa; en caso de; a menos que; si
 MENT: debería estar en; debe estar en; su lugar está en; debería comparecer; debe comparecer;
     debería ser juzgado*; debe ser entregado*
@@ -370,7 +382,8 @@ TP: wird besuchen; will besuchen; besuchen; wird reisen; reisen; wird erwartet*;
     reist am; reist nächste; wird eintreffen; eintreffen; wird landen; geplante reise*;
     geplanter besuch*; geplante besuch*; bevorstehende*; besuch geplant; reise geplant;
     hat die einladung angenommen; zugesagt; will teilnehmen; plant*; will reisen
-NONE: nicht geplant; keine reise; kein besuch; keine pläne; nicht vorgesehen
+NONE: nicht geplant; keine reise; kein besuch; keine pläne; nicht vorgesehen; dementierte*;
+    dementiert*
 TO: besuchte*; hat besucht; ist eingetroffen; eingetroffen*; traf ein; trifft ein; gelandet;
     ist gelandet; landete*; landet in; reiste*; ist gereist; nahm teil; hat teilgenommen;
     teilgenommen*; hielt sich*; hält sich*; weilte*; weilt in; war in; ist in; zu besuch in;
@@ -417,6 +430,7 @@ TP: visiterà*; si recherà*; andrà*; arriverà*; atterrà*; parteciperà*; sar
     prevista la visita; prossima visita*; visita prevista*; ha accettato l'invito;
     ha confermato la partecipazione; ha confermato la sua presenza; intende recarsi;
     intende visitare; incontrerà*; si recherebbe; prenderà parte
+TO: è in visita; si trova in; si trova a; è arrivato*
 TO: è arrivato*; è arrivata*; arrivato a; arrivato in; arriva a; arriva in; è atterrato*;
     atterrato*; ha visitato*; visitato*; si è recato*; si trova a; si trova in; si trovava*;
     ha partecipato*; ha preso parte; partecipa a; è stato accolto*; è stato ricevuto*;
@@ -439,7 +453,8 @@ MOD: deve*; dovrebbe*; dovrebbero*; obbligo*; obbligat*; tenuto a; tenuta a; arr
     potrebbe*; sarebbe*; chiede*; chiesto*; esort*
 COND: se dovesse; se putin; se il presidente; qualora; nel caso*; a meno che; se andasse;
     se si recasse; se venisse
-NONE: non è prevista; non è previsto; nessuna visita; nessun viaggio; non sono previste
+NONE: non è prevista; non è previsto; nessuna visita; nessun viaggio; non sono previste;
+    ha smentito; hanno smentito; smentisce
 MENT: dovrebbe essere all'; dovrebbe essere a; deve essere a; il suo posto è all';
     dovrebbe comparire;
     deve comparire; dovrebbe essere processato*
@@ -471,7 +486,9 @@ TO: chegou*; aterrissou*; aterrou*; visitou*; viajou*; participou*; compareceu*;
 TN: visita*; viagem*; cúpula*; cimeira*; participação*; presença em; presença na; presença no;
     chegada*; passagem*; deslocação*; deslocamento*
 INV: convidou*; convite*; convidado*; convidada*; convida*
-CAN: cancelou*; cancela*; cancelad*; cancelamento*; suspendeu*; suspens*; não irá*; não vai*;
+NONE: desmentiu; desmente*; negou a visita; não está prevista; nenhuma visita
+CAN: não virá; não viria; não comparecerá; cancelou*; cancela*; cancelad*; cancelamento*;
+    suspendeu*; suspens*; não irá*; não vai*;
     desistiu de viajar; desistiu da viagem; não viajará; não viaja;
     não participará*; não comparecerá*; não viajará*; desistiu*; desiste*; adiou*; adiad*;
     recusou*; declinou*; não compareceu*; não viajou*; por videoconferência; virtualmente;
@@ -531,6 +548,7 @@ MOD: يجب; يتعين; ينبغي; ملزمة; ملزم; التزام; الت�
     أمر القبض; أمر بالقبض;
     يمكن; قد; طالب; تطالب; دعت; يدعو; تدعو
 COND: إذا; اذا; لو; في حال; في حالة; ما لم
+NONE: نفت; نفى; لا توجد خطط; لا زيارة
 MENT: يجب أن يكون في; مكانه في; مكانه الطبيعي; يجب أن يمثل أمام; ينبغي أن يكون في
 BG: العام الماضي; السنة الماضية; سابقا; سابقاً; في السابق; في الماضي; آنذاك; قبل سنوات; تذكير;
     سابقة
@@ -554,6 +572,7 @@ ARR: נעצר; נעצרה; נעצרו; עצרו; נלקח למעצר
 NARR: לא נעצר; לא עצרו
 MOD: חייב; חייבת; צריך; צריכה; מחויבת; לעצור; עשוי; עלול
 COND: אם; במקרה
+NONE: הכחיש; הכחישה; לא מתוכנן; לא מתוכננת; אין קשר
 MENT: צריך להיות ב; מקומו ב
 BG: בשנה שעברה; בעבר; קודם לכן
 FUT: בשבוע הבא; הקרוב; הקרובה; צפוי

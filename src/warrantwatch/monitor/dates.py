@@ -104,10 +104,28 @@ _RELATIVE: dict[str, dict[str, int]] = {
         "tomorrow": 1,
         "yesterday": -1,
         "the day after tomorrow": 2,
+        "in two days": 2,
+        "in three days": 3,
         "the day before yesterday": -2,
     },
-    "ru": {"сегодня": 0, "завтра": 1, "вчера": -1, "послезавтра": 2, "позавчера": -2},
-    "uk": {"сьогодні": 0, "завтра": 1, "вчора": -1, "учора": -1, "післязавтра": 2},
+    "ru": {
+        "сегодня": 0,
+        "завтра": 1,
+        "вчера": -1,
+        "послезавтра": 2,
+        "позавчера": -2,
+        "через два дня": 2,
+        "через три дня": 3,
+    },
+    "uk": {
+        "сьогодні": 0,
+        "завтра": 1,
+        "вчора": -1,
+        "учора": -1,
+        "післязавтра": 2,
+        "через два дні": 2,
+        "через три дні": 3,
+    },
     "fr": {
         "aujourd'hui": 0,
         "ce soir": 0,
@@ -115,6 +133,8 @@ _RELATIVE: dict[str, dict[str, int]] = {
         "demain": 1,
         "hier": -1,
         "après-demain": 2,
+        "dans deux jours": 2,
+        "dans trois jours": 3,
         "avant-hier": -2,
     },
     "es": {
@@ -124,6 +144,8 @@ _RELATIVE: dict[str, dict[str, int]] = {
         "mañana": 1,
         "ayer": -1,
         "pasado mañana": 2,
+        "dentro de dos días": 2,
+        "en dos días": 2,
         "anteayer": -2,
     },
     "de": {
@@ -133,9 +155,10 @@ _RELATIVE: dict[str, dict[str, int]] = {
         "gestern": -1,
         "übermorgen": 2,
         "vorgestern": -2,
+        "in zwei tagen": 2,
     },
-    "it": {"oggi": 0, "stasera": 0, "domani": 1, "ieri": -1, "dopodomani": 2},
-    "pt": {"hoje": 0, "amanhã": 1, "ontem": -1, "depois de amanhã": 2},
+    "it": {"oggi": 0, "stasera": 0, "domani": 1, "ieri": -1, "dopodomani": 2, "tra due giorni": 2},
+    "pt": {"hoje": 0, "amanhã": 1, "ontem": -1, "depois de amanhã": 2, "dentro de dois dias": 2},
     "ar": {
         "اليوم": 0,
         "هذا المساء": 0,
@@ -145,8 +168,18 @@ _RELATIVE: dict[str, dict[str, int]] = {
         "أمس": -1,
         "الأمس": -1,
         "بعد غد": 2,
+        "بعد يومين": 2,
     },
-    "he": {"היום": 0, "הערב": 0, "הלילה": 0, "הבוקר": 0, "מחר": 1, "אתמול": -1, "מחרתיים": 2},
+    "he": {
+        "היום": 0,
+        "הערב": 0,
+        "הלילה": 0,
+        "הבוקר": 0,
+        "מחר": 1,
+        "אתמול": -1,
+        "מחרתיים": 2,
+        "בעוד יומיים": 2,
+    },
 }
 #: Words for "day" that take a bare day of the month ("no dia 9", "el día 9", "9-го
 #: числа"): the month is the coming one for a planned trip, the last for a past one.
@@ -449,13 +482,24 @@ _NUMERIC = re.compile(
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
+#: A day of the month alone without a word the automaton knows: "on the 31st", "le 3".
+_ORDINAL_DAY = re.compile(
+    r"\b(?:on the (\d{1,2})(?:st|nd|rd|th)\b|le (\d{1,2})(?!\s*(?:er\s+)?[^\W\d_])(?!\d))"
+)
+
+
 def numeric_dates(norm: str, start: int, end: int, lang: str | None) -> list[DateMention]:
-    """Numeric dates in ``norm[start:end]`` ("09.10.2025", "10/9/2025", "2025-10-09")."""
+    """Numeric dates in ``norm[start:end]`` ("09.10.2025", "10/9/2025", "2025-10-09"), and
+    days of the month written with a number alone ("on the 31st", "le 3")."""
     out: list[DateMention] = []
     for m in _NUMERIC.finditer(norm, start, end):
         d = _parse_numeric(m.group(1), lang or "en")
         if d is not None:
             out.append(DateMention(m.start(), m.end(), "N", exact=d))
+    for m in _ORDINAL_DAY.finditer(norm, start, end):
+        day = int(m.group(1) or m.group(2))
+        if 1 <= day <= 31:
+            out.append(DateMention(m.start(), m.end(), "Q", day=day))
     return out
 
 

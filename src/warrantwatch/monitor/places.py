@@ -428,7 +428,7 @@ BR Brasília: Бразилиа; Бразиліа; Brasilia; Brasilia; برازي
 BR Rio de Janeiro: Рио-де-Жанейро; Ріо-де-Жанейро; Río de Janeiro; ريو دي جانيرو
 BR Belém: Белен; Belem; بيليم
 BR São Paulo: Сан-Паулу; Sao Paulo; São Paulo; ساو باولو
-AR Buenos Aires: Буэнос-Айрес; Буенос-Айрес; بوينس آيرس; בואנוס איירס
+AR Buenos Aires: Буэнос-Айрес; Буенос-Айрес; بوينس آيرس; בואנוס איירס; Ezeiza
 MX Mexico City: Мехико; Ciudad de México; Mexiko-Stadt; Città del Messico; Cidade do México
 CU Havana: Гавана; La Habana; La Havane; Havanna; L'Avana; Havana; هافانا
 VE Caracas: Каракас; كاراكاس
@@ -471,7 +471,7 @@ UA Kherson: Херсон; Kherson; Cherson; Jersón
 UA Sevastopol: Севастополь; Sébastopol; Sebastopol; Sewastopol
 UA Simferopol: Симферополь; Сімферополь
 UA Crimea: Крым; Крим; Crimée; Krim; Crimeia; القرم
-DE Frankfurt: Франкфурт; Francfort; Fráncfort; Francoforte; فرانكفورت
+DE Frankfurt: Франкфурт; Francfort; Fráncfort; Francoforte; فرانكفورت; Frankfurter Flughafen
 DE Munich: Мюнхен; München; Munique; Múnich; Monaco di Baviera; ميونخ
 DE Hamburg: Гамбург; Hambourg; Hamburgo; Amburgo
 IT Milan: Милан; Мілан; Milano; Milán; Mailand; Milão; ميلانو

@@ -132,7 +132,64 @@ _COURT_WORDS = (
     "בית הדין",
     "trial",
     "justice",
+    "transfer",
+    "surrender",
+    "передач",
+    "entrega",
+    "remise",
+    "consegna",
+    "überstellung",
+    "تسليم",
+    "הסגרה",
 )
+#: A place right after these is the case's ("the situation in Burundi", "crimes allegedly
+#: committed in Darfur"), not a destination.
+_CASE_WORDS = (
+    "situation",
+    "situazione",
+    "situación",
+    "situação",
+    "ситуац",
+    "ситуаці",
+    "حالة",
+    "crimes",
+    "crímenes",
+    "crimini",
+    "verbrechen",
+    "преступлен",
+    "злочин",
+    "جرائم",
+    "פשעים",
+    "committed",
+    "cometid",
+    "commis",
+    "commess",
+    "begangen",
+    "совершенн",
+    "скоєн",
+)
+#: Who arrests: "Kenyan police arrested ...", "la police belge", "السلطات التشادية": with
+#: an arrest word, the demonym says where.
+_POLICE_WORDS = (
+    "police",
+    "polizei",
+    "policía",
+    "polícia",
+    "polizia",
+    "полици",
+    "поліці",
+    "authorities",
+    "autorités",
+    "autoridades",
+    "autorità",
+    "behörden",
+    "gendarmerie",
+    "الشرطة",
+    "السلطات",
+    "משטרת",
+)
+#: "will stay until Friday": the end of the trip, not its start.
+_UNTIL_WORDS = frozenset(["until", "till", "jusqu", "hasta", "bis", "fino", "até", "حتى", "עד"])
 _SINCE_WORDS = frozenset(["since", "depuis", "desde", "seit", "dallo", "منذ"])
 _CONJ_GAP = frozenset(
     [",", "and", "et", "y", "e", "und", "и", "і", "та", "و", "or", "ou", "o", "oder", "или", "або"]
@@ -375,6 +432,17 @@ def _nearest_cue(place: Hit, cues: list[Hit]) -> Hit:
     return min(cues, key=lambda c: _cue_distance(place, c))
 
 
+def _blocks(blocker: Hit, arrest: Hit) -> bool:
+    """Whether a duty or condition word governs an arrest word: a few words before it
+    ("must arrest", "should he be arrested"), or the Slavic conditional particle right
+    after it ("заарештувала б", "арестовали бы")."""
+    return (
+        0 <= arrest.start - blocker.end <= 40
+        or blocker.start <= arrest.start < blocker.end
+        or 0 <= blocker.start - arrest.end <= 2
+    )
+
+
 def _date_gap(text: str, d: DateMention | int, place: Hit) -> int:
     """How far a date phrase is from a place: characters between them, and more across a
     comma or a conjunction ("до Астани, а 4 грудня — до Бішкека", "lunedì a Baku e
@@ -440,6 +508,8 @@ class Rules:
         if isinstance(m, _Year):
             return m.year < pub.year
         if m.kind == "Y":
+            if not m.year and status in ("planned", "cancelled"):
+                return False  # "will not come to the summit in November": the coming one
             end = month_end(m, pub)
             return end is not None and (pub - end).days > 14
         if m.kind in ("D", "N", "R", "Q"):
@@ -490,6 +560,8 @@ class Rules:
             trip_cues = [c for c in s.cues if _code(c) in TRIP_CODES]
             if not trip_cues:
                 continue
+            if self.r.text[s.start : s.end].rstrip(" \"'»”’)").endswith(("?", "؟")):
+                continue  # a question reports nothing: "Would Hungary arrest Putin?"
             persons = [(h, pid) for h, pid in s.persons if not self._proxy(h)]
             if persons:
                 hits = [h for h, _ in s.persons]
@@ -520,9 +592,7 @@ class Rules:
                 continue
             if any(0 <= c.start - e <= 40 for e in conds):
                 continue
-            if code == "ARR" and any(
-                0 <= c.start - b.end <= 40 or b.start <= c.start < b.end for b in blockers
-            ):
+            if code == "ARR" and any(_blocks(b, c) for b in blockers):
                 continue
             out.append(c)
         return out
@@ -565,7 +635,9 @@ class Rules:
 
         A lead sentence that opens with a title ("Le chef du Kremlin est arrivé ...") may
         be followed by the name instead. A person named after a speech verb ("X said
-        Putin should ...") is not the subject the next "he" refers to.
+        Putin should ...") is not the subject the next "he" refers to, unless the person
+        travels in that sentence ("an aide told reporters that Putin will open a tour in
+        Uzbekistan. He will then spend two days in Kyrgyzstan").
         """
         s = self.sents[i]
         if i > 0:
@@ -573,7 +645,12 @@ class Rules:
             pids = {p for _, p in prev.persons}
             if len(pids) == 1:
                 first = min(h.start for h, _ in prev.persons)
-                if not any(_code(c) == "SAY" and c.end <= first for c in prev.cues):
+                reported = any(_code(c) == "SAY" and c.end <= first for c in prev.cues)
+                travels = any(
+                    _code(c) in TRIP_CODES and _code(c) != "TN" and c.start > first
+                    for c in prev.cues
+                )
+                if not reported or travels:
                     return next(iter(pids))
                 return None
             if pids:
@@ -613,10 +690,12 @@ class Rules:
         if not anaphora and self._hosts(span, trip, name_hits):
             return []
         first_trip = min(c.start for c in trip)
-        # Hypothetical: a condition before the travel wording ("If he travels to ...").
-        if any(_code(c) == "COND" and c.start <= first_trip + 5 for c in cues) and not any(
-            _code(c) in ("TO", "ARR", "CAN", "DEP") for c in trip
-        ):
+        # Hypothetical: a condition just before the travel wording ("If he travels to ...");
+        # not one far before it ("arrest him should he set foot in Armenia, after the
+        # Kremlin announced that he will travel to Yerevan on Thursday").
+        if any(
+            _code(c) == "COND" and first_trip - 80 <= c.start <= first_trip + 5 for c in cues
+        ) and not any(_code(c) in ("TO", "ARR", "CAN", "DEP") for c in trip):
             return []
         if not anaphora and self._someone_else_travels(span, trip, name_hits):
             return []
@@ -658,6 +737,12 @@ class Rules:
             near = _nearest_cue(ph, place_trip)
             status = self._status(cues if not cross else cues + place_sent.cues, ph, near, pid)
             own = [d for d in dates if _closest(r.text, d, places) is ph]
+            if not own:  # "on Wednesday both the UAE and Saudi Arabia": one date for both
+                before = [q for q, _ in places if q.end <= ph.start]
+                q = max(before, key=lambda h: h.end) if before else None
+                gap = r.norm[q.end : ph.start].replace(",", " , ").split() if q else ["-"]
+                if q is not None and len(" ".join(gap)) <= 12 and all(g in _CONJ_GAP for g in gap):
+                    own = [d for d in dates if _closest(r.text, d, places) is q]
             movers = [c for c in place_trip if _code(c) != "TN"]
             anchor = min(movers, key=lambda c: c.start) if movers else near
             day = self._date(own, ph, status, [anchor], cues)
@@ -795,9 +880,7 @@ class Rules:
         codes = [_code(c) for c in cues]
         blockers = [c for c in cues if _code(c) in ("MOD", "COND")]
         for c in cues:
-            if _code(c) == "ARR" and not any(
-                0 <= c.start - b.end <= 40 or (b.start <= c.start < b.end) for b in blockers
-            ):
+            if _code(c) == "ARR" and not any(_blocks(b, c) for b in blockers):
                 return "arrest"
         if "CAN" in codes or "DEP" in codes:
             return "cancelled"
@@ -805,7 +888,12 @@ class Rules:
             return "occurred"
         lo = min(near.start, place.start) - 60
         hi = max(near.end, place.end) + 25
-        local = [c for c in cues if lo <= c.start < hi] or cues
+        tensed = ("TP", "INV", "FUT", "TO", "PAST", "NOW")
+        # Without a tense word near the place ("in visita in Tagikistan, dove resterà fino
+        # a venerdì per il vertice ... a Dushanbe"), the clause's travel verbs decide.
+        local = [c for c in cues if lo <= c.start < hi and _code(c) in tensed] or [
+            c for c in cues if _code(c) in ("TO", "TP", "INV")
+        ]
         ahead = back = 0
         for c in local:
             code = _code(c)
@@ -864,13 +952,21 @@ class Rules:
                 continue
             if p in attributes:
                 continue  # "leaders from China, India and Iran"; "президенту Турции"
+            if any(
+                w.startswith(_CASE_WORDS)
+                for w in r.norm[max(0, p.start - 40) : p.start].split()[-3:]
+            ):
+                continue  # "the situation in Burundi", "crimes committed in Darfur"
             if place == "Rome" and any(
                 w in r.norm[max(0, p.start - 25) : p.end + 25] for w in _STATUTE_WORDS
             ):
                 continue  # the Rome Statute
             if kind == "demonym":
                 around = r.norm[max(0, p.start - 25) : p.end + 25]
-                if not any(w in around for w in _CAPITAL_WORDS):
+                arrest = any(_code(c) == "ARR" for c in cues) and any(
+                    w in r.norm[max(0, p.start - 15) : p.end + 15] for w in _POLICE_WORDS
+                )
+                if not arrest and not any(w in around for w in _CAPITAL_WORDS):
                     continue  # "Hungarian Prime Minister", "Ukrainian children"
                 capitals.add(p)
                 kind = "city"
@@ -952,7 +1048,11 @@ class Rules:
         prev: Hit | None = None
         for p in sorted(places, key=lambda h: h.start):
             before = _word_before(norm, p.start)
-            if before in _ORIGIN_WORDS or _is_title(before):
+            # "كلاً من X و Y" is "both X and Y", not "from"
+            both = before == "من" and "كلا من" in norm[max(0, p.start - 12) : p.start].replace(
+                "\u064b", ""
+            )
+            if (before in _ORIGIN_WORDS and not both) or _is_title(before):
                 out.add(p)
             elif prev is not None and prev in out:
                 gap = norm[prev.end : p.start].replace(",", " , ").split()
@@ -994,6 +1094,9 @@ class Rules:
                 for c in speech
             )
             and not self._dateline(d)
+            and not _UNTIL_WORDS.intersection(
+                self.r.norm[max(0, d.start - 20) : d.start].replace("'", " ").split()[-2:]
+            )
         ]
         if not usable:
             return None
