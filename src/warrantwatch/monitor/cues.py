@@ -588,6 +588,7 @@ def parse_lexicon(lexicon: dict[str, str] | None = None) -> list[Cue]:
     out: list[Cue] = []
     for lang, block in (lexicon or LEXICON).items():
         code: str | None = None
+        open_list = False  # the line before ended with ";": the next may continue it
         for raw in block.strip().splitlines():
             line = raw.strip()
             if not line:
@@ -596,8 +597,14 @@ def parse_lexicon(lexicon: dict[str, str] | None = None) -> list[Cue]:
             if sep and head.strip() in CODES:
                 code = head.strip()
                 line = rest
+            elif code is not None and not open_list:
+                # A continuation line after a list that ended without ";" would silently
+                # take that list's code: the mistake of inserting a new code line between
+                # a code line and its continuations.
+                raise ValueError(f"cue line continues a closed list in {lang!r}: {raw!r}")
             if code is None:
                 raise ValueError(f"cue line without a code in {lang!r}: {raw!r}")
+            open_list = line.rstrip().endswith(";")
             for item in line.split(";"):
                 phrase = item.strip()
                 if not phrase:
