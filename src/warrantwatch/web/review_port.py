@@ -82,24 +82,41 @@ def trip_dict(t: TripRecord) -> dict[str, Any]:
 QUEUES = {"pending": ("pending", "changed"), "confirmed": ("confirmed",), "rejected": ("rejected",)}
 
 
-def queue(session: Session, status: str = "pending", limit: int = 50) -> list[dict[str, Any]]:
+def queue(
+    session: Session, status: str = "pending", limit: int = 50, offset: int = 0
+) -> list[dict[str, Any]]:
     """Trips awaiting review (or in another review state), newest report first, with evidence."""
     trips = session.scalars(
         select(TripRecord)
         .where(TripRecord.review_status.in_(QUEUES.get(status, (status,))))
         .order_by(TripRecord.updated_at.desc(), TripRecord.id.desc())
         .limit(limit)
+        .offset(offset)
     ).all()
-    out = []
-    for t in trips:
-        rows = session.execute(
-            select(EventRecord, ArticleEntry)
-            .join(ArticleEntry, ArticleEntry.id == EventRecord.article_id, isouter=True)
-            .where(EventRecord.trip_id == t.id)
-            .order_by(EventRecord.id)
-        ).all()
-        out.append({**trip_dict(t), "events": [_event_dict(e, a) for e, a in rows]})
-    return out
+    return [_with_events(session, t) for t in trips]
+
+
+def queue_size(session: Session, status: str = "pending") -> int:
+    from sqlalchemy import func
+
+    q = select(func.count()).select_from(TripRecord)
+    return session.scalar(q.where(TripRecord.review_status.in_(QUEUES.get(status, (status,))))) or 0
+
+
+def trip_with_events(session: Session, trip_id: int) -> dict[str, Any] | None:
+    """One trip as the review queue shows it, or None."""
+    t = session.get(TripRecord, trip_id)
+    return None if t is None else _with_events(session, t)
+
+
+def _with_events(session: Session, t: TripRecord) -> dict[str, Any]:
+    rows = session.execute(
+        select(EventRecord, ArticleEntry)
+        .join(ArticleEntry, ArticleEntry.id == EventRecord.article_id, isouter=True)
+        .where(EventRecord.trip_id == t.id)
+        .order_by(EventRecord.id)
+    ).all()
+    return {**trip_dict(t), "events": [_event_dict(e, a) for e, a in rows]}
 
 
 def _audit_target(r: AuditEntry) -> str:

@@ -275,11 +275,10 @@ class TripItem(Out):
     sources: list[SourceOut]
 
 
-class EventItem(Out):
+class ReportOut(Out):
+    """One report of a trip in one article, as the monitor found it."""
+
     id: int
-    trip_id: int | None
-    person_id: str
-    destination: str
     status: str
     place: str | None
     start_date: dt.date | None
@@ -290,6 +289,12 @@ class EventItem(Out):
     rejected: bool
     url: str | None
     title: str | None
+
+
+class EventItem(ReportOut):
+    trip_id: int | None
+    person_id: str
+    destination: str
     created_at: dt.datetime
 
 
@@ -301,3 +306,55 @@ class AlertItem(Out):
     body: str
     created_at: dt.datetime
     delivered_at: dt.datetime | None
+
+
+class ReviewTripOut(Out):
+    id: int
+    person_id: str
+    destination: str
+    place: str | None
+    start_date: dt.date | None
+    end_date: dt.date | None
+    status: str
+    outcome: str | None
+    occasion: str | None
+    confidence: float
+    first_seen_at: dt.datetime
+    updated_at: dt.datetime
+    review_status: str = Field(
+        description="pending, changed (confirmed, then the news moved it), confirmed or rejected."
+    )
+    reviewed_by: str | None
+    reviewed_at: dt.datetime | None
+    bound: bool | None = Field(description="The host would have to arrest the person then.")
+    version: int
+    kb_trip_id: str | None = Field(description="The knowledge-base trip, once confirmed.")
+    events: list[ReportOut]
+
+
+ReviewOutcome = Literal["planned", "not_arrested", "arrested", "cancelled", "did_not_attend"]
+
+
+class ReviewChanges(BaseModel):
+    """Fields an editor corrects; the ones left out keep their value."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    destination: str | None = Field(
+        default=None, pattern="^[A-Za-z]{2}$", description="Host state, ISO 3166-1 alpha-2."
+    )
+    place: str | None = Field(default=None, max_length=200)
+    occasion: str | None = Field(default=None, max_length=500)
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    outcome: ReviewOutcome | None = None
+
+
+class ReviewIn(BaseModel):
+    """A review decision: a reason (needed to reject; a note when confirming) and, to
+    correct, the changes."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str | None = Field(default=None, max_length=2000)
+    changes: ReviewChanges | None = None
