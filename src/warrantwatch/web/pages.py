@@ -381,11 +381,17 @@ def login(
         }
         return render(request, "login.html", ctx, status=401)
     db.commit()
-    resp = RedirectResponse(_safe_next(next), status_code=303)
+    return start_session(
+        request, RedirectResponse(_safe_next(next), status_code=303), user.id, user.session_version
+    )
+
+
+def start_session(request: Request, resp: Response, user_id: int, version: int) -> Response:
+    """Set the signed session cookie on ``resp`` (sign-in, and after a password change)."""
     settings = request.app.state.settings
     resp.set_cookie(
         SESSION_COOKIE,
-        request.app.state.signer.session_value(user.id, user.session_version),
+        request.app.state.signer.session_value(user_id, version),
         max_age=settings.web_session_hours * 3600,
         httponly=True,
         samesite="lax",
