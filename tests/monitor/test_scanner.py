@@ -587,6 +587,34 @@ def test_one_date_for_conjoined_destinations(scanner: Scanner) -> None:
     }
 
 
+def test_topics_and_organisations_are_no_destinations(scanner: Scanner) -> None:
+    text = (
+        "Vladimir Poutine et Donald Trump se retrouveront vendredi en Alaska pour un sommet "
+        "consacré à la guerre en Ukraine."
+    )
+    assert {iso for _, iso, _ in found(scanner, text, lang="fr")} == {"US"}
+    text = (
+        "Vladímir Putin llegó este miércoles a Astaná para la cumbre de la Organización de "
+        "Cooperación de Shanghái."
+    )
+    assert {iso for _, iso, _ in found(scanner, text, lang="es")} == {"KZ"}
+    text = (
+        "Владимир Путин провел переговоры о развитии отношений России и Казахстана; "
+        "Токаев находится в Москве с визитом."
+    )
+    assert trips(scanner, text, lang="ru") == []
+
+
+def test_arabic_verb_first_host_and_guest(scanner: Scanner) -> None:
+    host = (
+        "استقبل رئيس الوزراء الإسرائيلي بنيامين نتنياهو الأحد في القدس المبعوث الأمريكي "
+        "لبحث وقف إطلاق النار في غزة."
+    )
+    assert trips(scanner, host, lang="ar") == []
+    guest = "استقبل الرئيس الصيني شي جين بينغ الرئيس الروسي فلاديمير بوتين في بكين اليوم."
+    assert {iso for _, iso, _ in found(scanner, guest, lang="ar")} == {"CN"}
+
+
 # --- names that cannot identify anyone end the scan early -------------------------------------
 
 

@@ -265,7 +265,7 @@ NARR: n'a pas été inquiété*; pas été inquiété*; au lieu de l'arrêter; p
 COND: pour que; afin que
 SAY: a déclaré; a dit; a affirmé; a estimé; a assuré; a ajouté; déclare; affirme
 ANN: a indiqué; a annoncé; a précisé; a expliqué; a confirmé; a fait savoir; indique; annonce
-TP: se rendra ensuite; poursuivra*
+TP: se rendra ensuite; poursuivra*; se retrouveront; se retrouvera; rencontrera
 TN: à l'invitation de; à l'invitation du
 TP: se rendra*; visitera*; effectuera*; est attendu*; sont attendus; est attendue;
     doit se rendre; devrait se rendre; doit arriver; devrait arriver; participera*;
@@ -328,8 +328,8 @@ TP: recibirá*; acogerá*; visitará*; viajará*; llegará*; aterrizará*; asist
     próxima visita*; visita prevista*; planea viajar; planea visitar; aceptó la invitación;
     ha aceptado la invitación; confirmó su asistencia; confirmó su participación;
     se reunirá*; va a viajar; va a visitar; va a asistir
-TO: recibió*; llegó*; ha llegado*; aterrizó*; ha aterrizado*; visitó*; ha visitado*; viajó*;
-    ha viajado*;
+TO: recibió*; abandonó; llegó*; ha llegado*; aterrizó*; ha aterrizado*; visitó*; ha visitado*;
+    viajó*; ha viajado*;
     asistió*; participó*; se encuentra en; se encontraba en; estuvo en; está en; fue recibido*;
     fue recibida*; se reunió*; se ha reunido*; realizó una visita*; inició una visita*;
     comenzó una visita*; en visita a; de visita en; llega a; aterriza en
@@ -385,6 +385,7 @@ TP: wird besuchen; will besuchen; besuchen; wird reisen; reisen; wird erwartet*;
 NONE: nicht geplant; keine reise; kein besuch; keine pläne; nicht vorgesehen; dementierte*;
     dementiert*
 TO: besuchte*; hat besucht; ist eingetroffen; eingetroffen*; traf ein; trifft ein; gelandet;
+    verließ;
     ist gelandet; landete*; landet in; reiste*; ist gereist; nahm teil; hat teilgenommen;
     teilgenommen*; hielt sich*; hält sich*; weilte*; weilt in; war in; ist in; zu besuch in;
     wurde empfangen; wurde begrüßt; traf sich*; kam nach; kam in; ist angekommen; angekommen*
@@ -430,7 +431,8 @@ TP: visiterà*; si recherà*; andrà*; arriverà*; atterrà*; parteciperà*; sar
     prevista la visita; prossima visita*; visita prevista*; ha accettato l'invito;
     ha confermato la partecipazione; ha confermato la sua presenza; intende recarsi;
     intende visitare; incontrerà*; si recherebbe; prenderà parte
-TO: è in visita; si trova in; si trova a; è arrivato*
+TO: è in visita; si trova in; si trova a; è arrivato*; ha lasciato
+TP: partirà per; partirà alla volta di
 TO: è arrivato*; è arrivata*; arrivato a; arrivato in; arriva a; arriva in; è atterrato*;
     atterrato*; ha visitato*; visitato*; si è recato*; si trova a; si trova in; si trovava*;
     ha partecipato*; ha preso parte; partecipa a; è stato accolto*; è stato ricevuto*;
@@ -487,6 +489,7 @@ TN: visita*; viagem*; cúpula*; cimeira*; participação*; presença em; presen�
     chegada*; passagem*; deslocação*; deslocamento*
 INV: convidou*; convite*; convidado*; convidada*; convida*
 NONE: desmentiu; desmente*; negou a visita; não está prevista; nenhuma visita
+TO: deixou
 CAN: não virá; não viria; não comparecerá; cancelou*; cancela*; cancelad*; cancelamento*;
     suspendeu*; suspens*; não irá*; não vai*;
     desistiu de viajar; desistiu da viagem; não viajará; não viaja;

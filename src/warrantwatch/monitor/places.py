@@ -360,7 +360,7 @@ RU Saint Petersburg: Санкт-Петербург; Петербург; St Peter
     San Petersburgo; Sankt Petersburg; San Pietroburgo; São Petersburgo; سانت بطرسبرغ
 RU Sochi: Сочи; Sotchi; Sotschi; سوتشي
 RU Vladivostok: Владивосток; فلاديفوستوك
-KZ Astana: Астана; Nur-Sultan; Нур-Султан; أستانا; أستانة
+KZ Astana: Астана; Astaná; Nur-Sultan; Нур-Султан; أستانا; أستانة
 KZ Almaty: Алматы; Алма-Ата; Алмати; ألماتي
 KG Bishkek: Бишкек; Бішкек; Bichkek; Biskek; Bischkek; بيشكيك
 KG Cholpon-Ata: Чолпон-Ата

@@ -134,6 +134,13 @@ _COURT_WORDS = (
     "justice",
     "transfer",
     "surrender",
+    "warrant",
+    "mandat",
+    "orden de",
+    "haftbefehl",
+    "ордер",
+    "مذكرة",
+    "צו המעצר",
     "передач",
     "entrega",
     "remise",
@@ -142,8 +149,9 @@ _COURT_WORDS = (
     "تسليم",
     "הסגרה",
 )
-#: A place right after these is the case's ("the situation in Burundi", "crimes allegedly
-#: committed in Darfur"), not a destination.
+#: A place right after these is a topic, not a destination: the case's ("the situation in
+#: Burundi", "crimes allegedly committed in Darfur"), a war's or ceasefire's ("la guerre en
+#: Ukraine", "وقف إطلاق النار في غزة"), relations' ("отношений России и Казахстана").
 _CASE_WORDS = (
     "situation",
     "situazione",
@@ -160,6 +168,32 @@ _CASE_WORDS = (
     "злочин",
     "جرائم",
     "פשעים",
+    "war",
+    "guerre",
+    "guerra",
+    "krieg",
+    "войн",
+    "війн",
+    "حرب",
+    "מלחמה",
+    "ceasefire",
+    "cessez",
+    "alto el fuego",
+    "cessate",
+    "fuego",
+    "waffenruhe",
+    "перемири",
+    "النار",
+    "האש",
+    "relations",
+    "relaciones",
+    "relazioni",
+    "relações",
+    "beziehungen",
+    "отношени",
+    "відносин",
+    "علاقات",
+    "יחסי",
     "committed",
     "cometid",
     "commis",
@@ -311,8 +345,24 @@ _OF_WORDS = frozenset(["of", "for", "de", "du", "des", "di", "do", "da", "del", 
 #: ("de", "of") also mean "of" and only lower a place's score.
 _ORIGIN_WORDS = frozenset(["from", "из", "изо", "от", "з", "із", "зі", "aus", "desde", "من"])
 _PASSIVE = ("was ", "were ", "been ", "été ", "fue ", "foi ", "wurde ", "è stato ", "был ")
-#: "Rome" in "Rome Statute", "Statuto di Roma", "Римский статут": the treaty, not the city.
-_STATUTE_WORDS = ("statut", "estatuto", "статут", "نظام روما", "חוקת רומא", "אמנת רומא")
+#: Places in the names of treaties and organisations: "Rome Statute", "Statuto di Roma",
+#: "Римский статут"; "Shanghai Cooperation Organisation", "ШОС" spelled out.
+_NAMED_AFTER = {
+    "Rome": ("statut", "estatuto", "статут", "نظام روما", "חוקת רומא", "אמנת רומא"),
+    "Shanghai": (
+        "cooperation",
+        "cooperación",
+        "coopération",
+        "cooperazione",
+        "cooperação",
+        "kooperation",
+        "zusammenarbeit",
+        "сотрудничества",
+        "співробітництва",
+        "للتعاون",
+        "לשיתוף",
+    ),
+}
 
 
 #: A demonym is a destination only beside "capital" ("the Tajik capital").
@@ -597,11 +647,15 @@ class Rules:
             out.append(c)
         return out
 
-    def _hosts(self, span: tuple[int, int], trip: list[Hit], names: list[Hit]) -> bool:
+    def _hosts(self, pid: str, span: tuple[int, int], trip: list[Hit], names: list[Hit]) -> bool:
         """Whether the person, named before every travel word, is their host ("Putin
         welcomed leaders from China ... to Kazan"), not a traveller."""
         mine = [n for n in names if span[0] <= n.start < span[1]]
-        if not mine or min(c.start for c in trip) < min(n.start for n in mine):
+        if not mine:
+            return False
+        if self._hosts_verb_first(pid, mine, trip):
+            return True
+        if min(c.start for c in trip) < min(n.start for n in mine):
             return False
         if any(n.entry.script == "cyrillic" for n in mine):
             return False  # free word order: "Путина принял Си" is Putin received
@@ -611,6 +665,26 @@ class Rules:
             and not norm[c.start : c.end].startswith(_PASSIVE)
             for c in trip
         )
+
+    def _hosts_verb_first(self, pid: str, mine: list[Hit], trip: list[Hit]) -> bool:
+        """Arabic puts the verb first: "استقبل رئيس الوزراء الإسرائيلي بنيامين نتنياهو ...
+        المبعوث" is Netanyahu receiving. The first noun after a receiving verb is its
+        subject: the person is the host when no other country's title or demonym comes
+        between ("استقبل الرئيس الصيني بوتين" is Xi receiving Putin)."""
+        r = self.r
+        first = min(n.start for n in mine)
+        if mine[0].entry.script != "arabic":
+            return False
+        own = set(r.nationality.get(pid, ()))
+        for c in trip:
+            if not 0 <= first - c.end <= 60:
+                continue
+            if not any(w in r.norm[c.start : c.end] for w in _RECEIVE_WORDS):
+                continue
+            between = [p for p in r.places if c.end <= p.start < first]
+            if all(p.entry.data[0] in own for p in between):
+                return True
+        return False
 
     def _proxy(self, h: Hit) -> bool:
         """Whether a name stands for someone acting for the person ("X's lawyer", "the
@@ -687,7 +761,7 @@ class Rules:
             return []
         if any(_code(c) == "NONE" for c in cues):
             return []  # "no visit ... has been announced", "nicht geplant"
-        if not anaphora and self._hosts(span, trip, name_hits):
+        if not anaphora and self._hosts(pid, span, trip, name_hits):
             return []
         first_trip = min(c.start for c in trip)
         # Hypothetical: a condition just before the travel wording ("If he travels to ...");
@@ -939,7 +1013,7 @@ class Rules:
         if not in_span:
             return []
         span_norm = r.norm[span[0] : span[1]]
-        attributes = self._attributes(in_span)
+        attributes = self._attributes([p for p in r.places if span[0] <= p.start < span[1]])
         scored: list[tuple[Hit, float, Hit]] = []
         capitals: set[Hit] = set()  # "the Kazakh capital": a demonym that names a city
         for p in in_span:
@@ -957,10 +1031,10 @@ class Rules:
                 for w in r.norm[max(0, p.start - 40) : p.start].split()[-3:]
             ):
                 continue  # "the situation in Burundi", "crimes committed in Darfur"
-            if place == "Rome" and any(
-                w in r.norm[max(0, p.start - 25) : p.end + 25] for w in _STATUTE_WORDS
+            if place in _NAMED_AFTER and any(
+                w in r.norm[max(0, p.start - 25) : p.end + 25] for w in _NAMED_AFTER[place]
             ):
-                continue  # the Rome Statute
+                continue  # the Rome Statute, the Shanghai Cooperation Organisation
             if kind == "demonym":
                 around = r.norm[max(0, p.start - 25) : p.end + 25]
                 arrest = any(_code(c) == "ARR" for c in cues) and any(
