@@ -104,3 +104,15 @@ def test_court_organs_in_french() -> None:
 def test_unknown_language() -> None:
     with pytest.raises(UnknownLanguage):
         Lang("xx").date(dt.date(2025, 1, 1))
+
+
+def test_office_spans_say_what_is_unknown_or_still_running() -> None:
+    from warrantwatch.reports.record import _office_span
+
+    start, end = dt.date(2012, 5, 7), dt.date(2000, 5, 7)
+    en, fr = Lang("en"), Lang("fr")
+    assert _office_span(en, start, None) == "since 7 May 2012"
+    assert _office_span(fr, start, None) == "depuis le 7 mai 2012"
+    assert _office_span(fr, None, end) == "jusqu'au 7 mai 2000"
+    assert _office_span(fr, dt.date(1999, 12, 31), end) == "du 31 décembre 1999 au 7 mai 2000"
+    assert _office_span(en, None, None) == "dates not recorded"

@@ -74,6 +74,18 @@ def _trip_rows(
     return Table(headers, rows, cites, flags)
 
 
+def _office_span(L: Lang, start: dt.date | None, end: dt.date | None) -> str:
+    """When an office was held, saying what is unknown or still running in words
+    ("since 7 May 2012" / « depuis le 7 mai 2012 », "until 7 May 2000")."""
+    if start and end:
+        return L._("from %(start)s to %(end)s", start=L.date(start), end=L.date(end))
+    if start:
+        return L._("since %(start)s", start=L.date(start))
+    if end:
+        return L._("until %(end)s", end=L.date(end))
+    return L._("dates not recorded")
+
+
 def _map_section(
     world: World, p: PersonRec, on: dt.date, host: str | None, L: Lang, c: Citations
 ) -> Section:
@@ -214,11 +226,7 @@ def person_briefing(
         psec = Section("positions", L._("Offices"))
         lines = []
         for pos in p.positions:
-            span = L._(
-                "from %(start)s to %(end)s",
-                start=L.date(pos.start) if pos.start else "?",
-                end=L.date(pos.end) if pos.end else L._("the present"),
-            )
+            span = _office_span(L, pos.start, pos.end)
             lines.append(
                 Line(
                     f"{pos.title} ({span})",
