@@ -116,3 +116,15 @@ def test_office_spans_say_what_is_unknown_or_still_running() -> None:
     assert _office_span(fr, None, end) == "jusqu'au 7 mai 2000"
     assert _office_span(fr, dt.date(1999, 12, 31), end) == "du 31 décembre 1999 au 7 mai 2000"
     assert _office_span(en, None, None) == "dates not recorded"
+
+
+def test_french_state_briefing_title_has_its_article(world) -> None:  # type: ignore[no-untyped-def]
+    from warrantwatch.reports.record import state_briefing
+
+    checked = 0
+    for iso, title in (("TJ", "Le Tadjikistan"), ("US", "Les États-Unis"), ("MN", "La Mongolie")):
+        if iso in world.states:
+            doc = state_briefing(world, world.states[iso], dt.date(2025, 10, 9), "fr")
+            assert doc.title.startswith(title + " et le Statut de Rome"), doc.title
+            checked += 1
+    assert checked >= 2

@@ -74,6 +74,11 @@ def _trip_rows(
     return Table(headers, rows, cites, flags)
 
 
+def _capital(text: str) -> str:
+    """First letter up, for a name with its article opening a title ("La Mongolie")."""
+    return text[:1].upper() + text[1:]
+
+
 def _office_span(L: Lang, start: dt.date | None, end: dt.date | None) -> str:
     """When an office was held, saying what is unknown or still running in words
     ("since 7 May 2012" / « depuis le 7 mai 2012 », "until 7 May 2000")."""
@@ -446,7 +451,7 @@ def state_briefing(
     return Briefing(
         kind="state",
         lang=lang,
-        title=L._("%(state)s and the Rome Statute: the record", state=country.name),
+        title=L._("%(state)s and the Rome Statute: the record", state=_capital(country.subject)),
         subtitle=L._(
             "Record as of %(date)s, prepared by Warrant Watch from its sourced record. "
             "Numbers in brackets refer to the sources listed at the end.",
