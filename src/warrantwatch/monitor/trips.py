@@ -482,6 +482,13 @@ def _nearest_cue(place: Hit, cues: list[Hit]) -> Hit:
     return min(cues, key=lambda c: _cue_distance(place, c))
 
 
+def _conjoined(norm: str, a: Hit, b: Hit) -> bool:
+    """Whether only a comma or a conjunction stands between places ``a`` and ``b``
+    ("Kenya and Uganda", "China, India, Iran")."""
+    gap = norm[a.end : b.start].replace(",", " , ").split()
+    return len(" ".join(gap)) <= 12 and all(g in _CONJ_GAP for g in gap)
+
+
 def _blocks(blocker: Hit, arrest: Hit) -> bool:
     """Whether a duty or condition word governs an arrest word: a few words before it
     ("must arrest", "should he be arrested"), or the Slavic conditional particle right
@@ -814,8 +821,7 @@ class Rules:
             if not own:  # "on Wednesday both the UAE and Saudi Arabia": one date for both
                 before = [q for q, _ in places if q.end <= ph.start]
                 q = max(before, key=lambda h: h.end) if before else None
-                gap = r.norm[q.end : ph.start].replace(",", " , ").split() if q else ["-"]
-                if q is not None and len(" ".join(gap)) <= 12 and all(g in _CONJ_GAP for g in gap):
+                if q is not None and _conjoined(r.norm, q, ph):
                     own = [d for d in dates if _closest(r.text, d, places) is q]
             movers = [c for c in place_trip if _code(c) != "TN"]
             anchor = min(movers, key=lambda c: c.start) if movers else near
@@ -1072,8 +1078,7 @@ class Rules:
             j = k
             while 0 <= j + step < len(ordered):
                 a, b = sorted((ordered[j][0], ordered[j + step][0]), key=lambda h: h.start)
-                gap = r.norm[a.end : b.start].replace(",", " , ").split()
-                if len(" ".join(gap)) > 12 or any(g not in _CONJ_GAP for g in gap):
+                if not _conjoined(r.norm, a, b):
                     break
                 nxt = ordered[j + step]
                 if nxt[0].entry.data[0] not in isos and (
@@ -1126,12 +1131,9 @@ class Rules:
             both = before == "من" and "كلا من" in norm[max(0, p.start - 12) : p.start].replace(
                 "\u064b", ""
             )
-            if (before in _ORIGIN_WORDS and not both) or _is_title(before):
+            marked = (before in _ORIGIN_WORDS and not both) or _is_title(before)
+            if marked or (prev is not None and prev in out and _conjoined(norm, prev, p)):
                 out.add(p)
-            elif prev is not None and prev in out:
-                gap = norm[prev.end : p.start].replace(",", " , ").split()
-                if len(" ".join(gap)) <= 12 and all(g in _CONJ_GAP for g in gap):
-                    out.add(p)
             prev = p
         return out
 

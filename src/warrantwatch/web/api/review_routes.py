@@ -18,7 +18,7 @@ from fastapi.responses import Response
 
 from warrantwatch.web import review_port
 from warrantwatch.web.api.models import ErrorOut, Page, ReviewIn, ReviewTripOut
-from warrantwatch.web.api.routes import ERRORS, ApiError, Limit, Offset, _db_page, encode, send
+from warrantwatch.web.api.routes import ERRORS, ApiError, Limit, Offset, db_page, encode, send
 from warrantwatch.web.deps import KB, DbSession, Editor, csrf_protect
 
 _MORE: dict[int | str, dict[str, Any]] = {
@@ -68,7 +68,7 @@ def review_queue(
     changed since."""
     rows = review_port.queue(db, status.value, limit=limit, offset=offset)
     total = review_port.queue_size(db, status.value)
-    return send(request, _db_page(request, rows, total, limit, offset))
+    return send(request, db_page(request, rows, total, limit, offset))
 
 
 @router.get("/{trip_id}", response_model=ReviewTripOut, summary="One trip and its reports")

@@ -439,16 +439,16 @@ def events(
     rows, total = review_port.events(
         db, person=pid, destination=iso2, status=status, limit=limit, offset=offset
     )
-    return send(request, _db_page(request, rows, total, limit, offset))
+    return send(request, db_page(request, rows, total, limit, offset))
 
 
 @router.get("/alerts", response_model=Page[AlertItem], summary="Alerts the monitor raised")
 def alerts(request: Request, db: DbSession, limit: Limit = 50, offset: Offset = 0) -> Response:
     rows, total = review_port.alerts(db, limit=limit, offset=offset)
-    return send(request, _db_page(request, rows, total, limit, offset))
+    return send(request, db_page(request, rows, total, limit, offset))
 
 
-def _db_page(
+def db_page(
     request: Request, rows: list[Any], total: int, limit: int, offset: int
 ) -> dict[str, Any]:
     nxt = None
