@@ -118,7 +118,10 @@ def _spellings(name: str) -> set[str]:
 
 
 def _declined(name: str, lang: str | None) -> set[str]:
-    if script_of(name) != "cyrillic":
+    """Russian or Ukrainian case forms of a Cyrillic name; a name the data marks as
+    Kazakh, Kyrgyz, Tajik, Mongolian, Bulgarian, Serbian ... is kept as written (those
+    languages glue their endings, or decline otherwise)."""
+    if script_of(name) != "cyrillic" or (lang is not None and lang not in ("ru", "uk")):
         return {name}
     uk = lang == "uk" or any(c in name for c in "іїєґІЇЄҐ")
     forms = set(decline(name, "uk" if uk else "ru", "person"))

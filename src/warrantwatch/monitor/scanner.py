@@ -25,6 +25,9 @@ from warrantwatch.law.world import World
 from warrantwatch.monitor import cues as cue_lex
 from warrantwatch.monitor import matcher
 from warrantwatch.monitor.dates import DateMention, read_date
+from warrantwatch.monitor.langid import languages_of
+from warrantwatch.monitor.languages import languages
+from warrantwatch.monitor.lexicon import words_for
 from warrantwatch.monitor.matcher import CUE, DATE, PERSON, PLACE, Entry, Hit, PatternSet
 from warrantwatch.monitor.model import Article, TripEvent
 from warrantwatch.monitor.segments import split
@@ -93,12 +96,25 @@ class Scanner:
         if not text or text.isspace():
             return []
         norm = fold(text)
+        # The text's language is identified only if it may name someone (after the
+        # automaton's early exit), and only then known: the glued endings it allows
+        # decide which names stand.
+        lang: list[tuple[tuple[str, ...] | None, str | None]] = []
+
+        def glue() -> frozenset[str]:
+            lang.append(languages_of(text, article.language))
+            return _glued_scripts(lang[0][0])
+
         # One automaton pass; most news names nobody with a warrant, and ends here.
-        found = matcher.find(self.automaton, norm, text, self._identifiable)
+        found = matcher.find(self.automaton, norm, text, self._identifiable, glue)
         if not found:
             return []
         hits, wins = found
-        reading = self._read(text, norm, hits, wins, article)
+        codes, reported = lang[0] if lang else languages_of(text, article.language)
+        if codes is not None:
+            keep = frozenset(codes)
+            hits = [h for h in hits if h.entry.langs is None or not keep.isdisjoint(h.entry.langs)]
+        reading = self._read(text, norm, hits, wins, article, codes, reported)
         if reading is None:
             return []
         candidates = Rules(reading).candidates()
@@ -124,6 +140,8 @@ class Scanner:
         hits: list[Hit],
         wins: list[tuple[int, int]],
         article: Article,
+        codes: tuple[str, ...] | None = None,
+        reported: str | None = None,
     ) -> Reading | None:
         person_hits = [h for h in hits if h.entry.kind == PERSON]
         cues = [h for h in hits if h.entry.kind == CUE]
@@ -134,11 +152,12 @@ class Scanner:
         if not resolved:
             return None
         places = [h for h in hits if h.entry.kind == PLACE]
+        words = words_for(codes)
         dates: list[DateMention] = []
         for h in hits:
             if h.entry.kind == DATE:
                 kind, value = h.entry.data
-                m = read_date(norm, h.start, h.end, kind, value)
+                m = read_date(norm, h.start, h.end, kind, value, words)
                 if m is not None:
                     dates.append(m)
         strong = frozenset(pid for h, pid in resolved if h.entry.data[1])
@@ -151,9 +170,11 @@ class Scanner:
             cues=cues,
             dates=dates,
             published=article.published,
-            language=article.language,
+            language=codes[0] if codes is not None and len(codes) == 1 else article.language,
             nationality=self.nationality,
             strong_persons=strong,
+            words=words,
+            reported=reported,
         )
 
     def _resolve_persons(
@@ -253,7 +274,7 @@ class Scanner:
                     url=article.url,
                     title=article.title,
                     published=article.published,
-                    language=article.language,
+                    language=reading.reported,
                     duty=self.duty(person, iso2, on),
                 )
             )
@@ -364,14 +385,22 @@ def _compile(world: World) -> _Tables:
                 script=script_of(p.phrase),
             ),
         )
-    for c in cue_lex.parse_lexicon():
+    for c in cue_lex.all_cues():
         key = fold(c.phrase).strip()
-        patterns.add(key, Entry(CUE, c.code, stem=c.stem, script=script_of(key)))
+        patterns.add(
+            key,
+            Entry(CUE, c.code, stem=c.stem, script=script_of(key), langs=frozenset([c.lang])),
+        )
     for d in date_specs():
         patterns.add(
             d.phrase,
             Entry(
-                DATE, (d.kind, d.value), stem=d.stem, capital=d.capital, script=script_of(d.phrase)
+                DATE,
+                (d.kind, d.value),
+                stem=d.stem,
+                capital=d.capital,
+                script=script_of(d.phrase),
+                langs=None if d.lang == "xx" else frozenset([d.lang]),
             ),
         )
     automaton = patterns.build()
@@ -408,6 +437,11 @@ def _cache_key(world: World) -> str:
     here = Path(__file__).parent
     for mod in ("cues", "places", "names", "dates", "inflect", "textnorm", "matcher", "scanner"):
         h.update((here / f"{mod}.py").read_bytes())
+    # The language files and their loader: every pattern's words.
+    for path in sorted((here / "languages").glob("*.toml")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    h.update((here / "languages" / "__init__.py").read_bytes())
     # The CLDR data behind place and date words; the automaton itself is rebuilt from
     # the cached patterns at every start, so its library's version does not matter here.
     for dist in ("babel", "pytz"):
@@ -454,6 +488,35 @@ def _store_cached(world: World, cache_dir: Path, tables: _Tables) -> None:
                 old.unlink(missing_ok=True)
     except OSError:
         return  # a cache that cannot be written is no error
+
+
+#: ISO 15924 codes of the language files -> the scripts of :func:`textnorm.script_of`.
+_SCRIPTS = {
+    "Latn": "latin",
+    "Cyrl": "cyrillic",
+    "Arab": "arabic",
+    "Hebr": "hebrew",
+    "Hani": "han",
+    "Hans": "han",
+    "Hant": "han",
+    "Jpan": "han",
+    "Hira": "han",
+    "Kana": "han",
+    "Hang": "hangul",
+    "Kore": "hangul",
+}
+
+
+def _glued_scripts(codes: tuple[str, ...] | None) -> frozenset[str]:
+    """The scripts in which names and places may take glued endings, for a text read in
+    ``codes`` (all languages when None): the scripts of its languages that glue."""
+    langs = languages()
+    chosen = langs.values() if codes is None else [langs[c] for c in codes if c in langs]
+    out = {"hangul"}
+    for lang in chosen:
+        if lang.glued_endings:
+            out.update(_SCRIPTS.get(s, s.lower()) for s in lang.scripts)
+    return frozenset(out)
 
 
 def _pick(cs: list[Candidate]) -> Candidate:
