@@ -306,7 +306,7 @@ def numeric_dates(
     ``numeric_order``; month first when the language is unknown, as in American news).
     """
     out: list[DateMention] = []
-    order = _order(lang)
+    order = words.numeric_order if words is not None else _order(lang)
     for m in _NUMERIC.finditer(norm, start, end):
         d = _parse_numeric(m.group(1), order)
         if d is not None:

@@ -7,10 +7,11 @@ which can download a larger model, is never imported), so nothing is fetched at 
 time. Loading takes ~15 ms and is done at the first text that names someone; one
 4 KB text takes ~20 µs.
 
-Where the model does not tell two close languages apart, the distinctive letters a
-language file lists (``[language] letters``: Kazakh "әғқңөұүһі", Tajik "ғӣқӯҳҷ") settle
-it. A text of no loaded language, or one the model is unsure of, gets ``None``: it is
-read with every language's words.
+Where the model names a language whose alphabet lacks letters the text uses often (a
+Kazakh text with "ә", "ү", "ң" taken for Ukrainian), the likeliest loaded language that
+writes them all is taken: the alphabets come from each language's CLDR names and file
+(plus ``[language] letters``). A text of no loaded language, or one the model is unsure
+of, gets ``None``: it is read with every language's words.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from warrantwatch.monitor.languages import all_codes, languages
+from warrantwatch.monitor.textnorm import script_of
 
 #: Below this probability the top language does not decide alone.
 MIN_SCORE = 0.5
@@ -64,51 +65,73 @@ def identify(text: str, k: int = 2) -> list[tuple[str, float]]:
     ]
 
 
-@lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
-    langs = languages()
-    return all_codes(langs.values()), {
-        c: frozenset(lang.letters) for c, lang in langs.items() if lang.letters
-    }
+#: One letter outside the named language's alphabet in every so many letters of the
+#: text (at least one) makes it another language.
+FOREIGN_PER = 300
 
 
-def _by_letters(text: str, candidates: dict[str, frozenset[str]]) -> str | None:
-    """The language file whose distinctive letters occur most often in ``text`` (three at least)."""
-    sample = text[:SAMPLE].lower()
-    best, count = None, 2
-    for code, letters in candidates.items():
-        n = sum(sample.count(c) for c in letters)
-        if n > count:
-            best, count = code, n
-    return best
+#: Writing systems with thousands of signs: no alphabet tells their languages apart.
+_LOGOGRAPHIC = frozenset({"han", "hangul"})
 
 
-def languages_of(text: str, given: str | None = None) -> tuple[tuple[str, ...] | None, str | None]:
+@lru_cache(maxsize=64)
+def _scripts(alphabet: frozenset[str]) -> frozenset[str]:
+    return frozenset(script_of(c) for c in alphabet) - _LOGOGRAPHIC
+
+
+def _foreign(sample: str, alphabet: frozenset[str]) -> set[str]:
+    """The letters of ``sample`` that ``alphabet`` lacks, in the alphabet's own scripts
+    (a Latin name quoted in Russian says nothing), if they occur often enough."""
+    scripts = _scripts(alphabet)
+    counts: dict[str, int] = {}
+    letters = 0
+    for c in sample:
+        if c.isalpha():
+            letters += 1
+            if c not in alphabet and script_of(c) in scripts:
+                counts[c] = counts.get(c, 0) + 1
+    enough = max(1, letters // FOREIGN_PER)
+    return set(counts) if sum(counts.values()) >= enough else set()
+
+
+def languages_of(
+    text: str,
+    given: str | None,
+    idmap: dict[str, str],
+    alphabets: dict[str, frozenset[str]],
+) -> tuple[tuple[str, ...] | None, str | None]:
     """The language files to read ``text`` with (sorted; None for all of them), and the
     language to report (the article's, or the identified one: "hr", not the file "sh").
 
-    ``given`` (the article's own language) wins when a file covers it; an unknown
-    given language means all files. Otherwise the model decides: its top language
-    if probable enough, with a second one if that is probable too (a mixed text);
-    distinctive letters settle a text the model gives to a language no file covers,
-    or is unsure of.
+    ``idmap`` maps identifier codes to language files ("ms" -> "id"), ``alphabets`` each
+    file to its letters (:func:`warrantwatch.monitor.lexicon.alphabet`). The article's
+    own language (``given``) wins when a file covers it; an unknown one means all files.
+    Otherwise the model decides: its top language if probable enough, with a second
+    one if that is probable too (a mixed text). If the text has letters the named
+    language does not write (a Kazakh text taken for Ukrainian or Russian), the likeliest
+    language whose alphabet has them all is taken instead.
     """
-    codes, letters = _tables()
     if given:
-        code = codes.get(given.lower().replace("_", "-").split("-")[0])
+        code = idmap.get(given.lower().replace("_", "-").split("-")[0])
         return ((code,) if code is not None else None), given
-    found = identify(text)
+    found = identify(text, k=8)
     if not found:
         return None, None
     top, score = found[0]
-    if letters and (score < MIN_SCORE or top not in codes):
-        named = {codes.get(c) for c, _ in found}
-        by_letters = _by_letters(text, {c: v for c, v in letters.items() if c not in named})
-        if by_letters is not None:
-            return (by_letters,), by_letters
-    if score < MIN_SCORE or top not in codes:
+    top_file = idmap.get(top)
+    sample = text[:SAMPLE].lower()
+    if top_file is not None and top_file in alphabets:
+        foreign = _foreign(sample, alphabets[top_file])
+        if foreign:
+            ranked = [idmap.get(c) for c, _ in found[1:]]
+            others = [c for c in ranked if c is not None] + sorted(alphabets)
+            for cand in others:
+                if cand != top_file and foreign <= alphabets.get(cand, frozenset()):
+                    label = next((c for c, _ in found if idmap.get(c) == cand), cand)
+                    return (cand,), label
+    if score < MIN_SCORE or top_file is None:
         return None, None
-    out = {codes[top]}
-    if len(found) > 1 and found[1][1] >= SECOND_SCORE and found[1][0] in codes:
-        out.add(codes[found[1][0]])
+    out = {top_file}
+    if len(found) > 1 and found[1][1] >= SECOND_SCORE and found[1][0] in idmap:
+        out.add(idmap[found[1][0]])
     return tuple(sorted(out)), top if len(out) == 1 else None

@@ -10,7 +10,7 @@ languages and cached.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 
 from warrantwatch.monitor.languages import Language, languages
@@ -129,7 +129,9 @@ def build(langs: Iterable[Language]) -> Words:
         weekday_guards=_f(u(lambda x: x.dates.weekday_guards)),
         spaces=all(lang.spaces for lang in ls),
         glued=any(lang.glued_endings for lang in ls),
-        numeric_order=next(iter(orders)) if len(orders) == 1 else "dmy",
+        # Several languages (a text of unknown language): slashes month first, as before
+        # languages were identified.
+        numeric_order=next(iter(orders)) if len(ls) == 1 else "mdy",
         markers=markers,
     )
 
@@ -141,3 +143,46 @@ def words_for(codes: tuple[str, ...] | None = None) -> Words:
     if not codes:
         return build(langs.values())
     return build(langs[c] for c in codes if c in langs)
+
+
+def merge(parts: list[Words]) -> Words:
+    """One :class:`Words` for a text read in several languages: every list joined."""
+    if len(parts) == 1:
+        return parts[0]
+    values: dict[str, object] = {}
+    for f in fields(Words):
+        vals = [getattr(p, f.name) for p in parts]
+        if f.name == "spaces":
+            values[f.name] = all(vals)
+        elif f.name == "glued":
+            values[f.name] = any(vals)
+        elif f.name == "numeric_order":
+            values[f.name] = vals[0] if len(set(vals)) == 1 else "mdy"
+        elif f.name == "named_after":
+            named: dict[str, set[str]] = {}
+            for v in vals:
+                for k, ws in v.items():
+                    named.setdefault(k, set()).update(ws)
+            values[f.name] = {k: tuple(sorted(v)) for k, v in named.items()}
+        elif isinstance(vals[0], frozenset):
+            values[f.name] = frozenset().union(*vals)
+        else:
+            values[f.name] = tuple(sorted(set().union(*vals)))
+    return Words(**values)  # type: ignore[arg-type]
+
+
+def alphabet(lang: Language) -> frozenset[str]:
+    """The letters a language writes: those of its CLDR names (countries, months,
+    weekdays) and of its file's phrases, plus the file's ``letters``. A text rich in
+    letters outside the alphabet of the language the identifier names is another
+    language's (a Kazakh text the model calls Ukrainian has "ү", "ә", "ң")."""
+    from babel import Locale
+
+    loc = Locale.parse(lang.cldr)
+    texts: list[str] = [lang.letters]
+    texts.extend(loc.territories.values())
+    texts.extend(loc.months["format"]["wide"].values())
+    texts.extend(loc.days["format"]["wide"].values())
+    for phrases in lang.cues.values():
+        texts.extend(p.text for p in phrases)
+    return frozenset(c for c in "".join(texts).lower() if c.isalpha())

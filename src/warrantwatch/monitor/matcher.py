@@ -402,14 +402,18 @@ def settle(hits: list[Hit]) -> list[Hit]:
     last_end = -1
     span: tuple[int, int] | None = None
     span_stem = False
+    span_kind = ""
     for h in hits:
         if span is not None and (h.start, h.end) == span:
             if h.entry.stem == span_stem:
                 out.append(h)  # same words, another meaning ("Gbagbo" x2, "today" date+cue)
             continue
         if h.start < last_end:
+            if h.entry.kind == PERSON and span_kind == CUE:
+                out.append(h)  # "プーチン大統領" (a title cue) still names Putin
             continue
         out.append(h)
+        span_kind = h.entry.kind
         span = (h.start, h.end)
         span_stem = h.entry.stem
         last_end = h.end

@@ -26,8 +26,7 @@ from warrantwatch.monitor import cues as cue_lex
 from warrantwatch.monitor import matcher
 from warrantwatch.monitor.dates import DateMention, read_date
 from warrantwatch.monitor.langid import languages_of
-from warrantwatch.monitor.languages import languages
-from warrantwatch.monitor.lexicon import words_for
+from warrantwatch.monitor.lexicon import Words, merge
 from warrantwatch.monitor.matcher import CUE, DATE, PERSON, PLACE, Entry, Hit, PatternSet
 from warrantwatch.monitor.model import Article, TripEvent
 from warrantwatch.monitor.segments import split
@@ -61,6 +60,11 @@ class Scanner:
         self.decisive = tables.decisive
         self.backers = tables.backers
         self.pattern_count = tables.pattern_count
+        self.lexicons = tables.lexicons
+        self.idmap = tables.idmap
+        self.alphabets = tables.alphabets
+        self.glued = tables.glued
+        self._words: dict[tuple[str, ...] | None, Words] = {}
         self.nationality = {pid: p.nationality for pid, p in world.persons.items()}
         self._duty_cache: dict[tuple[str, str, dt.date], dict[str, Any] | None] = {}
 
@@ -102,15 +106,15 @@ class Scanner:
         lang: list[tuple[tuple[str, ...] | None, str | None]] = []
 
         def glue() -> frozenset[str]:
-            lang.append(languages_of(text, article.language))
-            return _glued_scripts(lang[0][0])
+            lang.append(self._languages_of(text, article.language))
+            return self._glued_scripts(lang[0][0])
 
         # One automaton pass; most news names nobody with a warrant, and ends here.
         found = matcher.find(self.automaton, norm, text, self._identifiable, glue)
         if not found:
             return []
         hits, wins = found
-        codes, reported = lang[0] if lang else languages_of(text, article.language)
+        codes, reported = lang[0] if lang else self._languages_of(text, article.language)
         if codes is not None:
             keep = frozenset(codes)
             hits = [h for h in hits if h.entry.langs is None or not keep.isdisjoint(h.entry.langs)]
@@ -119,6 +123,30 @@ class Scanner:
             return []
         candidates = Rules(reading).candidates()
         return self._events(candidates, reading, article)
+
+    def _languages_of(
+        self, text: str, given: str | None
+    ) -> tuple[tuple[str, ...] | None, str | None]:
+        return languages_of(text, given, self.idmap, self.alphabets)
+
+    def words(self, codes: tuple[str, ...] | None) -> Words:
+        """The word lists for a text read in the language files ``codes`` (None: all)."""
+        w = self._words.get(codes)
+        if w is None:
+            keys = (
+                list(self.lexicons) if codes is None else [c for c in codes if c in self.lexicons]
+            )
+            w = merge([self.lexicons[c] for c in keys or list(self.lexicons)])
+            self._words[codes] = w
+        return w
+
+    def _glued_scripts(self, codes: tuple[str, ...] | None) -> frozenset[str]:
+        """The scripts in which names and places may take glued endings in a text read
+        in ``codes`` (all languages when None): the scripts of its languages that glue."""
+        out = {"hangul"}
+        for c in self.glued if codes is None else codes:
+            out.update(self.glued.get(c, ()))
+        return frozenset(out)
 
     def _identifiable(self, keys: set[str], found: list[str]) -> bool:
         """Whether names with ``keys`` could be resolved (see :meth:`_resolve_persons`).
@@ -152,7 +180,7 @@ class Scanner:
         if not resolved:
             return None
         places = [h for h in hits if h.entry.kind == PLACE]
-        words = words_for(codes)
+        words = self.words(codes)
         dates: list[DateMention] = []
         for h in hits:
             if h.entry.kind == DATE:
@@ -320,6 +348,14 @@ class _Tables:
     automaton: matcher.Automaton
     distinctive: frozenset[str]
     pattern_count: int
+    #: Language file code -> its word lists (folded), for the rules.
+    lexicons: dict[str, Words]
+    #: Identifier code -> language file code ("ms" -> "id", "hr" -> "sh").
+    idmap: dict[str, str]
+    #: Language file code -> the letters it writes (language identification).
+    alphabets: dict[str, frozenset[str]]
+    #: Language file code -> scripts in which it glues endings to names and places.
+    glued: dict[str, frozenset[str]]
     #: Automaton keys that can identify a person alone (a full name, a distinctive surname).
     decisive: frozenset[str]
     #: Other person keys: the place keys of their owners' countries, which back them.
@@ -357,8 +393,12 @@ def _compile(world: World) -> _Tables:
     """Every pattern of ``world``'s persons, of places, cues and dates, in one automaton."""
     # Only needed when the patterns are compiled, not when a cached copy is loaded.
     from warrantwatch.monitor.dates import date_specs
+    from warrantwatch.monitor.languages import all_codes, languages
+    from warrantwatch.monitor.lexicon import alphabet, build
     from warrantwatch.monitor.names import distinctive_weak_names, name_specs
     from warrantwatch.monitor.places import place_specs
+
+    langs = languages()
 
     patterns = PatternSet()
     names = name_specs(world.persons)
@@ -416,6 +456,14 @@ def _compile(world: World) -> _Tables:
         automaton=automaton,
         distinctive=distinctive,
         pattern_count=len(patterns),
+        lexicons={code: build([lang]) for code, lang in langs.items()},
+        idmap=all_codes(langs.values()),
+        alphabets={code: alphabet(lang) for code, lang in langs.items()},
+        glued={
+            code: frozenset(_SCRIPTS.get(x, x.lower()) for x in lang.scripts)
+            for code, lang in langs.items()
+            if lang.glued_endings
+        },
         decisive=decisive,
         backers=backers,
     )
@@ -505,18 +553,6 @@ _SCRIPTS = {
     "Hang": "hangul",
     "Kore": "hangul",
 }
-
-
-def _glued_scripts(codes: tuple[str, ...] | None) -> frozenset[str]:
-    """The scripts in which names and places may take glued endings, for a text read in
-    ``codes`` (all languages when None): the scripts of its languages that glue."""
-    langs = languages()
-    chosen = langs.values() if codes is None else [langs[c] for c in codes if c in langs]
-    out = {"hangul"}
-    for lang in chosen:
-        if lang.glued_endings:
-            out.update(_SCRIPTS.get(s, s.lower()) for s in lang.scripts)
-    return frozenset(out)
 
 
 def _pick(cs: list[Candidate]) -> Candidate:
