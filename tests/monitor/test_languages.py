@@ -78,7 +78,7 @@ def test_missing_required_cue_star_inside_and_unknown_locale(tmp_path: Path) -> 
     with pytest.raises(LanguageFileError, match=r"cues.TO: '\*' only ends a stem"):
         load_file(path)
     path = _write(tmp_path, "xx.toml", MINIMAL.replace('cldr = "en"', 'cldr = "qq_ZZ"'))
-    with pytest.raises(LanguageFileError, match="language.cldr: Babel has no locale"):
+    with pytest.raises(LanguageFileError, match=r"language\.cldr: Babel has no locale"):
         load_file(path)
     path = _write(tmp_path, "xx.toml", MINIMAL.replace('code = "xx"', 'code = "yy"'))
     with pytest.raises(LanguageFileError, match="differs from the file name"):

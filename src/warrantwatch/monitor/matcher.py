@@ -317,9 +317,11 @@ def _accepts(
 #: ``identifiable(keys, found)``: whether the person keys ``keys``, standing in a text
 #: whose automaton report is ``found``, could name someone (see :func:`find`).
 Identifiable = Callable[[set[str], list[str]], bool]
-#: ``glue()``: the scripts in which names and places may take glued endings in this text
-#: (asked only of texts that may name someone: it identifies the text's language).
-Glue = Callable[[], frozenset[str]]
+#: ``glue()``: the scripts in which names and places may take glued endings in this text,
+#: and the languages it is read in (None: all); asked only of texts that may name someone
+#: (it identifies the text's language). Cue and date words of other languages are
+#: dropped before overlaps are settled, so they never hide this language's words.
+Glue = Callable[[], tuple[frozenset[str], frozenset[str] | None]]
 
 
 def find(
@@ -348,7 +350,7 @@ def find(
     if identifiable is not None and not identifiable(present, found):
         return None
     info = automaton.info
-    glued = glue() if glue is not None else _ALWAYS_GLUED
+    glued, keep = glue() if glue is not None else (_ALWAYS_GLUED, None)
     # The names first, key by key (a text has few), to know the windows.
     names: list[tuple[int, int]] = []
     named: set[str] = set()
@@ -390,6 +392,8 @@ def find(
                 continue
         end = start + length
         for e in entries:
+            if keep is not None and e.langs is not None and keep.isdisjoint(e.langs):
+                continue
             if _accepts(e, norm, text, start, end, anchored, glued):
                 hits.append(Hit(start, end, e))
     return settle(hits), wins

@@ -105,9 +105,10 @@ class Scanner:
         # decide which names stand.
         lang: list[tuple[tuple[str, ...] | None, str | None]] = []
 
-        def glue() -> frozenset[str]:
+        def glue() -> tuple[frozenset[str], frozenset[str] | None]:
             lang.append(self._languages_of(text, article.language))
-            return self._glued_scripts(lang[0][0])
+            codes = lang[0][0]
+            return self._glued_scripts(codes), None if codes is None else frozenset(codes)
 
         # One automaton pass; most news names nobody with a warrant, and ends here.
         found = matcher.find(self.automaton, norm, text, self._identifiable, glue)
@@ -115,9 +116,6 @@ class Scanner:
             return []
         hits, wins = found
         codes, reported = lang[0] if lang else self._languages_of(text, article.language)
-        if codes is not None:
-            keep = frozenset(codes)
-            hits = [h for h in hits if h.entry.langs is None or not keep.isdisjoint(h.entry.langs)]
         reading = self._read(text, norm, hits, wins, article, codes, reported)
         if reading is None:
             return []
