@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -137,22 +136,14 @@ def test_sentences_respect_abbreviations_ordinals_and_paragraphs() -> None:
     assert [s.paragraph for s in split(text)] == [0, 0, 1]
 
 
-def test_cue_lexicon_blocks_keep_their_codes() -> None:
-    from warrantwatch.monitor.cues import parse_lexicon
+def test_language_files_give_cues_their_codes() -> None:
+    from warrantwatch.monitor.cues import all_cues, cldr_cues
 
-    cues = parse_lexicon({"xx": "TP: will visit*; is expected in;\n    to attend\nCAN: called off"})
-    assert [(c.phrase, c.code, c.stem) for c in cues] == [
-        ("will visit", "TP", True),
-        ("is expected in", "TP", False),
-        ("to attend", "TP", False),
-        ("called off", "CAN", False),
-    ]
-    # A code line inserted between a list and its continuation would re-code it silently.
-    with pytest.raises(ValueError, match="continues a closed list"):
-        parse_lexicon({"xx": "TP: will visit\n    to attend"})
-    with pytest.raises(ValueError, match="without a code"):
-        parse_lexicon({"xx": "will visit;"})
-    # The shipped lexicon parses, and a few phrases have the codes the rules expect.
-    codes = {(c.lang, c.phrase): c.code for c in parse_lexicon()}
+    codes = {(c.lang, c.phrase): c.code for c in all_cues()}
     assert codes[("it", "è atteso")] == "TP" and codes[("it", "è in visita")] == "TO"
     assert codes[("de", "teilnehmen")] == "TP" and codes[("de", "nicht geplant")] == "NONE"
+    # Stems keep their flag; CLDR's date fields are cues too, not typed in the files.
+    stems = {(c.lang, c.phrase) for c in all_cues() if c.stem}
+    assert ("en", "will visit") in stems
+    assert ("ru", "вчера", "PAST") in {(c.lang, c.phrase, c.code) for c in all_cues()}
+    assert ("next week", "FUT") in cldr_cues("en") and ("yesterday", "PAST") in cldr_cues("en")

@@ -16,7 +16,7 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
-from warrantwatch.cli import monitor_cmds, report_cmds, web_cmds
+from warrantwatch.cli import language_cmds, monitor_cmds, report_cmds, web_cmds
 
 app = typer.Typer(
     help="Warrant Watch: must a state arrest a person subject to an ICC warrant? With sources.",
@@ -244,22 +244,39 @@ def data_check(
     warnings: Annotated[
         bool, typer.Option("--warnings/--no-warnings", help="List warnings too.")
     ] = False,
+    languages: Annotated[
+        Path | None,
+        typer.Option(
+            "--languages", help="Folder of the scanner's language files (default: the bundled)."
+        ),
+    ] = None,
 ) -> None:
-    """Validate schema, sources, references and date logic of the data files."""
+    """Validate schema, sources, references and date logic of the data files, and the
+    scanner's language files."""
     from warrantwatch.kb.checks import check
     from warrantwatch.kb.files import read_data_dir
+    from warrantwatch.monitor.languages import HERE, check_folder, language_files
 
     if directory is not None and not directory.is_dir():
         fail(f"no such directory: {directory}")
+    if languages is not None and not languages.is_dir():
+        fail(f"no such directory: {languages}")
     report = check(read_data_dir(directory))
+    lang_problems = check_folder(languages or HERE)
     for p in report.errors:
         typer.echo(f"error: {p}", err=True)
+    for msg in lang_problems:
+        typer.echo(f"error: {msg}", err=True)
     if warnings:
         for p in report.warnings:
             typer.echo(f"warning: {p}", err=True)
     counts = ", ".join(f"{v} {k}" for k, v in report.counts.items())
-    typer.echo(f"{counts}; {len(report.errors)} errors, {len(report.warnings)} warnings")
-    if not report.ok:
+    n_lang = len(language_files(languages or HERE))
+    errors = len(report.errors) + len(lang_problems)
+    typer.echo(
+        f"{counts}, {n_lang} language files; {errors} errors, {len(report.warnings)} warnings"
+    )
+    if not report.ok or lang_problems:
         raise typer.Exit(1)
 
 
@@ -304,6 +321,7 @@ def data_export(
 
 
 monitor_cmds.register(app)
+language_cmds.register(app)
 web_cmds.register(app)
 report_cmds.register(app)
 

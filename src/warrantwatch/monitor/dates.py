@@ -25,221 +25,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from warrantwatch.monitor.languages import Language, languages
+from warrantwatch.monitor.lexicon import Words, words_for
 from warrantwatch.monitor.textnorm import fold, strip_accents
 
-DATE_LANGS = ("en", "ru", "uk", "fr", "es", "ar", "de", "it", "pt", "he")
-
-#: Weekday forms Babel does not give: Slavic accusatives ("в среду"), short Arabic.
-_EXTRA_WEEKDAYS: dict[str, dict[int, tuple[str, ...]]] = {
-    "ru": {2: ("среду",), 4: ("пятницу",), 5: ("субботу",)},
-    "uk": {2: ("середу",), 4: ("п'ятницю", "пятницю"), 5: ("суботу",), 6: ("неділю",)},
-    "pt": {0: ("segunda",), 1: ("terça",), 2: ("quarta",), 3: ("quinta",), 4: ("sexta",)},
-    "ar": {0: ("الإثنين", "الاثنين")},
-}
-#: Weekday words too ambiguous alone ("quinta" = fifth): only with "feira" or a preposition.
-_WEEKDAY_NEEDS_PREP = {"segunda", "terça", "quarta", "quinta", "sexta"}
-
-#: Levantine and Maghrebi month names, which CLDR's Arabic does not list.
-_EXTRA_MONTHS: dict[str, dict[int, tuple[str, ...]]] = {
-    "ar": {
-        1: ("كانون الثاني", "جانفي"),
-        2: ("شباط", "فيفري"),
-        3: ("آذار",),
-        4: ("نيسان", "أفريل", "ابريل", "إبريل"),
-        5: ("أيار", "ماي"),
-        6: ("حزيران", "جوان"),
-        7: ("تموز", "جويلية"),
-        8: ("آب", "أوت"),
-        9: ("أيلول",),
-        10: ("تشرين الأول", "اكتوبر"),
-        11: ("تشرين الثاني",),
-        12: ("كانون الأول",),
-    },
-    "en": {
-        1: ("jan",),
-        2: ("feb",),
-        8: ("aug",),
-        9: ("sep", "sept"),
-        10: ("oct",),
-        11: ("nov",),
-        12: ("dec",),
-    },
-    # Locatives ("в сентябре", "у вересні"): CLDR gives only nominative and genitive.
-    "ru": {
-        1: ("январе",),
-        2: ("феврале",),
-        3: ("марте",),
-        4: ("апреле",),
-        5: ("мае",),
-        6: ("июне",),
-        7: ("июле",),
-        8: ("августе",),
-        9: ("сентябре",),
-        10: ("октябре",),
-        11: ("ноябре",),
-        12: ("декабре",),
-    },
-    "uk": {
-        1: ("січні",),
-        2: ("лютому",),
-        3: ("березні",),
-        4: ("квітні",),
-        5: ("травні",),
-        6: ("червні",),
-        7: ("липні",),
-        8: ("серпні",),
-        9: ("вересні",),
-        10: ("жовтні",),
-        11: ("листопаді",),
-        12: ("грудні",),
-    },
-}
-
-#: Day offsets from the publication date.
-_RELATIVE: dict[str, dict[str, int]] = {
-    "en": {
-        "today": 0,
-        "tonight": 0,
-        "this morning": 0,
-        "tomorrow": 1,
-        "yesterday": -1,
-        "the day after tomorrow": 2,
-        "in two days": 2,
-        "in three days": 3,
-        "the day before yesterday": -2,
-    },
-    "ru": {
-        "сегодня": 0,
-        "завтра": 1,
-        "вчера": -1,
-        "послезавтра": 2,
-        "позавчера": -2,
-        "через два дня": 2,
-        "через три дня": 3,
-    },
-    "uk": {
-        "сьогодні": 0,
-        "завтра": 1,
-        "вчора": -1,
-        "учора": -1,
-        "післязавтра": 2,
-        "через два дні": 2,
-        "через три дні": 3,
-    },
-    "fr": {
-        "aujourd'hui": 0,
-        "ce soir": 0,
-        "ce matin": 0,
-        "demain": 1,
-        "hier": -1,
-        "après-demain": 2,
-        "dans deux jours": 2,
-        "dans trois jours": 3,
-        "avant-hier": -2,
-    },
-    "es": {
-        "hoy": 0,
-        "esta mañana": 0,
-        "esta noche": 0,
-        "mañana": 1,
-        "ayer": -1,
-        "pasado mañana": 2,
-        "dentro de dos días": 2,
-        "en dos días": 2,
-        "anteayer": -2,
-    },
-    "de": {
-        "heute": 0,
-        "heute morgen": 0,
-        "morgen": 1,
-        "gestern": -1,
-        "übermorgen": 2,
-        "vorgestern": -2,
-        "in zwei tagen": 2,
-    },
-    "it": {"oggi": 0, "stasera": 0, "domani": 1, "ieri": -1, "dopodomani": 2, "tra due giorni": 2},
-    "pt": {"hoje": 0, "amanhã": 1, "ontem": -1, "depois de amanhã": 2, "dentro de dois dias": 2},
-    "ar": {
-        "اليوم": 0,
-        "هذا المساء": 0,
-        "مساء اليوم": 0,
-        "غدا": 1,
-        "غداً": 1,
-        "أمس": -1,
-        "الأمس": -1,
-        "بعد غد": 2,
-        "بعد يومين": 2,
-    },
-    "he": {
-        "היום": 0,
-        "הערב": 0,
-        "הלילה": 0,
-        "הבוקר": 0,
-        "מחר": 1,
-        "אתמול": -1,
-        "מחרתיים": 2,
-        "בעוד יומיים": 2,
-    },
-}
-#: Words for "day" that take a bare day of the month ("no dia 9", "el día 9", "9-го
-#: числа"): the month is the coming one for a planned trip, the last for a past one.
-_DAY_WORDS: dict[str, tuple[str, ...]] = {
-    "pt": ("dia",),
-    "es": ("día",),
-    "it": ("giorno",),
-    "ru": ("числа",),
-    "uk": ("числа",),
-}
 _DAY_AFTER = re.compile(r"^\s*(\d{1,2})(?!\d)(?!\s*(?:de|del|di)\s+[^\W\d_])")
 _DAY_NUMBER_BEFORE = re.compile(r"(?<!\d)(\d{1,2})(?:\s*-?\s*(?:го|е))?\s*$")
 
+
 #: "morning" in Spanish and German is also "tomorrow": these are not dates.
-_NOT_DATES = (
-    "la mañana",
-    "por la mañana",
-    "de la mañana",
-    "am morgen",
-    "jeden morgen",
-    "guten morgen",
-    "morgens",
-)
-
-_NEXT_WORDS = {
-    "next",
-    "coming",
-    "this coming",
-    "следующий",
-    "следующую",
-    "ближайший",
-    "наступний",
-    "наступного",
-    "prochain",
-    "próximo",
-    "nächsten",
-    "kommenden",
-    "prossimo",
-    "próxima",
-    "المقبل",
-    "القادم",
-}
-_LAST_WORDS = {
-    "last",
-    "past",
-    "прошлый",
-    "прошлую",
-    "минулого",
-    "минулий",
-    "dernier",
-    "pasado",
-    "letzten",
-    "vergangenen",
-    "scorso",
-    "passado",
-    "passada",
-    "الماضي",
-}
-
-
 @dataclass(frozen=True, slots=True)
 class DateSpec:
     phrase: str
@@ -250,44 +44,55 @@ class DateSpec:
     stem: bool = False  # German compounds: "Donnerstagabend", "donnerstags"
 
 
-def date_specs() -> list[DateSpec]:
-    """Every date word the automaton should find, in all supported languages."""
+def date_specs(langs: list[Language] | None = None) -> list[DateSpec]:
+    """Every date word the automaton should find, in every loaded language (or ``langs``).
+
+    Month and weekday names and the relative day words ("yesterday", "today",
+    "tomorrow", and where CLDR has them "the day before yesterday" and "the day after
+    tomorrow") come from CLDR; the language files add only what CLDR lacks.
+    """
     from babel import Locale
 
     out: list[DateSpec] = []
-    seen: set[tuple[str, str, int]] = set()
+    seen: set[tuple[str, str, str, int]] = set()
 
-    def add(phrase: str, lang: str, kind: str, value: int) -> None:
-        capital = kind == "M" and lang in ("en", "de")
-        stem = kind == "W" and lang == "de"
+    def add(phrase: str, lang: Language | None, kind: str, value: int) -> None:
+        code = lang.code if lang is not None else "xx"
+        capital = kind == "M" and lang is not None and lang.dates.capital_months
+        stem = kind == "W" and lang is not None and lang.dates.weekday_stems
         for p in {fold(phrase).rstrip("."), fold(strip_accents(phrase)).rstrip(".")}:
-            if len(p) >= 3 and (p, kind, value) not in seen:
-                seen.add((p, kind, value))
-                out.append(DateSpec(p, lang, kind, value, capital, stem))
+            p = p.strip()
+            if len(p) >= 3 and (p, code, kind, value) not in seen:
+                seen.add((p, code, kind, value))
+                out.append(DateSpec(p, code, kind, value, capital, stem))
 
-    for lang in DATE_LANGS:
-        loc = Locale.parse(lang)
+    chosen = langs if langs is not None else list(languages().values())
+    for lang in chosen:
+        loc = Locale.parse(lang.cldr)
         for ctx in ("format", "stand-alone"):
             for num, name in loc.months[ctx]["wide"].items():
                 add(name, lang, "M", num)
             for wd, name in loc.days[ctx]["wide"].items():
                 add(name, lang, "W", wd)
-        if lang in ("fr", "de", "it", "es", "pt"):
+        if lang.dates.abbreviated_months:
             for num, name in loc.months["format"]["abbreviated"].items():
                 if len(name.rstrip(".")) >= 4:
                     add(name, lang, "M", num)
-        for num, names in _EXTRA_MONTHS.get(lang, {}).items():
+        for num, names in lang.dates.months.items():
             for n in names:
                 add(n, lang, "M", num)
-        for wd, names in _EXTRA_WEEKDAYS.get(lang, {}).items():
+        for wd, names in lang.dates.weekdays.items():
             for n in names:
                 add(n, lang, "W", wd)
-        for word, off in _RELATIVE.get(lang, {}).items():
+        for off, word in loc._data["date_fields"]["day"]["relative"].items():
+            add(word, lang, "R", int(off))
+        for word, off in lang.dates.relative.items():
             add(word, lang, "R", off)
-        for word in _DAY_WORDS.get(lang, ()):
+        for word in lang.dates.day_words:
             add(word, lang, "Q", 0)
-    for p in _NOT_DATES:
-        add(p, "xx", "X", 0)
+    for lang in chosen:
+        for p in lang.dates.not_dates:
+            add(p, None, "X", 0)
     return out
 
 
@@ -329,8 +134,11 @@ def _to_int(s: str) -> int:
     return int(s)  # int() reads Arabic-Indic digits too
 
 
-def read_date(norm: str, start: int, end: int, kind: str, value: int) -> DateMention | None:
-    """Read the phrase around one date word at ``norm[start:end]``."""
+def read_date(
+    norm: str, start: int, end: int, kind: str, value: int, words: Words | None = None
+) -> DateMention | None:
+    """Read the phrase around one date word at ``norm[start:end]`` (``words``: the text's
+    languages, for "next" and "last"; all languages when None)."""
     if kind == "R":
         return DateMention(start, end, "R", offset=value)
     if kind == "Q":
@@ -348,15 +156,14 @@ def read_date(norm: str, start: int, end: int, kind: str, value: int) -> DateMen
         direction = 0
         m = _WORD_BEFORE.search(before)
         w = _WORD_AFTER.search(after)
-        words = {m.group(1) if m else "", w.group(1) if w else ""}
-        if words & _NEXT_WORDS:
+        around = {m.group(1) if m else "", w.group(1) if w else ""}
+        lx = words if words is not None else words_for()
+        if around & lx.next:
             direction = 1
-        elif words & _LAST_WORDS:
+        elif around & lx.last:
             direction = -1
-        if norm[start:end] in _WEEKDAY_NEEDS_PREP and not (
-            after.startswith("-feira")
-            or after.startswith(" feira")
-            or (m and m.group(1) in ("na", "nesta", "na próxima"))
+        if norm[start:end] in lx.guarded_weekdays and not (
+            (w and w.group(1) in lx.weekday_guards) or (m and m.group(1) in lx.weekday_guards)
         ):
             return None
         return DateMention(start, end, "W", weekday=value, direction=direction)
@@ -488,14 +295,32 @@ _ORDINAL_DAY = re.compile(
 )
 
 
-def numeric_dates(norm: str, start: int, end: int, lang: str | None) -> list[DateMention]:
-    """Numeric dates in ``norm[start:end]`` ("09.10.2025", "10/9/2025", "2025-10-09"), and
-    days of the month written with a number alone ("on the 31st", "le 3")."""
+def numeric_dates(
+    norm: str, start: int, end: int, lang: str | None, words: Words | None = None
+) -> list[DateMention]:
+    """Numeric dates in ``norm[start:end]`` ("09.10.2025", "10/9/2025", "2025-10-09"), dates
+    written with markers ("2025年10月9日", "2025년 10월 9일"), and days of the month
+    written with a number alone ("on the 31st", "le 3").
+
+    ``lang`` (a language file's code) gives the order of slashed dates (the file's
+    ``numeric_order``; month first when the language is unknown, as in American news).
+    """
     out: list[DateMention] = []
+    order = words.numeric_order if words is not None else _order(lang)
     for m in _NUMERIC.finditer(norm, start, end):
-        d = _parse_numeric(m.group(1), lang or "en")
+        d = _parse_numeric(m.group(1), order)
         if d is not None:
             out.append(DateMention(m.start(), m.end(), "N", exact=d))
+    if order == "ymd":
+        for m in _YMD.finditer(norm, start, end):
+            d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if d is not None:
+                out.append(DateMention(m.start(), m.end(), "N", exact=d))
+    for pattern in _marker_patterns(words.markers if words is not None else ()):
+        for m in pattern.finditer(norm, start, end):
+            d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if d is not None:
+                out.append(DateMention(m.start(), m.end(), "N", exact=d))
     for m in _ORDINAL_DAY.finditer(norm, start, end):
         day = int(m.group(1) or m.group(2))
         if 1 <= day <= 31:
@@ -503,16 +328,45 @@ def numeric_dates(norm: str, start: int, end: int, lang: str | None) -> list[Dat
     return out
 
 
+#: Year first with dots or slashes ("2025.10.09.", "2025. 10. 9."): languages whose
+#: ``numeric_order`` is "ymd" (Hungarian, Chinese, Japanese, Korean).
+_YMD = re.compile(r"(?<![\d.])((?:19|20)\d{2})\.\s?(\d{1,2})\.\s?(\d{1,2})\.?(?!\d)")
+
+
+def _order(lang: str | None) -> str:
+    langs = languages()
+    if lang is not None and lang in langs:
+        return langs[lang].dates.numeric_order
+    return "mdy"
+
+
+@lru_cache(maxsize=32)
+def _marker_patterns(markers: tuple[tuple[str, str, str], ...]) -> tuple[re.Pattern[str], ...]:
+    """Year, month and day with their markers: "2025年10月9日", "2025년 10월 9일"."""
+    out = []
+    for y, mo, d in markers:
+        if not (y and mo and d) or y == ".":
+            continue  # dots alone are the "ymd" pattern above
+        out.append(
+            re.compile(
+                rf"(?<!\d)((?:19|20)\d{{2}})\s*{re.escape(y)}\s*(\d{{1,2}})\s*"
+                rf"{re.escape(mo)}\s*(\d{{1,2}})\s*{re.escape(d)}"
+            )
+        )
+    return tuple(out)
+
+
 def years_in(norm: str, start: int, end: int) -> list[int]:
     return [int(m.group(1)) for m in _YEAR.finditer(norm, start, end)]
 
 
 @lru_cache(maxsize=4096)
-def _parse_numeric(phrase: str, lang: str) -> dt.date | None:
+def _parse_numeric(phrase: str, order: str) -> dt.date | None:
     """An ISO date, or day, month and year with dots or slashes: day first, except with
-    slashes in English (month first, as in American news); a two-digit year is this
-    century's. The standard library does it: a general date parser (dateparser, ~0.25 s
-    and 14 MB to load its language data) brought nothing for three numbers."""
+    slashes where the language writes the month first (``numeric_order = "mdy"``); a
+    two-digit year is this century's. The standard library does it: a general date
+    parser (dateparser, ~0.25 s and 14 MB to load its language data) brought nothing
+    for three numbers."""
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", phrase):
         try:
             return dt.date.fromisoformat(phrase)
@@ -522,5 +376,5 @@ def _parse_numeric(phrase: str, lang: str) -> dt.date | None:
     if len(parts) != 3:
         return None
     a, b, y = (int(x) for x in parts)
-    day, month = (b, a) if lang == "en" and "/" in phrase else (a, b)
+    day, month = (b, a) if order == "mdy" and "/" in phrase else (a, b)
     return _safe_date(y + 2000 if y < 100 else y, month, day)

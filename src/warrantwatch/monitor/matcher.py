@@ -44,6 +44,9 @@ DATE = "D"
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _AR_PROCLITICS = frozenset("وفبلك")
+#: Scripts whose patterns are not anchored on a leading space: Arabic and Hebrew glue
+#: proclitics to words; Chinese and Japanese do not separate words at all.
+_UNANCHORED = frozenset({"arabic", "hebrew", "han"})
 _HE_PROCLITICS = frozenset("ובלמהשכ")
 
 #: The Rust automaton kind. A DFA runs fewer instructions per byte, but from ten thousand
@@ -66,6 +69,9 @@ class Entry(NamedTuple):
     capital: bool = False
     exact_case: str | None = None
     script: str = "latin"
+    #: The language files whose words these are (cue and date words); None for any
+    #: language (names, places). A text read in other languages ignores the hit.
+    langs: frozenset[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,11 +137,21 @@ class PatternSet:
         self._entries: dict[str, list[Entry]] = {}
 
     def add(self, phrase: str, entry: Entry) -> None:
+        """Add a meaning; the same meaning from another language widens its ``langs``."""
         if not phrase:
             return
         lst = self._entries.setdefault(phrase, [])
-        if entry not in lst:
-            lst.append(entry)
+        if entry in lst:
+            return
+        bare = entry._replace(langs=None)
+        for i, e in enumerate(lst):
+            if e._replace(langs=None) == bare:
+                if e.langs is not None:
+                    lst[i] = e._replace(
+                        langs=None if entry.langs is None else e.langs | entry.langs
+                    )
+                return
+        lst.append(entry)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -160,7 +176,7 @@ class PatternSet:
         one: dict[Entry, Entry] = {}
         for phrase, entries in self._entries.items():
             has_person = any(e.kind == PERSON for e in entries)
-            anchored = phrase[0].isalnum() and entries[0].script not in ("arabic", "hebrew")
+            anchored = phrase[0].isalnum() and entries[0].script not in _UNANCHORED
             key = " " + phrase if anchored else phrase
             meaning = tuple(one.setdefault(e, e) for e in entries)
             info[key] = (
@@ -175,6 +191,8 @@ class PatternSet:
 def _left_ok(norm: str, start: int, script: str) -> bool:
     if start == 0 or not norm[start - 1].isalnum():
         return True
+    if script == "han":  # no word edges; only "1月" must not be read inside "11月"
+        return not (norm[start].isdigit() and norm[start - 1].isdigit())
     if script in ("arabic", "hebrew"):
         clitics = _AR_PROCLITICS if script == "arabic" else _HE_PROCLITICS
         i = start - 1
@@ -185,6 +203,10 @@ def _left_ok(norm: str, start: int, script: str) -> bool:
                 return True
             i -= 1
     return False
+
+
+#: Korean is the one language of its script, and glues particles to names ("푸틴은").
+_ALWAYS_GLUED = frozenset({"hangul"})
 
 
 def names_anyone(automaton: Automaton, norm: str) -> bool:
@@ -260,17 +282,30 @@ def _placed_by_key(padded: str, found: list[str]) -> list[tuple[int, str]]:
     return out
 
 
-def _accepts(e: Entry, norm: str, text: str, start: int, end: int, anchored: int) -> bool:
+def _accepts(
+    e: Entry,
+    norm: str,
+    text: str,
+    start: int,
+    end: int,
+    anchored: int,
+    glued: frozenset[str] = frozenset(),
+) -> bool:
     """Whether the occurrence ``norm[start:end]`` of a pattern stands for ``e``.
 
     The right edge: a word ends there, or the pattern is a stem ("visit*"), or a Latin
-    name or place takes a genitive "s" ("Putins Besuch", "Ungarns"). The left edge: an
-    anchored key begins after a space, so only unanchored ones are checked. Then case.
+    name or place takes a genitive "s" ("Putins Besuch", "Ungarns"), or the script has
+    no word edges (Chinese, Japanese), or a name or place in a script of ``glued`` (the
+    scripts of the text's languages that glue endings: "Budapestre", "Путинге",
+    "푸틴은") is followed by letters. The left edge: an anchored key begins after a
+    space, so only unanchored ones are checked. Then case.
     """
     size = len(norm)
-    if end < size and norm[end].isalnum() and not e.stem:
+    if end < size and norm[end].isalnum() and not e.stem and e.script != "han":
         genitive = norm[end] == "s" and (end + 1 >= size or not norm[end + 1].isalnum())
-        if not (genitive and e.script == "latin" and e.kind in (PERSON, PLACE)):
+        if not (genitive and e.script == "latin" and e.kind in (PERSON, PLACE)) and not (
+            e.script in glued and e.kind in (PERSON, PLACE)
+        ):
             return False
     if not anchored and not _left_ok(norm, start, e.script):
         return False
@@ -282,10 +317,19 @@ def _accepts(e: Entry, norm: str, text: str, start: int, end: int, anchored: int
 #: ``identifiable(keys, found)``: whether the person keys ``keys``, standing in a text
 #: whose automaton report is ``found``, could name someone (see :func:`find`).
 Identifiable = Callable[[set[str], list[str]], bool]
+#: ``glue()``: the scripts in which names and places may take glued endings in this text,
+#: and the languages it is read in (None: all); asked only of texts that may name someone
+#: (it identifies the text's language). Cue and date words of other languages are
+#: dropped before overlaps are settled, so they never hide this language's words.
+Glue = Callable[[], tuple[frozenset[str], frozenset[str] | None]]
 
 
 def find(
-    automaton: Automaton, norm: str, text: str, identifiable: Identifiable | None = None
+    automaton: Automaton,
+    norm: str,
+    text: str,
+    identifiable: Identifiable | None = None,
+    glue: Glue | None = None,
 ) -> tuple[list[Hit], list[tuple[int, int]]] | None:
     """Hits near names in ``norm`` (the folded ``text``) and the stretches kept.
 
@@ -306,6 +350,7 @@ def find(
     if identifiable is not None and not identifiable(present, found):
         return None
     info = automaton.info
+    glued, keep = glue() if glue is not None else (_ALWAYS_GLUED, None)
     # The names first, key by key (a text has few), to know the windows.
     names: list[tuple[int, int]] = []
     named: set[str] = set()
@@ -316,7 +361,7 @@ def find(
         while i >= 0:
             start = i - 1 + anchored
             end = start + length
-            if any(_accepts(e, norm, text, start, end, anchored) for e in people):
+            if any(_accepts(e, norm, text, start, end, anchored, glued) for e in people):
                 names.append((start, end))
                 named.add(key)
             i = padded.find(key, i + 1)
@@ -347,7 +392,9 @@ def find(
                 continue
         end = start + length
         for e in entries:
-            if _accepts(e, norm, text, start, end, anchored):
+            if keep is not None and e.langs is not None and keep.isdisjoint(e.langs):
+                continue
+            if _accepts(e, norm, text, start, end, anchored, glued):
                 hits.append(Hit(start, end, e))
     return settle(hits), wins
 
@@ -359,14 +406,18 @@ def settle(hits: list[Hit]) -> list[Hit]:
     last_end = -1
     span: tuple[int, int] | None = None
     span_stem = False
+    span_kind = ""
     for h in hits:
         if span is not None and (h.start, h.end) == span:
             if h.entry.stem == span_stem:
                 out.append(h)  # same words, another meaning ("Gbagbo" x2, "today" date+cue)
             continue
         if h.start < last_end:
+            if h.entry.kind == PERSON and span_kind == CUE:
+                out.append(h)  # "プーチン大統領" (a title cue) still names Putin
             continue
         out.append(h)
+        span_kind = h.entry.kind
         span = (h.start, h.end)
         span_stem = h.entry.stem
         last_end = h.end

@@ -68,6 +68,9 @@ COMMON_SURNAMES = frozenset(
 )
 _PREFIXES = ("al-", "el-", "al ", "el ", "аль-", "эль-", "ал-", "ель-")
 _MIN_DISTINCT = 5
+#: Chinese, Japanese and Korean write a surname in two to four syllable signs (普京, 푸틴).
+_MIN_DISTINCT_CJK = 2
+_CJK = frozenset({"han", "hangul"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +121,10 @@ def _spellings(name: str) -> set[str]:
 
 
 def _declined(name: str, lang: str | None) -> set[str]:
-    if script_of(name) != "cyrillic":
+    """Russian or Ukrainian case forms of a Cyrillic name; a name the data marks as
+    Kazakh, Kyrgyz, Tajik, Mongolian, Bulgarian, Serbian ... is kept as written (those
+    languages glue their endings, or decline otherwise)."""
+    if script_of(name) != "cyrillic" or (lang is not None and lang not in ("ru", "uk")):
         return {name}
     uk = lang == "uk" or any(c in name for c in "іїєґІЇЄҐ")
     forms = set(decline(name, "uk" if uk else "ru", "person"))
@@ -172,7 +178,8 @@ def distinctive_weak_names(specs: list[NameSpec]) -> frozenset[str]:
                 bare = bare[len(p) :]
         if (
             len(owners[s.phrase]) == 1
-            and len(s.phrase) >= _MIN_DISTINCT
+            and len(s.phrase)
+            >= (_MIN_DISTINCT_CJK if script_of(s.phrase) in _CJK else _MIN_DISTINCT)
             and s.phrase not in COMMON_SURNAMES
             and (bare != s.phrase or bare not in COMMON_SURNAMES)
         ):

