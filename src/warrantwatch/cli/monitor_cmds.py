@@ -211,7 +211,7 @@ def _register_service_commands(app: typer.Typer) -> None:
         except ImportError as exc:
             fail(f"the scanner is not available: {exc}", 1)
         if once:
-            report = monitor.run_round(force=all_feeds)
+            report = monitor.run_round(force=all_feeds, wait=True)
             typer.echo(str(report))
             for err in report.feed_errors:
                 typer.echo(f"source failed: {err}", err=True)

@@ -23,10 +23,12 @@ import datetime as dt
 import hashlib
 import logging
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Protocol
+from urllib.parse import urlsplit
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -40,6 +42,7 @@ from warrantwatch.monitor.feeds import FeedItem, MalformedFeed, parse_feed
 from warrantwatch.monitor.fetch import (
     FetchError,
     FetchPolicy,
+    HostPacer,
     fetch,
     fetch_with_retries,
     make_client,
@@ -47,6 +50,12 @@ from warrantwatch.monitor.fetch import (
 from warrantwatch.monitor.grouping import attach
 from warrantwatch.monitor.model import Article, TripEvent
 from warrantwatch.monitor.pages import content_hash, extract_article
+from warrantwatch.monitor.sourcekinds import (
+    parse_gdelt,
+    parse_google_news,
+    parse_telegram,
+    publisher_of,
+)
 from warrantwatch.monitor.tables import ArticleEntry, FeedState, utcnow
 
 log = logging.getLogger("warrantwatch.monitor")
@@ -54,6 +63,11 @@ log = logging.getLogger("warrantwatch.monitor")
 MAX_FEED_DELAY = dt.timedelta(hours=6)
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5"
 PAGE_ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.8,*/*;q=0.5"
+ACCEPT = {
+    "feed": FEED_ACCEPT,
+    "google_news": FEED_ACCEPT,
+    "gdelt": "application/json, */*;q=0.5",
+}
 
 
 class ScannerLike(Protocol):
@@ -85,6 +99,7 @@ class RoundReport:
     alerts_sent: int = 0
     alerts_failed: int = 0
     alerts_waiting: int = 0
+    failed_sources: list[tuple[str, str]] = field(default_factory=list)
 
     def __str__(self) -> str:
         return (
@@ -107,6 +122,18 @@ class _Poll:
     etag: str | None = None
     last_modified: str | None = None
     error: str | None = None
+    skipped: bool = False  # the host's rate limit: polled in a later round
+    retry_after: float | None = None
+    publishers: dict[str, str] = field(default_factory=dict)
+    texts_included: bool = False
+
+
+def describe(st: FeedState, cfg: FeedConfig) -> None:
+    """Copy what the Sources page shows from the source's configuration to its state row."""
+    st.source_id = cfg.id or st.source_id or f"{cfg.origin}-{feed_key(cfg.url)[:10]}"
+    st.kind, st.name, st.origin = cfg.kind, cfg.name, cfg.origin
+    st.tier, st.language, st.publisher = cfg.tier, cfg.language, cfg.publisher
+    st.interval = cfg.interval
 
 
 @dataclass
@@ -210,11 +237,125 @@ class Monitor:
         self.policy = FetchPolicy.from_settings(settings)
         self._sleep = sleep
         self._stop = threading.Event()
+        self._host_delays: dict[str, float] = {}
+        self.pacer = HostPacer(self._host_delay)
+        self._query_cache: tuple[tuple[int, dt.date], list[FeedConfig]] | None = None
+        self._load_catalogue()
+
+    # ------------------------------------------------------------ sources
+
+    def _load_catalogue(self) -> None:
+        from warrantwatch.monitor.catalogue import Catalogue, CatalogueError, read_catalogue
+
+        self.catalogue = Catalogue()
+        self.catalogue_error: str | None = None
+        if not self.settings.monitor_catalogue:
+            return
+        try:
+            self.catalogue = read_catalogue(self.settings.monitor_catalogue_file)
+        except CatalogueError as exc:  # a bad catalogue must not stop the configured feeds
+            self.catalogue_error = str(exc)
+            log.error("source catalogue not used: %s", exc)
+
+    def candidate_sources(self) -> list[tuple[FeedConfig, bool]]:
+        """Every source the monitor knows, with whether it is on by default: the configured
+        ``feeds``, the catalogue's entries, the queries made from the knowledge base, and
+        sources added with ``warrantwatch sources add`` (one per address, first wins)."""
+        out: dict[str, tuple[FeedConfig, bool]] = {}
+        for cfg in self.settings.feeds:
+            out.setdefault(cfg.url, (cfg, True))
+        if self.settings.monitor_catalogue:
+            from warrantwatch.monitor.catalogue import CatalogueError, entry_config
+
+            for e in self.catalogue.sources:
+                try:
+                    cfg = entry_config(e, self.catalogue.templates)
+                except CatalogueError as exc:
+                    log.error("%s", exc)
+                    continue
+                out.setdefault(cfg.url, (cfg, e.enabled))
+            if self.settings.monitor_queries:
+                for cfg in self._queries():
+                    out.setdefault(cfg.url, (cfg, True))
+        for cfg in self._user_sources():
+            out.setdefault(cfg.url, (cfg, True))
+        return list(out.values())
+
+    def _queries(self) -> list[FeedConfig]:
+        from warrantwatch.monitor.queries import generated_sources
+
+        day = self.clock().date()
+        key = (id(self.world), day)
+        if self._query_cache is None or self._query_cache[0] != key:
+            made = generated_sources(
+                self.world,
+                self.catalogue.templates,
+                on=day,
+                interval=self.settings.monitor_query_interval,
+            )
+            self._query_cache = (key, made)
+        return self._query_cache[1]
+
+    def _user_sources(self) -> list[FeedConfig]:
+        with Session(self.engine) as s:
+            rows = list(s.scalars(select(FeedState).where(FeedState.origin == "user")))
+        out = []
+        for r in rows:
+            try:
+                out.append(
+                    FeedConfig(
+                        url=r.url,
+                        interval=r.interval or 900,
+                        language=r.language,
+                        kind=r.kind or "feed",  # type: ignore[arg-type]
+                        name=r.name,
+                        id=r.source_id,
+                        tier=r.tier,  # type: ignore[arg-type]
+                        publisher=r.publisher,
+                        origin="user",
+                    )
+                )
+            except ValueError:
+                log.error("user source %s is not valid; skipped", r.url)
+        return out
+
+    def sources(self) -> list[FeedConfig]:
+        """The sources polled now: candidates on by default or enabled in the database."""
+        cands = self.candidate_sources()
+        with Session(self.engine) as s:
+            flags = dict(
+                s.execute(
+                    select(FeedState.url_hash, FeedState.enabled).where(
+                        FeedState.enabled.is_not(None)
+                    )
+                ).all()
+            )
+        out = []
+        for cfg, default in cands:
+            flag = flags.get(feed_key(cfg.url))
+            if default if flag is None else flag:
+                out.append(cfg)
+        return out
 
     # ------------------------------------------------------------ polling
 
-    def _poll(self, feed: FeedConfig, etag: str | None, last_modified: str | None) -> _Poll:
+    def _host_delay(self, host: str) -> float:
+        return self._host_delays.get(host, self.settings.fetch_host_delay)
+
+    def _poll(
+        self, feed: FeedConfig, etag: str | None, last_modified: str | None, *, wait: bool = False
+    ) -> _Poll:
         out = _Poll(feed=feed)
+        host = urlsplit(feed.url).hostname or ""
+        if feed.kind == "gdelt":
+            self._host_delays[host] = max(
+                self.settings.gdelt_min_delay, self._host_delays.get(host, 0)
+            )
+        while not self.pacer.take(host):
+            if not wait:
+                out.skipped = True  # not this round: the host was asked too recently
+                return out
+            (self._sleep or time.sleep)(max(0.05, self.pacer.wait_for(host)))
         kwargs = {} if self._sleep is None else {"sleep": self._sleep}
         try:
             with make_client(self.policy) as client:
@@ -226,51 +367,71 @@ class Monitor:
                     etag=etag,
                     last_modified=last_modified,
                     client=client,
-                    accept=FEED_ACCEPT if feed.kind == "feed" else PAGE_ACCEPT,
+                    accept=ACCEPT.get(feed.kind, PAGE_ACCEPT),
                     **kwargs,  # type: ignore[arg-type]
                 )
             out.etag, out.last_modified = res.etag, res.last_modified
+            ctype = res.headers.get("content-type")
             if res.not_modified:
                 out.not_modified = True
             elif feed.kind == "feed":
                 out.items = parse_feed(
-                    res.content,
-                    res.url,
-                    content_type=res.headers.get("content-type"),
-                    language=feed.language,
+                    res.content, res.url, content_type=ctype, language=feed.language
                 )
+            elif feed.kind == "google_news":
+                out.items, out.publishers = parse_google_news(
+                    res.content, res.url, content_type=ctype, language=feed.language
+                )
+            elif feed.kind == "gdelt":
+                out.items, out.publishers = parse_gdelt(res.content)
+            elif feed.kind == "telegram":
+                out.items = parse_telegram(res.content, res.url, language=feed.language)
+                out.texts_included = True
             else:
                 out.page = extract_article(res.content, feed.url, language=feed.language)
                 if out.page is None:
                     out.error = "no article text on the page"
         except (FetchError, MalformedFeed) as exc:
             out.error = str(exc)
+            asked = getattr(exc, "retry_after", None)
+            if asked is not None:
+                out.retry_after = asked
+                self.pacer.hold(host, asked)
         except Exception as exc:  # a bug or a library surprise on one feed must not stop others
             log.exception("polling %s failed", feed.url)
             out.error = f"{type(exc).__name__}: {exc}"
         return out
 
-    def _due_feeds(self, session: Session, force: bool) -> list[tuple[FeedConfig, FeedState]]:
+    def _due_feeds(
+        self, session: Session, force: bool, only: set[str] | None = None
+    ) -> list[tuple[FeedConfig, FeedState]]:
         now = self.clock()
+        sources = self.sources()
+        if only is not None:
+            sources = [c for c in self.candidate_sources_cfg() if c.url in only or c.id in only]
         states = {
             f.url_hash: f
             for f in session.scalars(
-                select(FeedState).where(
-                    FeedState.url_hash.in_([feed_key(c.url) for c in self.settings.feeds])
-                )
+                select(FeedState).where(FeedState.url_hash.in_([feed_key(c.url) for c in sources]))
             )
         }
         due: list[tuple[FeedConfig, FeedState]] = []
-        for cfg in self.settings.feeds:
+        for cfg in sources:
             st = states.get(feed_key(cfg.url))
             if st is None:
-                st = FeedState(url_hash=feed_key(cfg.url), url=cfg.url, failures=0, polls=0)
+                st = FeedState(
+                    url_hash=feed_key(cfg.url), url=cfg.url, failures=0, polls=0, items_seen=0
+                )
                 session.add(st)
                 states[st.url_hash] = st
+            describe(st, cfg)
             if force or st.next_due_at is None or st.next_due_at <= now:
                 due.append((cfg, st))
         session.flush()
         return due
+
+    def candidate_sources_cfg(self) -> list[FeedConfig]:
+        return [c for c, _ in self.candidate_sources()]
 
     def _record_poll(
         self, session: Session, st: FeedState, poll: _Poll, report: RoundReport
@@ -283,6 +444,8 @@ class Monitor:
             st.failures += 1
             st.last_error = poll.error[:2000]
             delay = min(interval * 2 ** min(st.failures - 1, 16), max(interval, MAX_FEED_DELAY))
+            if poll.retry_after is not None:
+                delay = max(delay, dt.timedelta(seconds=min(poll.retry_after, 86400)))
             st.next_due_at = now + delay
             report.feed_errors.append(poll.error)
             log.warning("source failed (%d in a row): %s", st.failures, poll.error)
@@ -315,22 +478,37 @@ class Monitor:
             )
             if entry is not None:
                 entry.text = poll.page.text  # already fetched: scanned without a new request
+                entry.publisher = cfg.publisher or publisher_of(cfg.url)
+                entry.source_tier = cfg.tier
+                st.items_seen = (st.items_seen or 0) + 1
                 report.new_articles += 1
             return
         keys = {store.url_key(i.url): i for i in poll.items}
         known = store.known_keys(session, keys)
         fresh = [i for k, i in keys.items() if k not in known][: self.settings.monitor_max_items]
         for item in fresh:
-            if store.add_pending(
+            entry = store.add_pending(
                 session,
                 item.url,
                 feed_url=cfg.url,
+                origin=cfg.kind,
                 title=item.title,
                 published=item.published,
-                language=item.language,
+                language=item.language or cfg.language,
                 summary=item.summary,
-            ):
-                report.new_articles += 1
+            )
+            if entry is None:
+                continue
+            if poll.texts_included:  # a Telegram message is its own text
+                entry.text = item.summary
+            if cfg.kind in ("google_news", "gdelt"):
+                entry.publisher = poll.publishers.get(item.url) or publisher_of(item.url)
+                entry.source_tier = None  # the tier of the original publisher is unknown
+            else:
+                entry.publisher = cfg.publisher or publisher_of(cfg.url)
+                entry.source_tier = cfg.tier
+            st.items_seen = (st.items_seen or 0) + 1
+            report.new_articles += 1
 
     # ------------------------------------------------------------ articles
 
@@ -427,18 +605,24 @@ class Monitor:
         self._kb_stamp = stamp
         return True
 
-    def run_round(self, *, force: bool = False) -> RoundReport:
-        """Poll what is due (everything with ``force``), process pending articles, alert."""
+    def run_round(
+        self, *, force: bool = False, only: set[str] | None = None, wait: bool = False
+    ) -> RoundReport:
+        """Poll what is due (everything with ``force``; only the sources named by id or
+        address in ``only``), process pending articles, alert."""
         report = RoundReport()
         self.refresh_world()
         with Session(self.engine, expire_on_commit=False) as s, s.begin():
-            due = self._due_feeds(s, force)
+            due = self._due_feeds(s, force or only is not None, only)
             tags = [(cfg, st.id, st.etag, st.last_modified) for cfg, st in due]
         workers = self.settings.monitor_workers
+        wait = wait or force or only is not None
         if tags:
             with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ww-poll") as pool:
-                polls = list(pool.map(lambda t: self._poll(t[0], t[2], t[3]), tags))
+                polls = list(pool.map(lambda t: self._poll(t[0], t[2], t[3], wait=wait), tags))
             for (_cfg, st_id, _e, _l), poll in zip(tags, polls, strict=True):
+                if poll.skipped:
+                    continue
                 try:  # one transaction per source: one failure spoils no other
                     with Session(self.engine, expire_on_commit=False) as s, s.begin():
                         st = s.get(FeedState, st_id)
@@ -446,7 +630,10 @@ class Monitor:
                         self._record_poll(s, st, poll, report)
                 except IntegrityError:  # another monitor recorded the same items first
                     log.warning("items of %s were recorded concurrently; skipped", poll.feed.url)
-            report.polled = len(polls)
+            report.polled = sum(1 for p in polls if not p.skipped)
+            report.failed_sources = [
+                (p.feed.name or p.feed.id or p.feed.url, p.error or "") for p in polls if p.error
+            ]
         self.process_pending(report)
         self.deliver(report)
         return report
@@ -489,12 +676,13 @@ class Monitor:
         from warrantwatch.monitor.tables import OutboxAlert
 
         now = self.clock()
+        sources = self.sources()
         with Session(self.engine) as s:
             due = [
                 st.next_due_at
                 for st in s.scalars(
                     select(FeedState).where(
-                        FeedState.url_hash.in_([feed_key(c.url) for c in self.settings.feeds])
+                        FeedState.url_hash.in_([feed_key(c.url) for c in sources])
                     )
                 )
                 if st.next_due_at is not None
@@ -504,18 +692,26 @@ class Monitor:
                 .where(OutboxAlert.delivered_at.is_(None))
                 .order_by(OutboxAlert.next_attempt_at)
             )
-        if len(due) < len(self.settings.feeds):
+        if len(due) < len(sources):
             return 0.2
         times = [*due, *([retry] if retry else [])]
         if not times:
             return 60.0
         return max(0.2, min(60.0, (min(times) - now).total_seconds()))
 
-    def run_forever(self, on_round: Callable[[RoundReport], None] | None = None) -> None:
+    def run_forever(
+        self,
+        on_round: Callable[[RoundReport], None] | None = None,
+        on_first_round: Callable[[RoundReport], None] | None = None,
+    ) -> None:
         """Rounds until :meth:`stop`; sleeps until the next source is due."""
+        first = True
         while not self._stop.is_set():
             try:
                 report = self.run_round()
+                if first and on_first_round is not None:
+                    on_first_round(report)
+                first = False
                 if on_round and (report.polled or report.alerts_sent or report.alerts_failed):
                     on_round(report)
                 wake = self.next_wake()
