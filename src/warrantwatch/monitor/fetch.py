@@ -37,6 +37,7 @@ def user_agent(project_url: str | None = None) -> str:
         return f"WarrantWatch/0.1 (+{project_url}; news monitor)"
     return USER_AGENT
 
+
 #: Addresses of cloud instance-metadata services: never fetched, whatever the settings say.
 METADATA_ADDRESSES = frozenset(
     ipaddress.ip_address(a)

@@ -37,7 +37,13 @@ from sqlalchemy.orm import Session
 from warrantwatch.config import FeedConfig, Settings
 from warrantwatch.law.world import World
 from warrantwatch.monitor import store
-from warrantwatch.monitor.alerts import Notifier, consider, deliver_pending
+from warrantwatch.monitor.alerts import (
+    Notifier,
+    consider,
+    deliver_digests,
+    deliver_pending,
+    settings_targets,
+)
 from warrantwatch.monitor.feeds import FeedItem, MalformedFeed, parse_feed
 from warrantwatch.monitor.fetch import (
     FetchError,
@@ -56,6 +62,7 @@ from warrantwatch.monitor.sourcekinds import (
     parse_telegram,
     publisher_of,
 )
+from warrantwatch.monitor.sources import SourceBook, feed_key
 from warrantwatch.monitor.tables import ArticleEntry, FeedState, utcnow
 
 log = logging.getLogger("warrantwatch.monitor")
@@ -100,6 +107,7 @@ class RoundReport:
     alerts_failed: int = 0
     alerts_waiting: int = 0
     failed_sources: list[tuple[str, str]] = field(default_factory=list)
+    digests_sent: int = 0
 
     def __str__(self) -> str:
         return (
@@ -145,10 +153,6 @@ class _Fetched:
 
 
 _Todo = tuple[int, str, str | None, dt.date | None, str | None]
-
-
-def feed_key(url: str) -> str:
-    return hashlib.sha256(url.encode("utf-8")).hexdigest()
 
 
 def page_key(url: str, text_hash: str) -> str:
@@ -200,6 +204,8 @@ def ingest(
             min_confidence=settings.alert_min_confidence,
             suppress=suppress,
             today=today,
+            max_age_days=settings.alert_max_age_days,
+            window=settings.monitor_group_days,
         ):
             report.alerts_queued += 1
 
@@ -239,103 +245,20 @@ class Monitor:
         self._stop = threading.Event()
         self._host_delays: dict[str, float] = {}
         self.pacer = HostPacer(self._host_delay)
-        self._query_cache: tuple[tuple[int, dt.date], list[FeedConfig]] | None = None
-        self._load_catalogue()
+        self.book = SourceBook(settings, self.engine)  # type: ignore[arg-type]
 
     # ------------------------------------------------------------ sources
 
-    def _load_catalogue(self) -> None:
-        from warrantwatch.monitor.catalogue import Catalogue, CatalogueError, read_catalogue
-
-        self.catalogue = Catalogue()
-        self.catalogue_error: str | None = None
-        if not self.settings.monitor_catalogue:
-            return
-        try:
-            self.catalogue = read_catalogue(self.settings.monitor_catalogue_file)
-        except CatalogueError as exc:  # a bad catalogue must not stop the configured feeds
-            self.catalogue_error = str(exc)
-            log.error("source catalogue not used: %s", exc)
+    @property
+    def catalogue_error(self) -> str | None:
+        return self.book.catalogue_error
 
     def candidate_sources(self) -> list[tuple[FeedConfig, bool]]:
-        """Every source the monitor knows, with whether it is on by default: the configured
-        ``feeds``, the catalogue's entries, the queries made from the knowledge base, and
-        sources added with ``warrantwatch sources add`` (one per address, first wins)."""
-        out: dict[str, tuple[FeedConfig, bool]] = {}
-        for cfg in self.settings.feeds:
-            out.setdefault(cfg.url, (cfg, True))
-        if self.settings.monitor_catalogue:
-            from warrantwatch.monitor.catalogue import CatalogueError, entry_config
-
-            for e in self.catalogue.sources:
-                try:
-                    cfg = entry_config(e, self.catalogue.templates)
-                except CatalogueError as exc:
-                    log.error("%s", exc)
-                    continue
-                out.setdefault(cfg.url, (cfg, e.enabled))
-            if self.settings.monitor_queries:
-                for cfg in self._queries():
-                    out.setdefault(cfg.url, (cfg, True))
-        for cfg in self._user_sources():
-            out.setdefault(cfg.url, (cfg, True))
-        return list(out.values())
-
-    def _queries(self) -> list[FeedConfig]:
-        from warrantwatch.monitor.queries import generated_sources
-
-        day = self.clock().date()
-        key = (id(self.world), day)
-        if self._query_cache is None or self._query_cache[0] != key:
-            made = generated_sources(
-                self.world,
-                self.catalogue.templates,
-                on=day,
-                interval=self.settings.monitor_query_interval,
-            )
-            self._query_cache = (key, made)
-        return self._query_cache[1]
-
-    def _user_sources(self) -> list[FeedConfig]:
-        with Session(self.engine) as s:
-            rows = list(s.scalars(select(FeedState).where(FeedState.origin == "user")))
-        out = []
-        for r in rows:
-            try:
-                out.append(
-                    FeedConfig(
-                        url=r.url,
-                        interval=r.interval or 900,
-                        language=r.language,
-                        kind=r.kind or "feed",  # type: ignore[arg-type]
-                        name=r.name,
-                        id=r.source_id,
-                        tier=r.tier,  # type: ignore[arg-type]
-                        publisher=r.publisher,
-                        origin="user",
-                    )
-                )
-            except ValueError:
-                log.error("user source %s is not valid; skipped", r.url)
-        return out
+        return self.book.candidates(self.world, self.clock().date())
 
     def sources(self) -> list[FeedConfig]:
-        """The sources polled now: candidates on by default or enabled in the database."""
-        cands = self.candidate_sources()
-        with Session(self.engine) as s:
-            flags = dict(
-                s.execute(
-                    select(FeedState.url_hash, FeedState.enabled).where(
-                        FeedState.enabled.is_not(None)
-                    )
-                ).all()
-            )
-        out = []
-        for cfg, default in cands:
-            flag = flags.get(feed_key(cfg.url))
-            if default if flag is None else flag:
-                out.append(cfg)
-        return out
+        """The sources polled now (see :class:`warrantwatch.monitor.sources.SourceBook`)."""
+        return self.book.active(self.world, self.clock().date())
 
     # ------------------------------------------------------------ polling
 
@@ -664,8 +587,10 @@ class Monitor:
                         store.mark_failed(entry, "processing error (see log)")
 
     def deliver(self, report: RoundReport) -> None:
-        d = deliver_pending(
-            self.engine, self.settings.alert_urls, notifier=self.notifier, now=self.clock
+        targets = settings_targets(self.settings)
+        d = deliver_pending(self.engine, targets, notifier=self.notifier, now=self.clock)
+        report.digests_sent += deliver_digests(
+            self.engine, targets, notifier=self.notifier, now=self.clock
         )
         report.alerts_sent += d.sent
         report.alerts_failed += d.failed

@@ -96,9 +96,7 @@ def parse_google_news(
         if link:
             name = src.get("href") or src.get("title")
             if name:
-                publishers[normalise_url(link)] = (
-                    publisher_of(name) if "://" in name else str(name)
-                )
+                publishers[normalise_url(link)] = publisher_of(name) if "://" in name else str(name)
     return items, publishers
 
 
@@ -110,9 +108,7 @@ def _language_codes() -> dict[str, str]:
     """English language names (as GDELT writes them) to ISO 639-1 codes, from CLDR."""
     from babel import Locale
 
-    return {
-        name.lower(): code for code, name in Locale("en").languages.items() if len(code) == 2
-    }
+    return {name.lower(): code for code, name in Locale("en").languages.items() if len(code) == 2}
 
 
 def parse_gdelt(content: bytes) -> tuple[list[FeedItem], dict[str, str]]:
@@ -122,9 +118,7 @@ def parse_gdelt(content: bytes) -> tuple[list[FeedItem], dict[str, str]]:
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         # GDELT answers a malformed query with a plain-text message, not JSON
         first = content[:200].decode("utf-8", "replace").strip().splitlines()
-        raise MalformedFeed(
-            f"not GDELT JSON: {first[0] if first else type(exc).__name__}"
-        ) from exc
+        raise MalformedFeed(f"not GDELT JSON: {first[0] if first else type(exc).__name__}") from exc
     if not isinstance(data, dict):
         raise MalformedFeed("not GDELT ArtList JSON (no object)")
     arts = data.get("articles", [])
