@@ -502,8 +502,9 @@ class Monitor:
 
     # ------------------------------------------------------------ rounds
 
-    def _stamp(self) -> tuple[str | None, int]:
-        """Changes when the knowledge base does: curated reload time, number of trips."""
+    def _stamp(self) -> tuple[str | None, int, str | None]:
+        """Changes when the knowledge base does: curated reload time, number of trips, and
+        the generation review bumps with every change it makes."""
         from sqlalchemy import func
 
         from warrantwatch.kb.tables import Meta, TripRow
@@ -511,7 +512,8 @@ class Monitor:
         with Session(self.engine) as s:
             loaded = s.scalar(select(Meta.value).where(Meta.key == "loaded_at"))
             trips = s.scalar(select(func.count()).select_from(TripRow)) or 0
-        return loaded, trips
+            gen = s.scalar(select(Meta.value).where(Meta.key == "kb_generation"))
+        return loaded, trips, gen
 
     def refresh_world(self) -> bool:
         """Reload the knowledge base if it changed (a data reload, a trip confirmed in
