@@ -65,18 +65,29 @@ def _country(value: str | None) -> str | None:
 
 
 class Evidence(BaseModel):
-    """The stored page that shows the address (no address from memory)."""
+    """The stored page that shows the address (no address from memory): its ``url``, or
+    for a file of the public code index its ``index_file`` id (and how it was found)."""
 
-    model_config = ConfigDict(extra="forbid")
-    url: str
+    model_config = ConfigDict(extra="allow")
+    url: str | None = None
+    index_file: str | None = None
     title: str = Field(min_length=1)
     seen: dt.date
 
-    _u = field_validator("url")(classmethod(lambda cls, v: _http_url(v)))
+    @field_validator("url")
+    @classmethod
+    def _u(cls, v: str | None) -> str | None:
+        return None if v is None else _http_url(v)
+
+    @model_validator(mode="after")
+    def _somewhere(self) -> Evidence:
+        if not self.url and not self.index_file:
+            raise ValueError("evidence needs the url of the page (or the index_file id)")
+        return self
 
 
 class Locale3(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="allow")  # notes, also ...: kept, not used
     hl: str = Field(min_length=2)
     gl: str = Field(min_length=2)
     ceid: str = Field(min_length=4)
@@ -93,7 +104,7 @@ class Locale3(BaseModel):
 class SourceEntry(BaseModel):
     """One source of the catalogue."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="allow")  # notes, also ...: kept, not used
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")
     name: str = Field(min_length=1)
     kind: Literal["feed", "page", "telegram", "google_news", "gdelt"]
@@ -129,7 +140,7 @@ class SourceEntry(BaseModel):
 
 
 class GoogleNewsTemplate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="allow")  # notes, also ...: kept, not used
     url: str
     evidence: Evidence
     locales: dict[str, Locale3] = Field(default_factory=dict)
@@ -147,7 +158,7 @@ class GoogleNewsTemplate(BaseModel):
 
 
 class GdeltTemplate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="allow")  # notes, also ...: kept, not used
     url: str
     evidence: Evidence
     sourcelang: dict[str, str] = Field(default_factory=dict)
@@ -166,13 +177,13 @@ class GdeltTemplate(BaseModel):
 
 
 class Templates(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="allow")  # notes, also ...: kept, not used
     google_news: GoogleNewsTemplate | None = None
     gdelt: GdeltTemplate | None = None
 
 
 class Catalogue(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="allow")  # notes, also ...: kept, not used
     sources: list[SourceEntry] = Field(default_factory=list)
     templates: Templates = Field(default_factory=Templates)
 
