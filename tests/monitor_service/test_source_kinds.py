@@ -195,12 +195,35 @@ def serve_every_kind(server: LocalServer) -> list[dict[str, Any]]:
             ],
         )
     )
+    gn_locale = {"hl": "en-US", "gl": "US", "ceid": "US:en"}
+    q = '"Putin" visit'
     return [
-        entry(id="presidency", url=server.url("/presidency/atom"), tier="official", publisher="Presidency"),
-        entry(id="gn-visit", kind="google_news", url=None, query='"Putin" visit', locale={"hl": "en-US", "gl": "US", "ceid": "US:en"}, tier="aggregator", publisher="Google News"),
-        entry(id="gdelt-visit", kind="gdelt", url=None, query='"Putin" visit', tier="aggregator", publisher="GDELT"),
-        entry(id="channel", kind="telegram", url="https://t.me/s/fixturechannel", tier="media", publisher="Fixture channel"),
-    ]  # fmt: skip
+        entry(
+            id="presidency",
+            url=server.url("/presidency/atom"),
+            tier="official",
+            publisher="Presidency",
+        ),
+        entry(
+            id="gn-visit",
+            kind="google_news",
+            url=None,
+            query=q,
+            locale=gn_locale,
+            tier="aggregator",
+            publisher="Google News",
+        ),
+        entry(
+            id="gdelt-visit", kind="gdelt", url=None, query=q, tier="aggregator", publisher="GDELT"
+        ),
+        entry(
+            id="channel",
+            kind="telegram",
+            url="https://t.me/s/fixturechannel",
+            tier="media",
+            publisher="Fixture channel",
+        ),
+    ]
 
 
 def test_every_source_kind_feeds_the_scanner_and_the_alert_counts_sources(
