@@ -92,6 +92,7 @@ def test_monitor_end_to_end(server: LocalServer, news, db_url: str) -> None:
         **{k: v for k, v in os.environ.items() if not k.startswith("WARRANTWATCH_")},
         "WARRANTWATCH_DATABASE_URL": db_url,
         "WARRANTWATCH_DATA_DIR": str(FIXTURE_DATA),
+        "WARRANTWATCH_MONITOR_CATALOGUE": "false",  # only the local feeds: no network
         "WARRANTWATCH_FEEDS": json.dumps(news),
         "WARRANTWATCH_ALERT_URLS": json.dumps([f"json://127.0.0.1:{server.port}/hook"]),
         "WARRANTWATCH_ALLOW_PRIVATE_ADDRESSES": "true",
