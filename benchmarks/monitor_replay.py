@@ -209,6 +209,7 @@ def main() -> None:
     per_trip: Counter[tuple[str, str]] = Counter()
     spurious = 0
     latencies: list[float] = []
+    listing: list[str] = []
     arrival = {body.get("body", ""): at for path, body, at in server.posts if path == "/hook"}
     from sqlalchemy import select
     from sqlalchemy.orm import Session
@@ -224,6 +225,11 @@ def main() -> None:
                 per_trip[key] += 1
             else:
                 spurious += 1
+            listing.append(
+                f"  alert {row.id}: {key[0]} -> {key[1]} {t['start_date']} {t['status']} "
+                f"({row.reason}; {row.payload['corroboration']['summary']})"
+                + ("" if key in true_trips else " SPURIOUS")
+            )
             first_event = s.scalars(
                 select(EventRecord).where(EventRecord.trip_id == row.trip_id).order_by(EventRecord.id)
             ).first()
@@ -252,6 +258,8 @@ def main() -> None:
     for key in sorted(true_trips):
         flag = "known" if key in known_in_kb else "new"
         print(f"  {key[0]} -> {key[1]} ({flag}): {per_trip.get(key, 0)} alerts")
+    print("\nAlerts:")
+    print("\n".join(listing))
     server.close()
 
 
