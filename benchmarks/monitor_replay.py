@@ -98,6 +98,14 @@ def load_articles(realnews: Path, limit: int | None) -> tuple[str, list[dict[str
     return f"fictional set ({len(out)} articles; no real-news texts found)", out
 
 
+def host(a: dict[str, Any]) -> str:
+    return str(a["url"]).split("/")[2]
+
+
+def report_day(r: dict[str, Any]) -> dt.date:
+    return dt.date.fromisoformat(r["date"] or r["article"]["published"])
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--realnews", type=Path, default=ROOT / "benchmarks" / "realnews")
@@ -162,6 +170,8 @@ def main() -> None:
             published[a["kind_served"]].append(a)
             appeared[a["served_url"]] = time.monotonic()
         d = dt.date.fromisoformat(pub)
+        rfc822 = dt.datetime.combine(d, dt.time(8)).strftime("%a, %d %b %Y %H:%M:%S GMT")
+        seen = pub.replace("-", "") + "T080000Z"
         server.routes["/feed.xml"] = Route(
             body=rss([{"title": a["id"], "link": a["served_url"], "date": d}
                       for a in published["feed"]], language=None)
@@ -169,15 +179,14 @@ def main() -> None:
         server.routes["/gn"] = Route(
             body=google_news_rss([
                 {"title": a["id"], "link": a["served_url"], "guid": a["id"],
-                 "pubDate": dt.datetime.combine(d, dt.time(8)).strftime("%a, %d %b %Y %H:%M:%S GMT"),
-                 "source": a["url"].split("/")[2], "source_url": "https://" + a["url"].split("/")[2]}
+                 "pubDate": rfc822, "source": host(a), "source_url": "https://" + host(a)}
                 for a in published["google_news"]]),
             content_type="application/rss+xml",
         )  # fmt: skip
         server.routes["/gdelt"] = Route(
             body=gdelt_artlist([
-                {"url": a["served_url"], "title": a["id"], "seendate": pub.replace("-", "") + "T080000Z",
-                 "domain": a["url"].split("/")[2]} for a in published["gdelt"]]),
+                {"url": a["served_url"], "title": a["id"], "seendate": seen,
+                 "domain": host(a)} for a in published["gdelt"]]),
             content_type="application/json",
         )  # fmt: skip
         server.routes["/s/replay"] = Route(
@@ -201,7 +210,7 @@ def main() -> None:
         for k, reps in true_trips.items()
         if any(
             t.destination == k[1]
-            and any(abs((t.start - dt.date.fromisoformat(r["date"] or r["article"]["published"])).days) <= 10 for r in reps)
+            and any(abs((t.start - report_day(r)).days) <= 10 for r in reps)
             for t in world.trips_of(k[0])
         )
     }  # fmt: skip
@@ -210,7 +219,11 @@ def main() -> None:
     spurious = 0
     latencies: list[float] = []
     listing: list[str] = []
-    arrival = {body.get("body", ""): at for path, body, at in server.posts if path == "/hook"}
+    arrival = {
+        json.dumps(body, ensure_ascii=False): at
+        for path, body, at in server.posts
+        if path == "/hook"
+    }
     from sqlalchemy import select
     from sqlalchemy.orm import Session
 
@@ -231,7 +244,9 @@ def main() -> None:
                 + ("" if key in true_trips else " SPURIOUS")
             )
             first_event = s.scalars(
-                select(EventRecord).where(EventRecord.trip_id == row.trip_id).order_by(EventRecord.id)
+                select(EventRecord)
+                .where(EventRecord.trip_id == row.trip_id)
+                .order_by(EventRecord.id)
             ).first()
             art = s.get(ArticleEntry, first_event.article_id) if first_event else None
             got = next((at for b, at in arrival.items() if f"ww-alert-{row.id}" in b), None)
@@ -248,7 +263,8 @@ def main() -> None:
     share = spurious / len(rows) if rows else 0.0
     print(f"Spurious alerts: {spurious} of {len(rows)} ({share:.0%}; target at most 5 %)")
     if latencies:
-        print(f"Item to alert (forced round, no poll wait): median {statistics.median(latencies):.2f} s, "
+        med = statistics.median(latencies)
+        print(f"Item to alert (forced round, no poll wait): median {med:.2f} s, "
               f"max {max(latencies):.2f} s")  # fmt: skip
     print("\n| kind | polls | median ms per poll | max ms |\n|---|---:|---:|---:|")
     for kind in KINDS:
