@@ -20,6 +20,14 @@ from warrantwatch.config import Settings
 from warrantwatch.kb.service import KnowledgeBase, open_kb
 from warrantwatch.law.world import World
 
+# No test may reach the network: the default sources (the bundled catalogue and the
+# queries made from it) are off for every test and every process a test starts; tests
+# of the catalogue point the monitor at catalogues of local addresses explicitly.
+os.environ["WARRANTWATCH_MONITOR_CATALOGUE"] = "false"
+# Local test servers take every request at once (the per-host spacing is tested on its own).
+os.environ.setdefault("WARRANTWATCH_FETCH_HOST_DELAY", "0")
+os.environ.setdefault("WARRANTWATCH_GDELT_MIN_DELAY", "0")
+
 FIXTURE_DATA = Path(__file__).parent / "fixtures" / "data"
 PG_ADMIN_URL = os.environ.get(
     "WARRANTWATCH_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"

@@ -41,12 +41,35 @@ class FeedConfig(BaseModel):
         default=None,
         description="Language of its articles (ISO 639-1), when the feed is monolingual.",
     )
-    kind: Literal["feed", "page"] = Field(
+    kind: Literal["feed", "page", "telegram", "google_news", "gdelt"] = Field(
         default="feed",
-        description="'feed' (RSS/Atom: each new item's page is fetched and scanned) or 'page' "
-        "(the page itself is scanned whenever its text changes).",
+        description="'feed' (RSS/Atom: each new item's page is fetched and scanned), 'page' "
+        "(the page itself is scanned whenever its text changes), 'telegram' (a public "
+        "channel's web preview, https://t.me/s/NAME), 'google_news' (a Google News RSS "
+        "search) or 'gdelt' (a GDELT DOC 2.0 ArtList JSON query address).",
     )
     name: str | None = Field(default=None, description="Label shown in logs and alerts.")
+    id: str | None = Field(default=None, description="Stable identifier (catalogue id).")
+    tier: Literal["official", "agency", "wire", "media", "aggregator"] | None = Field(
+        default=None, description="What kind of publisher: official, agency, wire, media ..."
+    )
+    publisher: str | None = Field(default=None, description="Who publishes it.")
+    origin: Literal["config", "catalogue", "query", "user"] = Field(
+        default="config", description="Where the source comes from."
+    )
+
+
+class AlertTarget(BaseModel):
+    """One alert target with its options: language of the text, digest instead of each alert."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    url: str = Field(description="Apprise URL.")
+    language: Literal["en", "fr"] = Field(default="en", description="Language of alert texts.")
+    immediate: bool = Field(default=True, description="Send each alert as it is decided.")
+    digest: Literal["hourly", "daily"] | None = Field(
+        default=None, description="Also send a digest of the period's alerts."
+    )
 
 
 class Settings(BaseSettings):
@@ -83,6 +106,56 @@ class Settings(BaseSettings):
         default_factory=list,
         description="Apprise URLs alerts go to (mailto://, slack://, matrix://, tgram://, "
         "json://, ...); each target is delivered to and tracked separately.",
+    )
+    alert_targets: list[AlertTarget] = Field(
+        default_factory=list,
+        description="Alert targets with options: a list of {url, language ('en' or 'fr'), "
+        "immediate (bool), digest ('hourly', 'daily' or unset)}; alert_urls are targets with "
+        "the defaults (English, immediate, no digest).",
+    )
+    alert_max_age_days: int = Field(
+        default=2,
+        ge=0,
+        description="No alert for a trip whose date is more than this many days past "
+        "(background, not news to act on).",
+    )
+    monitor: bool = Field(
+        default=True,
+        description="Watch the news: false turns the monitor off ('serve' runs none, "
+        "'warrantwatch monitor' refuses to start).",
+    )
+    monitor_catalogue: bool = Field(
+        default=True,
+        description="Watch the sources of the bundled source catalogue and the queries made "
+        "from the knowledge base, besides 'feeds' and sources added with 'sources add'.",
+    )
+    monitor_catalogue_file: Path | None = Field(
+        default=None,
+        description="A source catalogue to use instead of the bundled one "
+        "(src/warrantwatch/data/sources/catalogue.yaml).",
+    )
+    monitor_queries: bool = Field(
+        default=True,
+        description="Make Google News and GDELT queries for every person at large, in the "
+        "languages of the news about them (needs monitor_catalogue).",
+    )
+    monitor_query_interval: int = Field(
+        default=3600, ge=60, description="Seconds between two polls of one generated query."
+    )
+    fetch_host_delay: float = Field(
+        default=1.0, ge=0, description="Least seconds between two requests to one host."
+    )
+    gdelt_min_delay: float = Field(
+        default=5.0,
+        ge=0,
+        description="Least seconds between two requests to the GDELT API's host (GDELT asks "
+        "for about one request every 5 seconds).",
+    )
+    project_url: str | None = Field(
+        default=None,
+        description="The address of your Warrant Watch deployment or project, named in the "
+        "User-Agent of every request so site operators know who is asking (unset: the "
+        "User-Agent names Warrant Watch only).",
     )
     allow_private_addresses: bool = Field(
         default=False,

@@ -103,6 +103,8 @@ class LocalServer:
                 with server.lock:
                     server.requests.append(("GET", self.path, dict(self.headers)))
                 route = server.routes.get(self.path)
+                if route is None and "?" in self.path:  # a query address: route on its path
+                    route = server.routes.get(self.path.split("?", 1)[0] + "?*")
                 if route is None:
                     self._send(404, b"not found", "text/plain")
                     return

@@ -45,7 +45,7 @@ def archives(tmp_path: Path) -> list[Path]:
         [
             (
                 "https://news.example/a",
-                page("Trip", ["Trip ahead. [[trip vladimir-putin TJ 2025-10-09 planned]]"]),
+                page("Trip", ["Trip ahead. [[trip vladimir-putin TJ 2025-11-20 planned]]"]),
                 "text/html; charset=utf-8",
             ),
             ("https://news.example/logo.png", b"\x89PNG...", "image/png"),
@@ -63,7 +63,7 @@ def archives(tmp_path: Path) -> list[Path]:
             "title": "Arrival",
             "published": "2025-10-09",
             "language": "fr",
-            "text": "Arrivée. [[trip vladimir-putin TJ 2025-10-09 occurred]]",
+            "text": "Arrivée. [[trip vladimir-putin TJ 2025-11-20 occurred]]",
         },
         {"url": "https://wire.example/2", "text": "Nothing."},
         {"title": "no url"},

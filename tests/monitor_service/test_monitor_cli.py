@@ -39,7 +39,7 @@ def archive(tmp_path: Path) -> Path:
 def test_monitor_without_feeds(cli_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WARRANTWATCH_CONFIG", "/nonexistent.toml")
     code, _, err = ww("monitor", "--once")
-    assert code == 2 and "no feeds configured" in err
+    assert code == 2 and "no sources to watch" in err
 
 
 def test_monitor_status(cli_env: Path) -> None:

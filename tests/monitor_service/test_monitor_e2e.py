@@ -23,18 +23,18 @@ ARTICLES = {
     "/en/summit": (
         "en",
         "Regional summit",
-        "TEST FIXTURE. Vladimir Putin is expected to travel to Dushanbe on 9 October 2025 "
+        "TEST FIXTURE. Vladimir Putin is expected to travel to Dushanbe on 20 November 2025 "
         "for a regional summit, officials said.",
     ),
     "/ru/vizit": (
         "ru",
         "Визит",
-        "ТЕСТОВЫЙ ТЕКСТ. Владимир Путин посетит Душанбе 9 октября, сообщили в Кремле.",
+        "ТЕСТОВЫЙ ТЕКСТ. Владимир Путин посетит Душанбе 20 ноября, сообщили в Кремле.",
     ),
     "/fr/sommet": (
         "fr",
         "Sommet",
-        "TEXTE DE TEST. Vladimir Poutine se rendra au Tadjikistan le 9 octobre pour un sommet.",
+        "TEXTE DE TEST. Vladimir Poutine se rendra au Tadjikistan le 20 novembre pour un sommet.",
     ),
     "/en/cancelled": (
         "en",
@@ -92,6 +92,7 @@ def test_monitor_end_to_end(server: LocalServer, news, db_url: str) -> None:
         **{k: v for k, v in os.environ.items() if not k.startswith("WARRANTWATCH_")},
         "WARRANTWATCH_DATABASE_URL": db_url,
         "WARRANTWATCH_DATA_DIR": str(FIXTURE_DATA),
+        "WARRANTWATCH_MONITOR_CATALOGUE": "false",  # only the local feeds: no network
         "WARRANTWATCH_FEEDS": json.dumps(news),
         "WARRANTWATCH_ALERT_URLS": json.dumps([f"json://127.0.0.1:{server.port}/hook"]),
         "WARRANTWATCH_ALLOW_PRIVATE_ADDRESSES": "true",
@@ -109,7 +110,7 @@ def test_monitor_end_to_end(server: LocalServer, news, db_url: str) -> None:
     # cancelled al-Bashir visit to South Africa; not the visit to a non-party state
     titles = sorted(body["title"] for _, body, _ in server.posts)
     assert len(titles) == 2, titles
-    assert any("Vladimir Putin to Tajikistan (2025-10-09)" in t for t in titles)
+    assert any("Vladimir Putin to Tajikistan (2025-11-20)" in t for t in titles)
     assert any("Omar al-Bashir to South Africa" in t and "cancelled" in t for t in titles)
     putin_alert = next(b for _, b, _ in server.posts if "Tajikistan" in b["title"])
     assert "Duty: binding" in putin_alert["message"]
@@ -145,7 +146,7 @@ def test_monitor_end_to_end(server: LocalServer, news, db_url: str) -> None:
     reviewed = [
         t for t in json.loads(person.stdout)["trips"] if t["id"].endswith(f"-m{putin[0]['id']}")
     ]
-    assert reviewed and reviewed[0]["iso2"] == "TJ" and reviewed[0]["start"] == "2025-10-09"
+    assert reviewed and reviewed[0]["iso2"] == "TJ" and reviewed[0]["start"] == "2025-11-20"
     text = run_cli(env, "person", "vladimir-putin")
     assert text.returncode == 0 and "Tajikistan" in text.stdout
 

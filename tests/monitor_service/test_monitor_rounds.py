@@ -15,7 +15,7 @@ from warrantwatch.monitor.service import Monitor
 from warrantwatch.monitor.tables import ArticleEntry, EventRecord, FeedState, TripRecord
 
 D = dt.date(2025, 10, 6)
-PUTIN_TJ = "[[trip vladimir-putin TJ 2025-10-09 planned]]"
+PUTIN_TJ = "[[trip vladimir-putin TJ 2025-11-20 planned]]"
 
 
 class Sent:
@@ -175,7 +175,7 @@ def test_status_follows_the_news_and_realerts(server: LocalServer, monitor_for) 
         server,
         "/n2",
         "Arrived",
-        "He arrived in Dushanbe. [[trip vladimir-putin TJ 2025-10-09 occurred]]",
+        "He arrived in Dushanbe. [[trip vladimir-putin TJ 2025-11-20 occurred]]",
     )
     a3 = article(server, "/n3", "Old news", f"Earlier: the trip is planned. {PUTIN_TJ}")
     feed = [
@@ -192,7 +192,7 @@ def test_status_follows_the_news_and_realerts(server: LocalServer, monitor_for) 
         assert s.scalar(select(func.count()).select_from(EventRecord)) == 3
     assert [t for _, t, _ in sent.messages][1].startswith("Trip update")
     # a date change is alerted too
-    a4 = article(server, "/n4", "Moved", "Now [[trip vladimir-putin TJ 2025-10-12 occurred]]")
+    a4 = article(server, "/n4", "Moved", "Now [[trip vladimir-putin TJ 2025-11-23 occurred]]")
     feed = [{"title": "Moved", "link": a4, "date": D + dt.timedelta(days=6)}, *feed]
     server.routes["/feed"] = Route(body=rss(feed), content_type="application/rss+xml")
     m.run_round(force=True)
@@ -212,7 +212,7 @@ def test_not_bound_no_alert(server: LocalServer, monitor_for) -> None:
 
 
 def test_low_confidence_is_not_alerted(server: LocalServer, monitor_for) -> None:
-    a1 = article(server, "/w", "Rumour", "[[trip vladimir-putin TJ 2025-10-09 planned conf=0.2]]")
+    a1 = article(server, "/w", "Rumour", "[[trip vladimir-putin TJ 2025-11-20 planned conf=0.2]]")
     server.routes["/feed"] = Route(
         body=rss([{"title": "x", "link": a1, "date": D}]), content_type="application/rss+xml"
     )

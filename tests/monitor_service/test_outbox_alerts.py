@@ -24,7 +24,7 @@ class Crash(BaseException):
 
 def serve_trip(server: LocalServer) -> str:
     server.routes["/a"] = Route(
-        body=page("Trip", ["He will travel. [[trip vladimir-putin TJ 2025-10-09 planned]]"])
+        body=page("Trip", ["He will travel. [[trip vladimir-putin TJ 2025-11-20 planned]]"])
     )
     server.routes["/feed"] = Route(
         body=rss([{"title": "Trip", "link": server.url("/a"), "date": D}]),

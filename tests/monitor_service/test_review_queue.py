@@ -27,10 +27,10 @@ D = dt.date(2025, 10, 6)
 def found(make_settings: Callable[..., Settings], server: LocalServer) -> Monitor:
     """A monitor that has found one trip (two reports from two sites) and one undated trip."""
     server.routes["/a"] = Route(
-        body=page("Trip", ["Visit ahead. [[trip vladimir-putin TJ 2025-10-09 planned]]"])
+        body=page("Trip", ["Visit ahead. [[trip vladimir-putin TJ 2025-11-20 planned]]"])
     )
     server.routes["/b"] = Route(
-        body=page("Trip", ["Arrived. [[trip vladimir-putin TJ 2025-10-09 occurred]]"])
+        body=page("Trip", ["Arrived. [[trip vladimir-putin TJ 2025-11-20 occurred]]"])
     )
     server.routes["/c"] = Route(
         body=page("Maybe", ["Some day. [[trip omar-al-bashir ZA - planned]]"])
@@ -84,7 +84,7 @@ def test_confirm_puts_the_trip_in_the_knowledge_base(found: Monitor) -> None:
     assert len(urls) == 2
     trips = person_summary(world, world.persons["vladimir-putin"], D)["trips"]
     mine = [t for t in trips if t["id"] == view.kb_trip_id]
-    assert mine and mine[0]["iso2"] == "TJ" and mine[0]["start"] == "2025-10-09"
+    assert mine and mine[0]["iso2"] == "TJ" and mine[0]["start"] == "2025-11-20"
     assert mine[0]["verified"] is True
     # the curated loader rebuilds around it
     build(found.engine, FIXTURE_DATA)
@@ -169,7 +169,7 @@ def test_news_after_confirmation_sends_the_trip_back(found: Monitor, server: Loc
     tid = trip_ids(found)["vladimir-putin"]
     kb_id = review.confirm(found.engine, tid, "alice").kb_trip_id
     server.routes["/d"] = Route(
-        body=page("Cancelled", ["Called off. [[trip vladimir-putin TJ 2025-10-09 cancelled]]"])
+        body=page("Cancelled", ["Called off. [[trip vladimir-putin TJ 2025-11-20 cancelled]]"])
     )
     items = [{"title": "Cancelled", "link": server.url("/d"), "date": D + dt.timedelta(days=5)}]
     server.routes["/feed"] = Route(body=rss(items), content_type="application/rss+xml")

@@ -14,7 +14,7 @@ from warrantwatch.web.background import MonitorThread
 def test_no_feeds_no_monitor(web_settings: Settings, web_kb: KnowledgeBase) -> None:
     app = create_app(web_settings, web_kb)
     with TestClient(app):
-        assert app.state.monitor.state == "no feeds configured"
+        assert app.state.monitor.state.startswith("no sources")
 
 
 def test_monitor_thread_runs_once_per_database(web_kb: KnowledgeBase, db_url: str) -> None:

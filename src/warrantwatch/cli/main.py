@@ -270,13 +270,26 @@ def data_check(
     if warnings:
         for p in report.warnings:
             typer.echo(f"warning: {p}", err=True)
+    # the source catalogue of the monitor (sources/catalogue.yaml), when there is one
+    from warrantwatch.monitor.catalogue import CatalogueError, bundled_catalogue_path
+    from warrantwatch.monitor.catalogue import read_catalogue as read_sources
+
+    cat_path = directory / "sources" / "catalogue.yaml" if directory else bundled_catalogue_path()
+    cat_errors = 0
+    if cat_path.is_file():
+        try:
+            report.counts["catalogue sources"] = len(read_sources(cat_path).sources)
+        except CatalogueError as exc:
+            for line in str(exc).splitlines():
+                typer.echo(f"error: sources/{line}", err=True)
+                cat_errors += 1
     counts = ", ".join(f"{v} {k}" for k, v in report.counts.items())
     n_lang = len(language_files(languages or HERE))
-    errors = len(report.errors) + len(lang_problems)
+    errors = len(report.errors) + len(lang_problems) + cat_errors
     typer.echo(
         f"{counts}, {n_lang} language files; {errors} errors, {len(report.warnings)} warnings"
     )
-    if not report.ok or lang_problems:
+    if not report.ok or lang_problems or cat_errors:
         raise typer.Exit(1)
 
 

@@ -16,6 +16,7 @@ def register(app: typer.Typer) -> None:
     """Add this layer's commands to ``app``."""
     _register_scan(app)
     _register_service_commands(app)  # monitor, review ..., backfill (monitor service)
+    _register_sources(app)  # sources list|check|enable|disable|add
 
 
 # --- scan: text -> trip events (scanner; docs/scanner.md) ------------------------------------
@@ -200,29 +201,39 @@ def _register_service_commands(app: typer.Typer) -> None:
                 }
             )
             return
-        if not settings.feeds:
-            fail(
-                "no feeds configured; add [[feeds]] to warrantwatch.toml or set WARRANTWATCH_FEEDS"
-            )
+        if not settings.monitor:
+            fail("the monitor is off (monitor = false); set WARRANTWATCH_MONITOR=true to run it")
         from warrantwatch.monitor.service import Monitor
 
         try:
             monitor = Monitor(settings, engine=base.engine, world=base.world)
         except ImportError as exc:
             fail(f"the scanner is not available: {exc}", 1)
+        if monitor.catalogue_error:
+            typer.echo(f"warning: source catalogue not used: {monitor.catalogue_error}", err=True)
+        if not monitor.sources():
+            fail(
+                "no sources to watch: no catalogue, no [[feeds]] in warrantwatch.toml, and none "
+                "added with 'warrantwatch sources add'"
+            )
         if once:
-            report = monitor.run_round(force=all_feeds)
+            report = monitor.run_round(force=all_feeds, wait=True)
             typer.echo(str(report))
             for err in report.feed_errors:
                 typer.echo(f"source failed: {err}", err=True)
             return
         if not settings.alert_urls:
             typer.echo("warning: no alert_urls configured; alerts wait in the outbox", err=True)
-        typer.echo(f"monitoring {len(settings.feeds)} sources; Ctrl-C to stop", err=True)
+        typer.echo(f"monitoring {len(monitor.sources())} sources; Ctrl-C to stop", err=True)
         if all_feeds:
             typer.echo(str(monitor.run_round(force=True)))
+
+        def first(report) -> None:  # type: ignore[no-untyped-def]
+            for name, error in report.failed_sources:
+                typer.echo(f"could not reach {name}: {error}", err=True)
+
         try:
-            monitor.run_forever(on_round=lambda r: typer.echo(str(r)))
+            monitor.run_forever(on_round=lambda r: typer.echo(str(r)), on_first_round=first)
         except KeyboardInterrupt:
             monitor.stop()
 
@@ -481,3 +492,165 @@ def _register_service_commands(app: typer.Typer) -> None:
         typer.echo(str(report))
         for b in report.bad_records[:20]:
             typer.echo(f"skipped: {b}", err=True)
+
+
+# ------------------------------------------------------------------ sources
+
+
+class SourcesFormat(StrEnum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+def _register_sources(app: typer.Typer) -> None:
+    sources_app = typer.Typer(
+        help="The sources the monitor watches: list them with their state, check, switch "
+        "on and off, add your own.",
+        no_args_is_help=True,
+    )
+    app.add_typer(sources_app, name="sources")
+
+    def book():  # type: ignore[no-untyped-def]
+        import datetime as dt
+
+        from warrantwatch.cli.main import kb
+        from warrantwatch.config import get_settings
+        from warrantwatch.monitor.sources import SourceBook
+
+        base = kb()
+        b = SourceBook(get_settings(), base.engine)
+        if b.catalogue_error:
+            typer.echo(f"warning: source catalogue not used: {b.catalogue_error}", err=True)
+        return b, base.world, dt.date.today()
+
+    @sources_app.command("list")
+    def sources_list(
+        fmt: Annotated[SourcesFormat, typer.Option("--format", "-f")] = SourcesFormat.text,
+        kind: Annotated[str | None, typer.Option(help="Only this kind.")] = None,
+    ) -> None:
+        """Each source: kind, tier, language, last success, items seen, last failure, next poll."""
+        from warrantwatch.cli import output
+        from warrantwatch.cli.main import emit_json
+
+        b, world, day = book()
+        rows = [r for r in b.rows(world, day) if kind is None or r["kind"] == kind]
+        if fmt is SourcesFormat.json:
+            emit_json(rows)
+            return
+        cols = [
+            "id", "kind", "tier", "language", "enabled", "last_ok_at", "items_seen",
+            "last_error", "next_due_at",
+        ]  # fmt: skip
+        view = [
+            {
+                **r,
+                "last_error": (r["last_error"] or "")[:60],
+                "enabled": "yes" if r["enabled"] else "no",
+            }
+            for r in rows
+        ]
+        output.print_rows(view, cols, fmt.value, title=f"{len(rows)} sources")
+
+    @sources_app.command("check")
+    def sources_check(
+        source: Annotated[
+            str | None, typer.Argument(help="Source id or address; all enabled ones if left out.")
+        ] = None,
+    ) -> None:
+        """Fetch one source (or all) now and say what came back."""
+        from sqlalchemy import select
+        from sqlalchemy.orm import Session
+
+        from warrantwatch.cli.main import fail, kb
+        from warrantwatch.config import get_settings
+        from warrantwatch.monitor.service import Monitor
+        from warrantwatch.monitor.sources import SourceError, feed_key
+        from warrantwatch.monitor.tables import FeedState
+
+        base = kb()
+        monitor = Monitor(get_settings(), engine=base.engine, world=base.world)
+        if source is not None:
+            try:
+                targets = [monitor.book.find(monitor.world, monitor.clock().date(), source)]
+            except SourceError as exc:
+                fail(str(exc))
+        else:
+            targets = monitor.sources()
+        if not targets:
+            fail("no sources to check")
+        report = monitor.run_round(only={t.url for t in targets})
+        with Session(base.engine) as s:
+            states = {
+                st.url_hash: st
+                for st in s.scalars(
+                    select(FeedState).where(
+                        FeedState.url_hash.in_([feed_key(t.url) for t in targets])
+                    )
+                )
+            }
+        bad = 0
+        for t in targets:
+            st = states.get(feed_key(t.url))
+            label = t.id or t.url
+            if st is None or st.last_polled_at is None:
+                typer.echo(f"{label}: not polled")
+                bad += 1
+            elif st.last_error:
+                typer.echo(f"{label}: FAILED: {st.last_error}")
+                bad += 1
+            else:
+                typer.echo(f"{label}: ok ({st.items_seen or 0} items seen in all)")
+        typer.echo(str(report))
+        if bad:
+            raise typer.Exit(1)
+
+    def _switch(source: str, on: bool) -> None:
+        from warrantwatch.cli.main import fail
+        from warrantwatch.monitor.sources import SourceError
+
+        b, world, day = book()
+        try:
+            cfg = b.set_enabled(world, day, source, on)
+        except SourceError as exc:
+            fail(str(exc))
+        typer.echo(f"{cfg.id or cfg.url}: {'enabled' if on else 'disabled'}")
+
+    @sources_app.command("enable")
+    def sources_enable(
+        source: Annotated[str, typer.Argument(help="Source id or address.")],
+    ) -> None:
+        """Switch a source on (kept in the database)."""
+        _switch(source, True)
+
+    @sources_app.command("disable")
+    def sources_disable(
+        source: Annotated[str, typer.Argument(help="Source id or address.")],
+    ) -> None:
+        """Switch a source off (kept in the database)."""
+        _switch(source, False)
+
+    @sources_app.command("add")
+    def sources_add(
+        url: Annotated[str, typer.Argument(help="Address (http or https).")],
+        kind: Annotated[
+            str, typer.Option(help="feed, page, telegram, google_news or gdelt.")
+        ] = "feed",
+        name: Annotated[str | None, typer.Option(help="A label.")] = None,
+        language: Annotated[str | None, typer.Option(help="ISO 639-1 code.")] = None,
+        interval: Annotated[int, typer.Option(help="Seconds between polls (>= 60).")] = 900,
+        tier: Annotated[
+            str | None, typer.Option(help="official, agency, wire, media or aggregator.")
+        ] = None,
+    ) -> None:
+        """Add a source of your own (stored in the database)."""
+        from warrantwatch.cli.main import fail
+        from warrantwatch.monitor.sources import SourceError
+
+        b, _world, _day = book()
+        try:
+            cfg = b.add(url, kind=kind, name=name, language=language, interval=interval, tier=tier)
+        except SourceError as exc:
+            fail(str(exc))
+        typer.echo(f"added {cfg.id}: {cfg.kind} {cfg.url}")

@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import Engine, or_, select, update
 from sqlalchemy.orm import Session
 
+from warrantwatch.config import AlertTarget
 from warrantwatch.law.obligations import assess
 from warrantwatch.law.world import World
 from warrantwatch.monitor.grouping import trip_events
@@ -67,6 +68,45 @@ def assessment_for(world: World, trip: TripRecord, today: dt.date) -> dict[str, 
     return assess(world, person, state, on).as_dict()
 
 
+#: Knowledge-base outcomes that already record a trip in each reported status.
+KNOWN_OUTCOMES = {
+    "planned": {"planned", "not_arrested", "arrested", "cancelled", "did_not_attend"},
+    "occurred": {"not_arrested", "arrested"},
+    "cancelled": {"cancelled", "did_not_attend"},
+    "arrest": {"arrested"},
+}
+
+
+def known_trip(world: World, trip: TripRecord, window: int = 10) -> str | None:
+    """The id of a knowledge-base trip that already records this one (same person and
+    destination, date within ``window`` days, an outcome that covers the reported status),
+    or None. The trip's own confirmed row does not count: its changes are news."""
+    ref = trip.start_date
+    for kt in world.trips_of(trip.person_id):
+        if kt.destination != trip.destination or kt.id == trip.kb_trip_id:
+            continue
+        if ref is None:
+            near = (
+                trip.last_reported is not None
+                and abs((kt.start - trip.last_reported).days) <= window
+            )
+        else:
+            end = kt.end or kt.start
+            near = kt.start - dt.timedelta(days=window) <= ref <= end + dt.timedelta(days=window)
+        if near and kt.outcome in KNOWN_OUTCOMES.get(trip.status, set()):
+            return kt.id
+    return None
+
+
+def is_past(trip: TripRecord, today: dt.date, max_age_days: int) -> bool:
+    """The trip's date is more than ``max_age_days`` before its latest report (or today):
+    a recall of an old trip, nothing to act on."""
+    if trip.start_date is None:
+        return False
+    ref = min(today, trip.last_reported) if trip.last_reported else today
+    return trip.start_date < ref - dt.timedelta(days=max_age_days)
+
+
 def consider(
     session: Session,
     world: World,
@@ -75,20 +115,33 @@ def consider(
     min_confidence: float = 0.0,
     suppress: bool = False,
     today: dt.date | None = None,
+    max_age_days: int | None = None,
+    window: int = 10,
 ) -> OutboxAlert | None:
     """Refresh the trip's verdict and queue an alert if it calls for one.
 
     An alert is due when the host is bound, the trip is not rejected, its best report is
-    at least ``min_confidence``, and it was never alerted or its status or date changed
-    since. With ``suppress`` (archive backfill) the trip is marked as alerted without a
-    message, so old news does not page anyone.
+    at least ``min_confidence``, it is news (not a trip the knowledge base already
+    records, not a date more than ``max_age_days`` before its latest report), and it was
+    never alerted or its status or date changed since. With ``suppress`` (archive
+    backfill) the trip is marked as alerted without a message, so old news does not page
+    anyone.
     """
-    verdict = assessment_for(world, trip, today or utcnow().date())
+    today = today or utcnow().date()
+    verdict = assessment_for(world, trip, today)
     trip.assessment = verdict
     trip.bound = None if verdict is None else verdict["duty"] == "binding"
     if not trip.bound or trip.review_status == "rejected" or trip.confidence < min_confidence:
         return None
     if trip.alerted_status == trip.status and trip.alerted_start == trip.start_date:
+        return None
+    if suppress:
+        pass  # archive backfill: marked as alerted below, whatever it is
+    elif max_age_days is not None and is_past(trip, today, max_age_days):
+        log.info("trip #%s: date %s is past; no alert", trip.id, trip.start_date)
+        return None
+    elif known_trip(world, trip, window) is not None:
+        log.info("trip #%s is already in the knowledge base; no alert", trip.id)
         return None
     if trip.alerted_status is None:
         reason = "new"
@@ -118,6 +171,61 @@ def consider(
     alert.payload = {**payload, "alert_id": f"ww-alert-{alert.id}"}
     alert.body = body + f"\n\nAlert key: ww-alert-{alert.id}"
     return alert
+
+
+@dataclass
+class Corroboration:
+    """How many independent publishers report the trip, and whether an official one does."""
+
+    publishers: list[str]
+    official: bool
+    confidence: float  # 1 - product of (1 - best confidence per publisher); official counts
+
+    @property
+    def count(self) -> int:
+        return len(self.publishers)
+
+    def phrase(self, lang: str = "en") -> str:
+        n, off = self.count, self.official
+        if lang == "fr":
+            if n <= 1:
+                return "une source officielle" if off else "une seule source, non officielle"
+            return f"{n} sources indépendantes" + (
+                ", dont une officielle" if off else ", aucune officielle"
+            )
+        if n <= 1:
+            return "one official source" if off else "one unofficial source"
+        return f"{n} independent sources" + (", one of them official" if off else ", none official")
+
+
+def corroboration(session: Session, trip: TripRecord) -> Corroboration:
+    """Distinct publishers (hosts, or the publisher an aggregator names) among the trip's
+    reports; the confidence grows with each independent one, an official one weighs most."""
+    from warrantwatch.monitor.sourcekinds import publisher_of
+
+    events = [e for e in trip_events(session, trip.id) if not e.rejected]
+    arts = {
+        a.id: a
+        for a in session.scalars(
+            select(ArticleEntry).where(ArticleEntry.id.in_({e.article_id for e in events}))
+        )
+    }
+    best: dict[str, float] = {}
+    official = False
+    for e in events:
+        a = arts[e.article_id]
+        pub = a.publisher or publisher_of(a.url)
+        best[pub] = max(best.get(pub, 0.0), e.confidence)
+        official = official or a.source_tier == "official"
+    miss = 1.0
+    for c in best.values():
+        miss *= 1.0 - min(max(c, 0.0), 0.99)
+    conf = 1.0 - miss
+    if official:
+        conf = max(conf, 0.9)
+    elif len(best) <= 1:
+        conf = min(conf, 0.75)  # a single unofficial report is never more than likely
+    return Corroboration(sorted(best), official, round(conf, 3))
 
 
 def _sources(session: Session, trip: TripRecord) -> tuple[list[dict[str, Any]], list[str]]:
@@ -154,11 +262,16 @@ def render(session: Session, trip: TripRecord, reason: str) -> tuple[str, str, d
     when = trip.start_date.isoformat() if trip.start_date else "date not reported"
     status = STATUS_WORDS.get(trip.status, trip.status)
     lead = {"new": "Reported trip", "status": "Trip update", "date": "Trip date changed"}[reason]
-    title = f"{lead}: {person} to {state} ({when}), {status}; {state} would be bound to arrest"
     sources, evidence = _sources(session, trip)
+    corr = corroboration(session, trip)
+    title = (
+        f"{lead}: {person} to {state} ({when}), {status}; {state} would be bound to arrest "
+        f"[{corr.phrase()}]"
+    )
     lines = [
         f"**{person}** → **{state}**" + (f" ({trip.place})" if trip.place else ""),
-        f"Date: {when}. Status: {status}. Confidence: {trip.confidence:.2f}.",
+        f"Date: {when}. Status: {status}. Reported by {corr.phrase()}"
+        f" ({', '.join(corr.publishers)}). Confidence: {corr.confidence:.2f}.",
         "",
         f"**Duty: {a.get('duty', '?')}** (basis: {', '.join(a.get('basis') or []) or 'none'}; "
         f"{state}: {a.get('state_status', '?')}).",
@@ -192,6 +305,13 @@ def render(session: Session, trip: TripRecord, reason: str) -> tuple[str, str, d
         "reason": reason,
         "evidence": evidence,
         "sources": sources,
+        "corroboration": {
+            "independent_sources": corr.count,
+            "publishers": corr.publishers,
+            "official": corr.official,
+            "confidence": corr.confidence,
+            "summary": corr.phrase(),
+        },
         "assessment": {
             k: a.get(k)
             for k in (
@@ -209,7 +329,64 @@ def render(session: Session, trip: TripRecord, reason: str) -> tuple[str, str, d
             )
         },
     }
+    payload["text"] = {
+        "en": {"title": title, "body": "\n".join(lines)},
+        "fr": render_fr(trip, reason, a, person, corr, evidence, sources),
+    }
     return title, "\n".join(lines), payload
+
+
+STATUS_WORDS_FR = {
+    "planned": "prévu",
+    "occurred": "a eu lieu",
+    "cancelled": "annulé",
+    "arrest": "arrestation signalée",
+}
+
+
+def _state_fr(iso2: str, fallback: str) -> str:
+    from babel import Locale
+
+    return Locale("fr").territories.get(iso2.upper(), fallback)
+
+
+def render_fr(
+    trip: TripRecord,
+    reason: str,
+    a: dict[str, Any],
+    person: str,
+    corr: Corroboration,
+    evidence: list[str],
+    sources: list[dict[str, Any]],
+) -> dict[str, str]:
+    """The alert in French (the engine's explanation stays in English, and says so)."""
+    state = _state_fr(trip.destination, (a.get("state") or {}).get("name", trip.destination))
+    when = trip.start_date.isoformat() if trip.start_date else "date non indiquée"
+    status = STATUS_WORDS_FR.get(trip.status, trip.status)
+    lead = {
+        "new": "Voyage signalé",
+        "status": "Voyage : nouvel état",
+        "date": "Voyage : date changée",
+    }[reason]
+    title = (
+        f"{lead} : {person}, {state} ({when}), {status} ; l'État serait tenu de l'arrêter "
+        f"[{corr.phrase('fr')}]"
+    )
+    lines = [
+        f"**{person}** → **{state}**" + (f" ({trip.place})" if trip.place else ""),
+        f"Date : {when}. État : {status}. Signalé par {corr.phrase('fr')}"
+        f" ({', '.join(corr.publishers)}). Confiance : {corr.confidence:.2f}.",
+        "",
+        f"**Obligation : {a.get('duty', '?')}** (fondement : "
+        f"{', '.join(a.get('basis') or []) or 'aucun'}).",
+    ]
+    explanation = (a.get("explanation") or "").split("\n\n")
+    if explanation and explanation[0]:
+        lines += ["", "Explication du moteur (en anglais) :", explanation[0]]
+    lines += ["", "Extraits :"] + [f"> {q}" for q in evidence[:5]]
+    lines += ["", "Sources :"] + [f"- {s['title'] or s['url']} : {s['url']}" for s in sources]
+    lines += ["", f"Voyage n° {trip.id} du moniteur ; `warrantwatch review show {trip.id}`."]
+    return {"title": title, "body": "\n".join(lines)}
 
 
 # ---------------------------------------------------------------- delivery
@@ -242,9 +419,30 @@ class DeliveryReport:
     errors: list[str] = field(default_factory=list)
 
 
+def as_targets(targets: Sequence[str | AlertTarget]) -> list[AlertTarget]:
+    return [t if isinstance(t, AlertTarget) else AlertTarget(url=t) for t in targets]
+
+
+def settings_targets(settings: Any) -> list[AlertTarget]:
+    """``alert_urls`` (English, immediate) and ``alert_targets``, one per URL."""
+    out: dict[str, AlertTarget] = {}
+    for t in as_targets([*settings.alert_targets, *settings.alert_urls]):
+        out.setdefault(t.url, t)
+    return list(out.values())
+
+
+def text_for(alert: OutboxAlert, language: str) -> tuple[str, str]:
+    """Title and body of ``alert`` in ``language`` (English when that text is missing)."""
+    if language != "en":
+        t = ((alert.payload or {}).get("text") or {}).get(language)
+        if t:
+            return t["title"], t["body"] + f"\n\nAlert key: ww-alert-{alert.id}"
+    return alert.title, alert.body
+
+
 def deliver_pending(
     engine: Engine,
-    targets: Sequence[str],
+    targets: Sequence[str | AlertTarget],
     *,
     notifier: Notifier | None = None,
     now: Callable[[], dt.datetime] = utcnow,
@@ -267,7 +465,16 @@ def deliver_pending(
         report.waiting = len(pending)
         return report
     send = notifier or apprise_notifier()
-    keys = {url: target_key(url) for url in targets}
+    chosen = [t for t in as_targets(targets) if t.immediate]
+    if not chosen:  # digest-only targets: the alerts go out in the digests
+        with Session(engine) as s, s.begin():
+            for alert in pending:
+                row = s.get(OutboxAlert, alert.id)
+                if row is not None and row.delivered_at is None:
+                    row.delivered_at = now()
+        return report
+    keys = {t.url: target_key(t.url) for t in chosen}
+    langs = {t.url: t.language for t in chosen}
     for alert in pending:
         t = now()
         if alert.next_attempt_at is not None and alert.next_attempt_at > t:
@@ -284,7 +491,8 @@ def deliver_pending(
             if key in done:
                 continue
             try:
-                ok, why = send(url, alert.title, alert.body), "refused the message"
+                title, body = text_for(alert, langs[url])
+                ok, why = send(url, title, body), "refused the message"
             except Exception as exc:  # a plugin failure must not stop the other targets
                 ok, why = False, f"{type(exc).__name__}: {exc}"
             if ok:
@@ -324,3 +532,75 @@ def _claim(engine: Engine, alert_id: int, t: dt.datetime) -> bool:
             .values(next_attempt_at=t + LEASE)
         )
         return res.rowcount == 1
+
+
+# ---------------------------------------------------------------- digests
+
+PERIODS = {"hourly": dt.timedelta(hours=1), "daily": dt.timedelta(days=1)}
+
+
+def digest_text(alerts: Sequence[OutboxAlert], period: str, language: str) -> tuple[str, str]:
+    """One message listing the period's alerts, newest last."""
+    fr = language == "fr"
+    n = len(alerts)
+    if fr:
+        what = "de l'heure" if period == "hourly" else "du jour"
+        title = f"Warrant Watch : résumé {what}, {n} alerte" + ("s" if n > 1 else "")
+    else:
+        what = "hourly" if period == "hourly" else "daily"
+        title = f"Warrant Watch {what} digest: {n} alert" + ("s" if n > 1 else "")
+    lines = []
+    for a in alerts:
+        t, _ = text_for(a, language)
+        lines.append(f"- {t} (ww-alert-{a.id})")
+    return title, "\n".join(lines)
+
+
+def deliver_digests(
+    engine: Engine,
+    targets: Sequence[AlertTarget],
+    *,
+    notifier: Notifier | None = None,
+    now: Callable[[], dt.datetime] = utcnow,
+) -> int:
+    """Send each digest target the alerts decided since its last digest, once its period
+    has passed; returns how many digests went out. The first call starts the clock."""
+    from sqlalchemy import func
+
+    from warrantwatch.monitor.tables import DigestState
+
+    sent = 0
+    for t in targets:
+        if t.digest is None:
+            continue
+        key, t0 = target_key(t.url), now()
+        with Session(engine, expire_on_commit=False) as s, s.begin():
+            st = s.get(DigestState, (key, t.digest))
+            if st is None:
+                s.add(DigestState(target=key, period=t.digest, last_sent_at=t0, last_alert_id=0))
+                continue
+            if st.last_sent_at is not None and t0 - st.last_sent_at < PERIODS[t.digest]:
+                continue
+            alerts = list(
+                s.scalars(
+                    select(OutboxAlert)
+                    .where(OutboxAlert.id > st.last_alert_id)
+                    .order_by(OutboxAlert.id)
+                    .limit(200)
+                )
+            )
+            last_id = alerts[-1].id if alerts else (s.scalar(select(func.max(OutboxAlert.id))) or 0)
+            if alerts:
+                title, body = digest_text(alerts, t.digest, t.language)
+                send = notifier or apprise_notifier()
+                try:
+                    ok = send(t.url, title, body)
+                except Exception as exc:  # retried next round
+                    log.error("digest to target %s failed: %s", key[:12], exc)
+                    ok = False
+                if not ok:
+                    continue
+                sent += 1
+            st.last_sent_at = t0
+            st.last_alert_id = last_id
+    return sent

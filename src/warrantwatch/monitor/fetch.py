@@ -27,7 +27,16 @@ from urllib.parse import urljoin, urlsplit
 import httpcore
 import httpx
 
-USER_AGENT = "WarrantWatch/0.1 (+https://github.com/warrantwatch; news monitor)"
+USER_AGENT = "WarrantWatch/0.1 (news monitor)"
+
+
+def user_agent(project_url: str | None = None) -> str:
+    """The User-Agent of every request: Warrant Watch, and the project address if configured
+    (GDELT and others throttle anonymous clients; operators should know who is asking)."""
+    if project_url:
+        return f"WarrantWatch/0.1 (+{project_url}; news monitor)"
+    return USER_AGENT
+
 
 #: Addresses of cloud instance-metadata services: never fetched, whatever the settings say.
 METADATA_ADDRESSES = frozenset(
@@ -75,10 +84,31 @@ class ConnectFailed(FetchError):
 class BadStatus(FetchError):
     """The server answered with an error status; 5xx and 429 are worth a retry."""
 
-    def __init__(self, url: str, status: int) -> None:
+    def __init__(self, url: str, status: int, retry_after: float | None = None) -> None:
         self.status = status
         self.retryable = status >= 500 or status == 429
-        super().__init__(url, f"HTTP {status}")
+        #: seconds the server asked us to wait (Retry-After on 429 or 503), if it said
+        self.retry_after = retry_after
+        wait = f" (Retry-After {retry_after:g} s)" if retry_after is not None else ""
+        super().__init__(url, f"HTTP {status}{wait}")
+
+
+def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
+    """Seconds from a Retry-After header (delta-seconds or an HTTP date); None if absent or bad."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    from email.utils import parsedate_to_datetime
+
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        return None
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
 
 
 @dataclass(frozen=True)
@@ -98,6 +128,7 @@ class FetchPolicy:
             timeout=settings.fetch_timeout,
             max_bytes=settings.fetch_max_bytes,
             max_redirects=settings.fetch_max_redirects,
+            user_agent=user_agent(getattr(settings, "project_url", None)),
         )
 
 
@@ -308,7 +339,9 @@ def fetch(
                 continue
             result.redirects = redirects
             if result.status >= 400:
-                raise BadStatus(current, result.status)
+                raise BadStatus(
+                    current, result.status, parse_retry_after(result.headers.get("retry-after"))
+                )
             return result
     finally:
         if own:
@@ -359,6 +392,7 @@ def fetch_with_retries(
     retries: int = 2,
     backoff: float = 1.0,
     sleep: Callable[[float], None] = time.sleep,
+    max_retry_wait: float = 30.0,
     **kwargs: Any,
 ) -> FetchResult:
     """:func:`fetch`, tried again after a retryable failure, waiting ``backoff * 2**n`` s."""
@@ -369,8 +403,49 @@ def fetch_with_retries(
         except FetchError as exc:
             if not exc.retryable or attempt >= retries:
                 raise
-            sleep(backoff * (2**attempt))
+            wait = backoff * (2**attempt)
+            asked = getattr(exc, "retry_after", None)
+            if asked is not None:
+                if asked > max_retry_wait:
+                    raise  # the source's own backoff (next poll) waits that long instead
+                wait = max(wait, asked)
+            sleep(wait)
             attempt += 1
+
+
+class HostPacer:
+    """Spacing of requests per host: at most one request every ``delay(host)`` seconds.
+
+    Non-blocking: :meth:`take` says whether a request may go now (and books it); a source
+    whose host is not ready waits for a later round instead of holding a worker.
+    """
+
+    def __init__(
+        self, delay: Callable[[str], float], clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        import threading
+
+        self._delay = delay
+        self._clock = clock
+        self._next: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def wait_for(self, host: str) -> float:
+        with self._lock:
+            return max(0.0, self._next.get(host, 0.0) - self._clock())
+
+    def take(self, host: str) -> bool:
+        with self._lock:
+            now = self._clock()
+            if self._next.get(host, 0.0) > now:
+                return False
+            self._next[host] = now + self._delay(host)
+            return True
+
+    def hold(self, host: str, seconds: float) -> None:
+        """Push the host back (a Retry-After)."""
+        with self._lock:
+            self._next[host] = max(self._next.get(host, 0.0), self._clock() + seconds)
 
 
 def fetcher_for_scan(settings: Any = None) -> Callable[[str], tuple[bytes, str]]:

@@ -294,6 +294,7 @@ def _write_kb_trip(s: Session, trip: TripRecord, editor: str, note: str | None) 
     )
     publishers = {_publisher(a.url) for a in arts}
     today = utcnow().date()
+    bump_kb_generation(s)
     s.merge(
         TripRow(
             id=tid,
@@ -333,7 +334,20 @@ def _write_kb_trip(s: Session, trip: TripRecord, editor: str, note: str | None) 
     return tid
 
 
+#: Meta key bumped in the same transaction as every change review makes to the knowledge
+#: base, whichever process makes it (CLI, site, API): readers holding the knowledge base in
+#: memory (each web worker, the long-running monitor) reload when it moves.
+KB_GENERATION = "kb_generation"
+
+
+def bump_kb_generation(s: Session) -> None:
+    from warrantwatch.kb.database import get_meta, set_meta
+
+    set_meta(s, KB_GENERATION, str(int(get_meta(s, KB_GENERATION) or 0) + 1))
+
+
 def _remove_kb_trip(s: Session, tid: str) -> None:
+    bump_kb_generation(s)
     s.execute(
         delete(FactSource).where(FactSource.fact_table == "trips", FactSource.fact_key == tid)
     )

@@ -23,10 +23,12 @@ import datetime as dt
 import hashlib
 import logging
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Protocol
+from urllib.parse import urlsplit
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -35,11 +37,18 @@ from sqlalchemy.orm import Session
 from warrantwatch.config import FeedConfig, Settings
 from warrantwatch.law.world import World
 from warrantwatch.monitor import store
-from warrantwatch.monitor.alerts import Notifier, consider, deliver_pending
+from warrantwatch.monitor.alerts import (
+    Notifier,
+    consider,
+    deliver_digests,
+    deliver_pending,
+    settings_targets,
+)
 from warrantwatch.monitor.feeds import FeedItem, MalformedFeed, parse_feed
 from warrantwatch.monitor.fetch import (
     FetchError,
     FetchPolicy,
+    HostPacer,
     fetch,
     fetch_with_retries,
     make_client,
@@ -47,6 +56,13 @@ from warrantwatch.monitor.fetch import (
 from warrantwatch.monitor.grouping import attach
 from warrantwatch.monitor.model import Article, TripEvent
 from warrantwatch.monitor.pages import content_hash, extract_article
+from warrantwatch.monitor.sourcekinds import (
+    parse_gdelt,
+    parse_google_news,
+    parse_telegram,
+    publisher_of,
+)
+from warrantwatch.monitor.sources import SourceBook, feed_key
 from warrantwatch.monitor.tables import ArticleEntry, FeedState, utcnow
 
 log = logging.getLogger("warrantwatch.monitor")
@@ -54,6 +70,11 @@ log = logging.getLogger("warrantwatch.monitor")
 MAX_FEED_DELAY = dt.timedelta(hours=6)
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5"
 PAGE_ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.8,*/*;q=0.5"
+ACCEPT = {
+    "feed": FEED_ACCEPT,
+    "google_news": FEED_ACCEPT,
+    "gdelt": "application/json, */*;q=0.5",
+}
 
 
 class ScannerLike(Protocol):
@@ -85,6 +106,8 @@ class RoundReport:
     alerts_sent: int = 0
     alerts_failed: int = 0
     alerts_waiting: int = 0
+    failed_sources: list[tuple[str, str]] = field(default_factory=list)
+    digests_sent: int = 0
 
     def __str__(self) -> str:
         return (
@@ -107,6 +130,18 @@ class _Poll:
     etag: str | None = None
     last_modified: str | None = None
     error: str | None = None
+    skipped: bool = False  # the host's rate limit: polled in a later round
+    retry_after: float | None = None
+    publishers: dict[str, str] = field(default_factory=dict)
+    texts_included: bool = False
+
+
+def describe(st: FeedState, cfg: FeedConfig) -> None:
+    """Copy what the Sources page shows from the source's configuration to its state row."""
+    st.source_id = cfg.id or st.source_id or f"{cfg.origin}-{feed_key(cfg.url)[:10]}"
+    st.kind, st.name, st.origin = cfg.kind, cfg.name, cfg.origin
+    st.tier, st.language, st.publisher = cfg.tier, cfg.language, cfg.publisher
+    st.interval = cfg.interval
 
 
 @dataclass
@@ -118,10 +153,6 @@ class _Fetched:
 
 
 _Todo = tuple[int, str, str | None, dt.date | None, str | None]
-
-
-def feed_key(url: str) -> str:
-    return hashlib.sha256(url.encode("utf-8")).hexdigest()
 
 
 def page_key(url: str, text_hash: str) -> str:
@@ -173,6 +204,8 @@ def ingest(
             min_confidence=settings.alert_min_confidence,
             suppress=suppress,
             today=today,
+            max_age_days=settings.alert_max_age_days,
+            window=settings.monitor_group_days,
         ):
             report.alerts_queued += 1
 
@@ -210,11 +243,42 @@ class Monitor:
         self.policy = FetchPolicy.from_settings(settings)
         self._sleep = sleep
         self._stop = threading.Event()
+        self._host_delays: dict[str, float] = {}
+        self.pacer = HostPacer(self._host_delay)
+        self.book = SourceBook(settings, self.engine)  # type: ignore[arg-type]
+
+    # ------------------------------------------------------------ sources
+
+    @property
+    def catalogue_error(self) -> str | None:
+        return self.book.catalogue_error
+
+    def candidate_sources(self) -> list[tuple[FeedConfig, bool]]:
+        return self.book.candidates(self.world, self.clock().date())
+
+    def sources(self) -> list[FeedConfig]:
+        """The sources polled now (see :class:`warrantwatch.monitor.sources.SourceBook`)."""
+        return self.book.active(self.world, self.clock().date())
 
     # ------------------------------------------------------------ polling
 
-    def _poll(self, feed: FeedConfig, etag: str | None, last_modified: str | None) -> _Poll:
+    def _host_delay(self, host: str) -> float:
+        return self._host_delays.get(host, self.settings.fetch_host_delay)
+
+    def _poll(
+        self, feed: FeedConfig, etag: str | None, last_modified: str | None, *, wait: bool = False
+    ) -> _Poll:
         out = _Poll(feed=feed)
+        host = urlsplit(feed.url).hostname or ""
+        if feed.kind == "gdelt":
+            self._host_delays[host] = max(
+                self.settings.gdelt_min_delay, self._host_delays.get(host, 0)
+            )
+        while not self.pacer.take(host):
+            if not wait:
+                out.skipped = True  # not this round: the host was asked too recently
+                return out
+            (self._sleep or time.sleep)(max(0.05, self.pacer.wait_for(host)))
         kwargs = {} if self._sleep is None else {"sleep": self._sleep}
         try:
             with make_client(self.policy) as client:
@@ -226,51 +290,71 @@ class Monitor:
                     etag=etag,
                     last_modified=last_modified,
                     client=client,
-                    accept=FEED_ACCEPT if feed.kind == "feed" else PAGE_ACCEPT,
+                    accept=ACCEPT.get(feed.kind, PAGE_ACCEPT),
                     **kwargs,  # type: ignore[arg-type]
                 )
             out.etag, out.last_modified = res.etag, res.last_modified
+            ctype = res.headers.get("content-type")
             if res.not_modified:
                 out.not_modified = True
             elif feed.kind == "feed":
                 out.items = parse_feed(
-                    res.content,
-                    res.url,
-                    content_type=res.headers.get("content-type"),
-                    language=feed.language,
+                    res.content, res.url, content_type=ctype, language=feed.language
                 )
+            elif feed.kind == "google_news":
+                out.items, out.publishers = parse_google_news(
+                    res.content, res.url, content_type=ctype, language=feed.language
+                )
+            elif feed.kind == "gdelt":
+                out.items, out.publishers = parse_gdelt(res.content)
+            elif feed.kind == "telegram":
+                out.items = parse_telegram(res.content, res.url, language=feed.language)
+                out.texts_included = True
             else:
                 out.page = extract_article(res.content, feed.url, language=feed.language)
                 if out.page is None:
                     out.error = "no article text on the page"
         except (FetchError, MalformedFeed) as exc:
             out.error = str(exc)
+            asked = getattr(exc, "retry_after", None)
+            if asked is not None:
+                out.retry_after = asked
+                self.pacer.hold(host, asked)
         except Exception as exc:  # a bug or a library surprise on one feed must not stop others
             log.exception("polling %s failed", feed.url)
             out.error = f"{type(exc).__name__}: {exc}"
         return out
 
-    def _due_feeds(self, session: Session, force: bool) -> list[tuple[FeedConfig, FeedState]]:
+    def _due_feeds(
+        self, session: Session, force: bool, only: set[str] | None = None
+    ) -> list[tuple[FeedConfig, FeedState]]:
         now = self.clock()
+        sources = self.sources()
+        if only is not None:
+            sources = [c for c in self.candidate_sources_cfg() if c.url in only or c.id in only]
         states = {
             f.url_hash: f
             for f in session.scalars(
-                select(FeedState).where(
-                    FeedState.url_hash.in_([feed_key(c.url) for c in self.settings.feeds])
-                )
+                select(FeedState).where(FeedState.url_hash.in_([feed_key(c.url) for c in sources]))
             )
         }
         due: list[tuple[FeedConfig, FeedState]] = []
-        for cfg in self.settings.feeds:
+        for cfg in sources:
             st = states.get(feed_key(cfg.url))
             if st is None:
-                st = FeedState(url_hash=feed_key(cfg.url), url=cfg.url, failures=0, polls=0)
+                st = FeedState(
+                    url_hash=feed_key(cfg.url), url=cfg.url, failures=0, polls=0, items_seen=0
+                )
                 session.add(st)
                 states[st.url_hash] = st
+            describe(st, cfg)
             if force or st.next_due_at is None or st.next_due_at <= now:
                 due.append((cfg, st))
         session.flush()
         return due
+
+    def candidate_sources_cfg(self) -> list[FeedConfig]:
+        return [c for c, _ in self.candidate_sources()]
 
     def _record_poll(
         self, session: Session, st: FeedState, poll: _Poll, report: RoundReport
@@ -283,6 +367,8 @@ class Monitor:
             st.failures += 1
             st.last_error = poll.error[:2000]
             delay = min(interval * 2 ** min(st.failures - 1, 16), max(interval, MAX_FEED_DELAY))
+            if poll.retry_after is not None:
+                delay = max(delay, dt.timedelta(seconds=min(poll.retry_after, 86400)))
             st.next_due_at = now + delay
             report.feed_errors.append(poll.error)
             log.warning("source failed (%d in a row): %s", st.failures, poll.error)
@@ -315,22 +401,37 @@ class Monitor:
             )
             if entry is not None:
                 entry.text = poll.page.text  # already fetched: scanned without a new request
+                entry.publisher = cfg.publisher or publisher_of(cfg.url)
+                entry.source_tier = cfg.tier
+                st.items_seen = (st.items_seen or 0) + 1
                 report.new_articles += 1
             return
         keys = {store.url_key(i.url): i for i in poll.items}
         known = store.known_keys(session, keys)
         fresh = [i for k, i in keys.items() if k not in known][: self.settings.monitor_max_items]
         for item in fresh:
-            if store.add_pending(
+            entry = store.add_pending(
                 session,
                 item.url,
                 feed_url=cfg.url,
+                origin=cfg.kind,
                 title=item.title,
                 published=item.published,
-                language=item.language,
+                language=item.language or cfg.language,
                 summary=item.summary,
-            ):
-                report.new_articles += 1
+            )
+            if entry is None:
+                continue
+            if poll.texts_included:  # a Telegram message is its own text
+                entry.text = item.summary
+            if cfg.kind in ("google_news", "gdelt"):
+                entry.publisher = poll.publishers.get(item.url) or publisher_of(item.url)
+                entry.source_tier = None  # the tier of the original publisher is unknown
+            else:
+                entry.publisher = cfg.publisher or publisher_of(cfg.url)
+                entry.source_tier = cfg.tier
+            st.items_seen = (st.items_seen or 0) + 1
+            report.new_articles += 1
 
     # ------------------------------------------------------------ articles
 
@@ -401,8 +502,9 @@ class Monitor:
 
     # ------------------------------------------------------------ rounds
 
-    def _stamp(self) -> tuple[str | None, int]:
-        """Changes when the knowledge base does: curated reload time, number of trips."""
+    def _stamp(self) -> tuple[str | None, int, str | None]:
+        """Changes when the knowledge base does: curated reload time, number of trips, and
+        the generation review bumps with every change it makes."""
         from sqlalchemy import func
 
         from warrantwatch.kb.tables import Meta, TripRow
@@ -410,7 +512,8 @@ class Monitor:
         with Session(self.engine) as s:
             loaded = s.scalar(select(Meta.value).where(Meta.key == "loaded_at"))
             trips = s.scalar(select(func.count()).select_from(TripRow)) or 0
-        return loaded, trips
+            gen = s.scalar(select(Meta.value).where(Meta.key == "kb_generation"))
+        return loaded, trips, gen
 
     def refresh_world(self) -> bool:
         """Reload the knowledge base if it changed (a data reload, a trip confirmed in
@@ -427,18 +530,24 @@ class Monitor:
         self._kb_stamp = stamp
         return True
 
-    def run_round(self, *, force: bool = False) -> RoundReport:
-        """Poll what is due (everything with ``force``), process pending articles, alert."""
+    def run_round(
+        self, *, force: bool = False, only: set[str] | None = None, wait: bool = False
+    ) -> RoundReport:
+        """Poll what is due (everything with ``force``; only the sources named by id or
+        address in ``only``), process pending articles, alert."""
         report = RoundReport()
         self.refresh_world()
         with Session(self.engine, expire_on_commit=False) as s, s.begin():
-            due = self._due_feeds(s, force)
+            due = self._due_feeds(s, force or only is not None, only)
             tags = [(cfg, st.id, st.etag, st.last_modified) for cfg, st in due]
         workers = self.settings.monitor_workers
+        wait = wait or force or only is not None
         if tags:
             with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ww-poll") as pool:
-                polls = list(pool.map(lambda t: self._poll(t[0], t[2], t[3]), tags))
+                polls = list(pool.map(lambda t: self._poll(t[0], t[2], t[3], wait=wait), tags))
             for (_cfg, st_id, _e, _l), poll in zip(tags, polls, strict=True):
+                if poll.skipped:
+                    continue
                 try:  # one transaction per source: one failure spoils no other
                     with Session(self.engine, expire_on_commit=False) as s, s.begin():
                         st = s.get(FeedState, st_id)
@@ -446,7 +555,10 @@ class Monitor:
                         self._record_poll(s, st, poll, report)
                 except IntegrityError:  # another monitor recorded the same items first
                     log.warning("items of %s were recorded concurrently; skipped", poll.feed.url)
-            report.polled = len(polls)
+            report.polled = sum(1 for p in polls if not p.skipped)
+            report.failed_sources = [
+                (p.feed.name or p.feed.id or p.feed.url, p.error or "") for p in polls if p.error
+            ]
         self.process_pending(report)
         self.deliver(report)
         return report
@@ -477,8 +589,10 @@ class Monitor:
                         store.mark_failed(entry, "processing error (see log)")
 
     def deliver(self, report: RoundReport) -> None:
-        d = deliver_pending(
-            self.engine, self.settings.alert_urls, notifier=self.notifier, now=self.clock
+        targets = settings_targets(self.settings)
+        d = deliver_pending(self.engine, targets, notifier=self.notifier, now=self.clock)
+        report.digests_sent += deliver_digests(
+            self.engine, targets, notifier=self.notifier, now=self.clock
         )
         report.alerts_sent += d.sent
         report.alerts_failed += d.failed
@@ -489,12 +603,13 @@ class Monitor:
         from warrantwatch.monitor.tables import OutboxAlert
 
         now = self.clock()
+        sources = self.sources()
         with Session(self.engine) as s:
             due = [
                 st.next_due_at
                 for st in s.scalars(
                     select(FeedState).where(
-                        FeedState.url_hash.in_([feed_key(c.url) for c in self.settings.feeds])
+                        FeedState.url_hash.in_([feed_key(c.url) for c in sources])
                     )
                 )
                 if st.next_due_at is not None
@@ -504,18 +619,26 @@ class Monitor:
                 .where(OutboxAlert.delivered_at.is_(None))
                 .order_by(OutboxAlert.next_attempt_at)
             )
-        if len(due) < len(self.settings.feeds):
+        if len(due) < len(sources):
             return 0.2
         times = [*due, *([retry] if retry else [])]
         if not times:
             return 60.0
         return max(0.2, min(60.0, (min(times) - now).total_seconds()))
 
-    def run_forever(self, on_round: Callable[[RoundReport], None] | None = None) -> None:
+    def run_forever(
+        self,
+        on_round: Callable[[RoundReport], None] | None = None,
+        on_first_round: Callable[[RoundReport], None] | None = None,
+    ) -> None:
         """Rounds until :meth:`stop`; sleeps until the next source is due."""
+        first = True
         while not self._stop.is_set():
             try:
                 report = self.run_round()
+                if first and on_first_round is not None:
+                    on_first_round(report)
+                first = False
                 if on_round and (report.polled or report.alerts_sent or report.alerts_failed):
                     on_round(report)
                 wake = self.next_wake()

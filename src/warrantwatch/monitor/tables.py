@@ -51,6 +51,17 @@ class FeedState(Base):
     failures: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
     polls: Mapped[int] = mapped_column(Integer, default=0)
+    # migration 0005: what the Sources page shows, and the user's choices
+    source_id: Mapped[str | None] = mapped_column(String(200), index=True)
+    kind: Mapped[str | None] = mapped_column(String(20))
+    name: Mapped[str | None] = mapped_column(Text)
+    origin: Mapped[str | None] = mapped_column(String(20))  # config|catalogue|query|user
+    tier: Mapped[str | None] = mapped_column(String(20))
+    language: Mapped[str | None] = mapped_column(String(20))
+    publisher: Mapped[str | None] = mapped_column(Text)
+    interval: Mapped[int | None] = mapped_column(Integer)
+    enabled: Mapped[bool | None] = mapped_column(Boolean)  # None: as configured
+    items_seen: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class ArticleEntry(Base):
@@ -74,6 +85,8 @@ class ArticleEntry(Base):
     error: Mapped[str | None] = mapped_column(Text)
     seen_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     processed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    publisher: Mapped[str | None] = mapped_column(Text)  # 0005: who published it (independence)
+    source_tier: Mapped[str | None] = mapped_column(String(20))  # 0005: tier of its source
 
 
 class TripRecord(Base):
@@ -180,7 +193,18 @@ class AuditEntry(Base):
     reason: Mapped[str | None] = mapped_column(Text)
 
 
+class DigestState(Base):
+    """When each digest target last had its digest (migration 0005)."""
+
+    __tablename__ = "monitor_digests"
+    target: Mapped[str] = mapped_column(String(64), primary_key=True)
+    period: Mapped[str] = mapped_column(String(10), primary_key=True)
+    last_sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    last_alert_id: Mapped[int] = mapped_column(Integer, default=0)
+
+
 MONITOR_TABLES: tuple[type[Base], ...] = (
+    DigestState,
     AuditEntry,
     AlertDelivery,
     OutboxAlert,

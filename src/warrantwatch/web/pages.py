@@ -480,3 +480,25 @@ def page_error(request: Request, exc: PageError) -> HTMLResponse:
 
 
 __all__ = ["PageError", "page_error", "router"]
+
+
+@router.get("/sources", response_class=HTMLResponse)
+def sources_page(request: Request, kb: KB, user: Reader) -> Response:
+    """Every source the monitor watches, with its state (last success, failures, next poll)."""
+    from warrantwatch.monitor.sources import SourceBook
+
+    settings = request.app.state.settings
+    book = getattr(request.app.state, "source_book", None)
+    if book is None:
+        book = SourceBook(settings, kb.engine)
+        request.app.state.source_book = book
+    rows = book.rows(kb.world, dt.date.today())
+    failing = [r for r in rows if r["enabled"] and r["last_error"]]
+    ctx = {
+        "rows": rows,
+        "failing": failing,
+        "monitor_state": request.app.state.monitor.state,
+        "catalogue_error": book.catalogue_error,
+        "nav": "sources",
+    }
+    return render(request, "sources.html", ctx)
