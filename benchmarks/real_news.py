@@ -61,7 +61,8 @@ def main() -> None:
     def labelled(r: dict) -> Labelled:
         pub = dt.date.fromisoformat(r["published"]) if r.get("published") else None
         # the language is not passed: the scanner must identify it, as on a mixed feed
-        return Labelled(r["id"], Article(text=r["text"], url=r["url"], published=pub), r["expected"])
+        art = Article(text=r["text"], url=r["url"], published=pub)
+        return Labelled(r["id"], art, r["expected"])
 
     groups: dict[str, list[Labelled]] = defaultdict(list)
     for r in part:
