@@ -141,6 +141,8 @@ def _print_event(scanner: object, ev: object) -> None:
         typer.echo(f"  duty: none (state status {d.get('state_status')} on {d.get('on')})")
     else:
         typer.echo("  duty: unknown (state not in the knowledge base)")
+    if ev.known_trip:
+        typer.echo(f"  known trip: already recorded in the knowledge base as {ev.known_trip}")
     typer.echo(f"  evidence: {ev.evidence}")
     if ev.url:
         typer.echo(f"  source: {ev.url}")

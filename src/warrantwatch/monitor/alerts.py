@@ -29,6 +29,7 @@ from warrantwatch.config import AlertTarget
 from warrantwatch.law.obligations import assess
 from warrantwatch.law.world import World
 from warrantwatch.monitor.grouping import trip_events
+from warrantwatch.monitor.known_trips import WINDOW, known_trip_id
 from warrantwatch.monitor.tables import (
     AlertDelivery,
     ArticleEntry,
@@ -68,34 +69,20 @@ def assessment_for(world: World, trip: TripRecord, today: dt.date) -> dict[str, 
     return assess(world, person, state, on).as_dict()
 
 
-#: Knowledge-base outcomes that already record a trip in each reported status.
-KNOWN_OUTCOMES = {
-    "planned": {"planned", "not_arrested", "arrested", "cancelled", "did_not_attend"},
-    "occurred": {"not_arrested", "arrested"},
-    "cancelled": {"cancelled", "did_not_attend"},
-    "arrest": {"arrested"},
-}
-
-
-def known_trip(world: World, trip: TripRecord, window: int = 10) -> str | None:
-    """The id of a knowledge-base trip that already records this one (same person and
-    destination, date within ``window`` days, an outcome that covers the reported status),
-    or None. The trip's own confirmed row does not count: its changes are news."""
-    ref = trip.start_date
-    for kt in world.trips_of(trip.person_id):
-        if kt.destination != trip.destination or kt.id == trip.kb_trip_id:
-            continue
-        if ref is None:
-            near = (
-                trip.last_reported is not None
-                and abs((kt.start - trip.last_reported).days) <= window
-            )
-        else:
-            end = kt.end or kt.start
-            near = kt.start - dt.timedelta(days=window) <= ref <= end + dt.timedelta(days=window)
-        if near and kt.outcome in KNOWN_OUTCOMES.get(trip.status, set()):
-            return kt.id
-    return None
+def known_trip(world: World, trip: TripRecord, window: int = WINDOW) -> str | None:
+    """The id of a knowledge-base trip that already records this one (see
+    :mod:`warrantwatch.monitor.known_trips`), or None. The trip's own confirmed row does
+    not count: its changes are news."""
+    return known_trip_id(
+        world,
+        trip.person_id,
+        trip.destination,
+        trip.status,
+        trip.start_date,
+        trip.last_reported,
+        window=window,
+        exclude=trip.kb_trip_id,
+    )
 
 
 def is_past(trip: TripRecord, today: dt.date, max_age_days: int) -> bool:

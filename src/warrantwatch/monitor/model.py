@@ -41,6 +41,7 @@ class TripEvent:
     published: dt.date | None = None
     language: str | None = None
     duty: dict[str, Any] | None = field(default=None)  # the engine's verdict, filled by the scanner
+    known_trip: str | None = None  # id of the knowledge-base trip this report is about, if any
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -56,4 +57,5 @@ class TripEvent:
             "published": self.published.isoformat() if self.published else None,
             "language": self.language,
             "duty": self.duty,
+            "known_trip": self.known_trip,
         }

@@ -25,6 +25,7 @@ from warrantwatch.law.world import World
 from warrantwatch.monitor import cues as cue_lex
 from warrantwatch.monitor import matcher
 from warrantwatch.monitor.dates import DateMention, read_date
+from warrantwatch.monitor.known_trips import known_trip_id
 from warrantwatch.monitor.langid import languages_of
 from warrantwatch.monitor.lexicon import Words, merge
 from warrantwatch.monitor.matcher import CUE, DATE, PERSON, PLACE, Entry, Hit, PatternSet
@@ -302,6 +303,9 @@ class Scanner:
                     published=article.published,
                     language=reading.reported,
                     duty=self.duty(person, iso2, on),
+                    known_trip=known_trip_id(
+                        self.world, pid, iso2, best.status, date, article.published
+                    ),
                 )
             )
         events.sort(key=lambda e: (-e.confidence, e.person, e.destination_iso2))

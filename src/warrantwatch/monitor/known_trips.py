@@ -1,0 +1,55 @@
+"""Is a reported trip one the knowledge base already records?
+
+Real articles recall earlier trips all the time ("his first visit to an ICC member since
+Mongolia"), and reports of a trip go on for days after it. Both the scanner (which labels
+an event ``known_trip``) and the alerts (which stay silent on it) ask the same question, so
+the rule lives here once: same person and destination, and the reported day inside the
+recorded trip or within ``window`` days of it (without a day: the report's own date that
+near), and a recorded outcome that covers the reported status.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from warrantwatch.law.world import World
+
+#: Knowledge-base outcomes that already record a trip in each reported status.
+KNOWN_OUTCOMES = {
+    "planned": {"planned", "not_arrested", "arrested", "cancelled", "did_not_attend"},
+    "occurred": {"not_arrested", "arrested"},
+    "cancelled": {"cancelled", "did_not_attend"},
+    "arrest": {"arrested"},
+}
+
+#: Days around a recorded trip within which a report is taken to be about it.
+WINDOW = 10
+
+
+def known_trip_id(
+    world: World,
+    person: str,
+    destination: str,
+    status: str,
+    day: dt.date | None,
+    reported: dt.date | None,
+    *,
+    window: int = WINDOW,
+    exclude: str | None = None,
+) -> str | None:
+    """The id of the recorded trip this report is about, or None (``exclude``: a trip id
+    that does not count, such as the report's own confirmed row, whose changes are news)."""
+    span = dt.timedelta(days=window)
+    for kt in world.trips_of(person):
+        if kt.destination != destination or kt.id == exclude:
+            continue
+        if kt.outcome not in KNOWN_OUTCOMES.get(status, set()):
+            continue
+        end = kt.end or kt.start
+        if day is not None:
+            near = kt.start - span <= day <= end + span
+        else:
+            near = reported is not None and kt.start - span <= reported <= end + span
+        if near:
+            return kt.id
+    return None
