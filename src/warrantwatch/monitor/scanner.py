@@ -554,6 +554,8 @@ _SCRIPTS = {
     "Kana": "han",
     "Hang": "hangul",
     "Kore": "hangul",
+    "Armn": "armenian",
+    "Geor": "georgian",
 }
 
 

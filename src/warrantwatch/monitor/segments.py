@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_BOUNDARY = re.compile(r"[.!?؟。…]+[\"'»”’)\]]*\s+|\n\s*")
+_BOUNDARY = re.compile(r"[.!?؟。…։]+[\"'»”’)\]]*\s+|\n\s*")
 _ABBREV = frozenset(
     [
         "mr",

@@ -118,7 +118,7 @@ def strip_accents(text: str) -> str:
 
 def script_of(word: str) -> str:
     """The script of the first letter: latin, cyrillic, arabic, hebrew, han (Chinese
-    characters and kana), hangul or other."""
+    characters and kana), hangul, armenian, georgian or other."""
     for c in word:
         if not c.isalpha():
             continue
@@ -135,5 +135,9 @@ def script_of(word: str) -> str:
             return "han"  # Chinese characters and Japanese kana: no spaces between words
         if 0xAC00 <= o < 0xD7B0 or 0x1100 <= o < 0x1200 or 0x3130 <= o < 0x3190:
             return "hangul"
+        if 0x0530 <= o < 0x0590 or 0xFB13 <= o < 0xFB18:
+            return "armenian"
+        if 0x10A0 <= o < 0x1100 or 0x1C90 <= o < 0x1CC0 or 0x2D00 <= o < 0x2D30:
+            return "georgian"
         return "other"
     return "other"
