@@ -94,31 +94,29 @@ def generated_sources(
             q = query_text(names, words)
             if gn is not None and lang in gn.locales:
                 loc = gn.locales[lang]
-                out.append(
-                    FeedConfig(
-                        url=google_news_url(gn.url, q, loc.hl, loc.gl, loc.ceid),
-                        interval=interval,
-                        language=lang,
-                        kind="google_news",
-                        name=f"Google News: {person.name} ({lang})",
-                        id=f"q-gn-{_slug(person.id)}-{lang}",
-                        tier="aggregator",
-                        publisher="Google News",
-                        origin="query",
-                    )
-                )
+                url = google_news_url(gn.url, q, loc.hl, loc.gl, loc.ceid)
+                out.append(_query_feed("google_news", url, interval, lang, person))
             if gd is not None and lang in gd.sourcelang:
-                out.append(
-                    FeedConfig(
-                        url=gdelt_url(gd.url, f"{q} sourcelang:{gd.sourcelang[lang]}"),
-                        interval=max(interval, 900),
-                        language=lang,
-                        kind="gdelt",
-                        name=f"GDELT: {person.name} ({lang})",
-                        id=f"q-gdelt-{_slug(person.id)}-{lang}",
-                        tier="aggregator",
-                        publisher="GDELT",
-                        origin="query",
-                    )
-                )
+                url = gdelt_url(gd.url, f"{q} sourcelang:{gd.sourcelang[lang]}")
+                out.append(_query_feed("gdelt", url, max(interval, 900), lang, person))
     return out
+
+
+#: How each query kind is named, labelled and attributed.
+_QUERY_KINDS = {"google_news": ("Google News", "gn"), "gdelt": ("GDELT", "gdelt")}
+
+
+def _query_feed(kind: str, url: str, interval: int, lang: str, person: PersonRec) -> FeedConfig:
+    """One generated query as a source: the same shape for every aggregator kind."""
+    publisher, short = _QUERY_KINDS[kind]
+    return FeedConfig(
+        url=url,
+        interval=interval,
+        language=lang,
+        kind=kind,  # type: ignore[arg-type]
+        name=f"{publisher}: {person.name} ({lang})",
+        id=f"q-{short}-{_slug(person.id)}-{lang}",
+        tier="aggregator",
+        publisher=publisher,
+        origin="query",
+    )
