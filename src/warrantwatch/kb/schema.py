@@ -33,6 +33,11 @@ class Source(Strict):
 
     ``date`` is the page's own publication date; ``accessed`` is when it was read.
     One of the two must be known: an undated, unread page is no source.
+
+    ``via`` marks a primary document (a decision, a depositary notification) that was not read
+    itself but is known from another page that cites it: the key of that page in the same
+    file. A reader is shown "cited through", never that the document was read. ``symbol`` is
+    the document's official symbol (``ICC-02/05-01/09-1``, ``C.N.57.2023.TREATIES-XVIII.10``).
     """
 
     url: str
@@ -40,6 +45,8 @@ class Source(Strict):
     title: str
     date: dt.date | None = None
     accessed: dt.date | None = None
+    via: str | None = None
+    symbol: str | None = None
 
     @field_validator("url")
     @classmethod
