@@ -671,3 +671,13 @@ def test_early_end_changes_no_result(bundled_scanner: Scanner) -> None:
         ):
             ruled_out.append(article)
     assert all(a in ruled_out for a in common)
+
+
+def test_a_trip_is_found_in_a_page_without_full_stops_or_line_breaks(scanner: Scanner) -> None:
+    """Long hostile pages are cut into sentences; the news inside them is still read."""
+    filler = "the committee discussed the budget, the harbour and the schools, " * 300
+    text = filler + "Vladimir Putin will travel to Mongolia on 3 September 2024, " + filler
+    events = scanner.scan(Article(text=text, published=dt.date(2024, 8, 20)))
+    assert [(e.destination_iso2, e.status, e.start_date) for e in events] == [
+        ("MN", "planned", dt.date(2024, 9, 3))
+    ]

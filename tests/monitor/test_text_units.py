@@ -147,3 +147,30 @@ def test_language_files_give_cues_their_codes() -> None:
     assert ("en", "will visit") in stems
     assert ("ru", "вчера", "PAST") in {(c.lang, c.phrase, c.code) for c in all_cues()}
     assert ("next week", "FUT") in cldr_cues("en") and ("yesterday", "PAST") in cldr_cues("en")
+
+
+def test_a_run_without_full_stops_is_cut_into_bounded_sentences() -> None:
+    from warrantwatch.monitor.segments import MAX_SENTENCE
+
+    text = "the delegation met the minister, " * 2000  # 66 KB, no full stop
+    parts = split(text)
+    assert len(parts) > 1
+    assert all(p.end - p.start <= MAX_SENTENCE for p in parts)
+    # nothing is lost or doubled: the pieces tile the text
+    assert parts[0].start == 0 and parts[-1].end == len(text)
+    assert all(a.end == b.start for a, b in zip(parts, parts[1:], strict=False))
+    # a clause break is preferred to a word break
+    assert all(text[p.end - 1] == "," for p in parts[:-1])
+
+
+def test_windows_do_not_search_a_page_without_line_breaks_end_to_end() -> None:
+    from warrantwatch.monitor.matcher import PARAGRAPH_REACH, WINDOW, windows
+
+    text = "x " * 200_000  # 400 KB, one paragraph
+    wins = windows(text, [(200_000, 200_010)])
+    assert len(wins) == 1
+    lo, hi = wins[0]
+    assert hi - lo <= 2 * (WINDOW + PARAGRAPH_REACH) + 10
+    # with line breaks near, the window still widens to the paragraph
+    text = "a\n" + "y" * 600 + "NAME" + "z" * 600 + "\nb"
+    assert windows(text, [(602, 606)]) == [(2, len(text) - 2)]

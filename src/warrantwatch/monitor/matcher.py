@@ -217,6 +217,8 @@ def names_anyone(automaton: Automaton, norm: str) -> bool:
 #: Characters around a name within which places, cues and dates are kept: the rules look
 #: at the name's sentence and its neighbours only.
 WINDOW = 500
+#: How far past the window a paragraph's edge is looked for (longer than real paragraphs).
+PARAGRAPH_REACH = 3000
 
 
 def windows(text: str, spans: list[tuple[int, int]], radius: int = WINDOW) -> list[tuple[int, int]]:
@@ -224,9 +226,14 @@ def windows(text: str, spans: list[tuple[int, int]], radius: int = WINDOW) -> li
     out: list[tuple[int, int]] = []
     n = len(text)
     for a, b in sorted(spans):
-        lo = text.rfind("\n", 0, max(0, a - radius)) + 1
-        hi = text.find("\n", min(n, b + radius))
-        hi = n if hi < 0 else hi
+        # The paragraph's edge, looked for no further than PARAGRAPH_REACH: a page without
+        # line breaks must not be searched end to end for every name (quadratic time).
+        lo = max(0, a - radius)
+        edge = text.rfind("\n", max(0, lo - PARAGRAPH_REACH), lo)
+        lo = edge + 1 if edge >= 0 else max(0, lo - PARAGRAPH_REACH)
+        hi = min(n, b + radius)
+        edge = text.find("\n", hi, hi + PARAGRAPH_REACH)
+        hi = edge if edge >= 0 else min(n, hi + PARAGRAPH_REACH)
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], hi))
         else:

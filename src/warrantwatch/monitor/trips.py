@@ -29,6 +29,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 from warrantwatch.monitor.cues import TRIP_CODES
 from warrantwatch.monitor.dates import DateMention, month_end, numeric_dates, resolve, years_in
@@ -115,6 +116,23 @@ def _assign(r: Reading) -> list[_Sent]:
         if s is not None:
             s.dates.append(d)
     return sents
+
+
+_T = TypeVar("_T", Hit, DateMention)
+
+
+class _Positions(Generic[_T]):
+    """Hits or date mentions sorted by start, for range queries by binary search."""
+
+    def __init__(self, items: list[_T]) -> None:
+        self.items = sorted(items, key=lambda h: h.start)
+        self.starts = [h.start for h in self.items]
+
+    def within(self, lo: int, hi: int) -> list[_T]:
+        """The items that start in ``[lo, hi)``, in text order."""
+        a = bisect.bisect_left(self.starts, lo)
+        b = bisect.bisect_left(self.starts, hi)
+        return self.items[a:b]
 
 
 def _word_before(norm: str, pos: int) -> str:
@@ -267,18 +285,26 @@ class Rules:
     def __init__(self, r: Reading) -> None:
         self.r = r
         self.sents = _assign(r)
+        # Sorted positions, so that "the places (dates, words) between lo and hi" is a
+        # binary search, not a pass over the whole article for every candidate: scan time
+        # stays linear in the length of the text.
+        self._places = _Positions(r.places)
+        self._dates = _Positions(r.dates)
+        self._markers = _Positions(
+            [
+                *r.places,
+                *(p for p, _ in r.persons),
+                *(c for c in r.cues if c.entry.kind != "C" or _code(c) in TRIP_CODES),
+            ]
+        )
+        self._covered = _Positions([*r.places, *r.cues, *r.dates])
         for s in self.sents:
             s.background = self._sentence_background(s)
         self._inherit_background()
 
     def _marked(self, lo: int, hi: int) -> bool:
         """Whether a person, a place or a travel word stands in ``norm[lo:hi]``."""
-        r = self.r
-        return any(lo <= h.start < hi for h in r.places) or any(
-            lo <= h.start < hi
-            for h in (*(p for p, _ in r.persons), *r.cues)
-            if h.entry.kind != "C" or _code(h) in TRIP_CODES
-        )
+        return bool(self._markers.within(lo, hi))
 
     # --- age of dates: is a trip recalled rather than reported? -------------------------
     def _years(self, s: _Sent) -> list[_Year]:
@@ -424,7 +450,7 @@ class Rules:
                 continue
             if not any(w in r.norm[c.start : c.end] for w in self.r.words.receive):
                 continue
-            between = [p for p in r.places if c.end <= p.start < first]
+            between = self._places.within(c.end, first)
             if all(p.entry.data[0] in own for p in between):
                 return True
         return False
@@ -673,8 +699,10 @@ class Rules:
         if not movers or r.language == "de":
             return False
         cue = min(movers, key=lambda c: c.start)
-        covered = [(h.start, h.end) for h in (*r.places, *r.cues, *names)]
-        covered += [(d.start, d.end) for d in r.dates]
+        # Hits start before they end: any that covers a word here starts in this stretch or
+        # at most a hit's length before it.
+        near = self._covered.within(max(0, lo - 200), cue.start)
+        covered = [(h.start, h.end) for h in (*near, *names)]
         pos = lo
         words = r.text[lo : cue.start].split()
         for k, w in enumerate(words):
@@ -736,7 +764,7 @@ class Rules:
         mine = {place.entry.data[0], *self.r.nationality.get(pid, ())}
         return any(
             0 <= cue.start - p.end <= 12 and p.entry.data[0] not in mine
-            for p in self.r.places
+            for p in self._places.within(max(0, cue.start - 200), cue.start)
             if p.entry.data[2] != "demonym"
         )
 
@@ -755,13 +783,12 @@ class Rules:
         r = self.r
         own = set(r.nationality.get(pid, ()))
         mention_ends = [c.end for c in cues if _code(c) == "MENT"]
-        in_span = [
-            p for p in r.places if span[0] <= p.start < span[1] and p.entry.data[0] not in own
-        ]
+        span_places = self._places.within(*span)
+        in_span = [p for p in span_places if p.entry.data[0] not in own]
         if not in_span:
             return []
         span_norm = r.norm[span[0] : span[1]]
-        attributes = self._attributes([p for p in r.places if span[0] <= p.start < span[1]])
+        attributes = self._attributes(span_places)
         scored: list[tuple[Hit, float, Hit]] = []
         capitals: set[Hit] = set()  # "the Kazakh capital": a demonym that names a city
         for p in in_span:
@@ -831,7 +858,7 @@ class Rules:
         # Uzbekistan") is a further destination; so is one after "to/in" with a date of its
         # own, as in an itinerary ("lunedì a Baku ... e mercoledì per Erevan", "2 грудня
         # до Астани, а 4 грудня — до Бішкека").
-        dated = [d.start for d in r.dates if span[0] <= d.start < span[1]]
+        dated = [d.start for d in self._dates.within(*span)]
         for p, sc, near in scored[1:]:
             iso = p.entry.data[0]
             if iso in isos or (p.entry.data[2] == "demonym" and p not in capitals):
@@ -947,7 +974,9 @@ class Rules:
         """Whether ``d`` is the date of a dateline: "NAIROBI, March 15 —" opening a
         paragraph (the place in capitals, a comma, the date, a dash)."""
         text = self.r.text
-        lo = text.rfind("\n", 0, d.start) + 1
+        lo = text.rfind("\n", max(0, d.start - 42), d.start) + 1
+        if lo == 0 and d.start > 42:
+            return False  # no line break close before it: not the head of a paragraph
         head = text[lo : d.start]
         if len(head) > 40 or not head.rstrip().endswith(","):
             return False
