@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -158,7 +159,7 @@ def test_a_run_without_full_stops_is_cut_into_bounded_sentences() -> None:
     assert all(p.end - p.start <= MAX_SENTENCE for p in parts)
     # nothing is lost or doubled: the pieces tile the text
     assert parts[0].start == 0 and parts[-1].end == len(text)
-    assert all(a.end == b.start for a, b in zip(parts, parts[1:], strict=False))
+    assert all(a.end == b.start for a, b in itertools.pairwise(parts))
     # a clause break is preferred to a word break
     assert all(text[p.end - 1] == "," for p in parts[:-1])
 
