@@ -681,3 +681,49 @@ def test_a_trip_is_found_in_a_page_without_full_stops_or_line_breaks(scanner: Sc
     assert [(e.destination_iso2, e.status, e.start_date) for e in events] == [
         ("MN", "planned", dt.date(2024, 9, 3))
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # month and day with their markers, no year: resolved against the report's date
+        ("普京总统将于10月9日访问塔吉克斯坦。", dt.date(2025, 10, 1), dt.date(2025, 10, 9)),
+        (
+            "푸틴 대통령은 10월 9일 타지키스탄을 방문할 예정이다.",
+            dt.date(2025, 10, 1),
+            dt.date(2025, 10, 9),
+        ),
+        # a dateline's day, and a day of the month alone ("8日")
+        (
+            "杜尚别10月8日电 俄罗斯总统普京8日抵达杜尚别。",
+            dt.date(2025, 10, 8),
+            dt.date(2025, 10, 8),
+        ),
+        # no date with the text: the dateline's day and month, the year the text names
+        (
+            "DUSHANBE, Oct 8 (Wire) - Vladimir Putin arrived in Tajikistan on a state visit, "
+            "the first of 2025 to a member of the court.",
+            None,
+            dt.date(2025, 10, 8),
+        ),
+    ],
+)
+def test_dates_from_markers_and_datelines(
+    scanner: Scanner, text: str, published: dt.date | None, expected: dt.date
+) -> None:
+    events = scanner.scan(Article(text=text, published=published))
+    assert [(e.destination_iso2, e.start_date) for e in events] == [("TJ", expected)]
+
+
+def test_no_year_anywhere_gives_no_date(scanner: Scanner) -> None:
+    """A day and month with no year in the text and no report date: nothing is made up."""
+    text = "DUSHANBE, Oct 8 (Wire) - Vladimir Putin arrived in Tajikistan on a state visit."
+    (event,) = scanner.scan(Article(text=text))
+    assert event.start_date is None
+
+
+def test_a_date_in_the_address_anchors_relative_days(scanner: Scanner) -> None:
+    text = "Vladimir Putin arrived in Tajikistan on Wednesday for a state visit."
+    url = "https://news.example.org/2025/10/09/putin-tajikistan"
+    (event,) = scanner.scan(Article(text=text, url=url))
+    assert event.start_date == dt.date(2025, 10, 8)

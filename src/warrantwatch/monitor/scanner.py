@@ -24,7 +24,8 @@ from warrantwatch.law.records import PersonRec
 from warrantwatch.law.world import World
 from warrantwatch.monitor import cues as cue_lex
 from warrantwatch.monitor import matcher
-from warrantwatch.monitor.dates import DateMention, read_date
+from warrantwatch.monitor.anchor import HEAD, head_date, text_year, url_date
+from warrantwatch.monitor.dates import DateMention, numeric_dates, read_date
 from warrantwatch.monitor.known_trips import known_trip_id
 from warrantwatch.monitor.langid import languages_of
 from warrantwatch.monitor.lexicon import Words, merge
@@ -188,6 +189,17 @@ class Scanner:
                 if m is not None:
                     dates.append(m)
         strong = frozenset(pid for h, pid in resolved if h.entry.data[1])
+        language = codes[0] if codes is not None and len(codes) == 1 else article.language
+        published, year_hint = article.published, None
+        head = [d for d in dates if d.start < HEAD]
+        head += numeric_dates(norm, 0, min(len(norm), HEAD), language, words)
+        if published is None:
+            # No date came with the text: its address, dateline or time stamp may give it.
+            year_hint = text_year(norm)
+            dateline = head_date(norm, head, year_hint)
+            published = url_date(article.url) or dateline
+        else:
+            dateline = head_date(norm, head, None, published)
         return Reading(
             text=text,
             norm=norm,
@@ -196,8 +208,10 @@ class Scanner:
             places=places,
             cues=cues,
             dates=dates,
-            published=article.published,
-            language=codes[0] if codes is not None and len(codes) == 1 else article.language,
+            published=published,
+            year_hint=year_hint,
+            dateline=dateline,
+            language=language,
             nationality=self.nationality,
             strong_persons=strong,
             words=words,

@@ -59,6 +59,11 @@ class Reading:
     words: Words = field(default_factory=words_for)
     #: The language an event reports (the article's, or the one identified).
     reported: str | None = None
+    #: Without any report date, the latest year the text names: the year of a day and
+    #: month given alone ("on 3 September").
+    year_hint: int | None = None
+    #: The day of the text's dateline or head time stamp, if it has one.
+    dateline: dt.date | None = None
 
 
 @dataclass
@@ -133,6 +138,13 @@ class _Positions(Generic[_T]):
         a = bisect.bisect_left(self.starts, lo)
         b = bisect.bisect_left(self.starts, hi)
         return self.items[a:b]
+
+
+def _safe_day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _word_before(norm: str, pos: int) -> str:
@@ -594,6 +606,8 @@ class Rules:
             movers = [c for c in place_trip if _code(c) != "TN"]
             anchor = min(movers, key=lambda c: c.start) if movers else near
             day = self._date(own, ph, status, [anchor], cues)
+            if day is None and status == "occurred" and r.dateline and self._in_lead(s):
+                day = r.dateline  # "DUSHANBE, Oct 8 (Reuters) - ... arrived": the report's day
             bg = self._background(
                 s, place_sent, place_span if cross else span, ph, near, status, codes, day
             )
@@ -966,9 +980,15 @@ class Rules:
         phrases.sort(key=lambda d: d.start - hi if d.start >= hi else lo - d.end)
         for d in phrases:
             day = resolve(d, pub, ahead)
+            if day is None and pub is None and d.kind == "D" and self.r.year_hint:
+                day = _safe_day(self.r.year_hint, d.month, d.day)
             if day is not None:
                 return day
         return None
+
+    def _in_lead(self, s: _Sent) -> bool:
+        """Whether ``s`` opens the text: the headline, the dateline's sentence or the lead."""
+        return s.start < 600
 
     def _dateline(self, d: DateMention) -> bool:
         """Whether ``d`` is the date of a dateline: "NAIROBI, March 15 —" opening a
