@@ -188,3 +188,7 @@ def test_url_dates() -> None:
     assert url_date("https://x.org/item/1234202409021", today=today) is None  # a long number
     assert url_date("https://x.org/2024/02/30/slug", today=today) is None  # no such day
     assert url_date(None) is None
+
+
+def test_romanian_cedilla_and_comma_letters_fold_alike() -> None:
+    assert fold("Bucureşti Ţara") == fold("București Țara")
