@@ -727,3 +727,22 @@ def test_a_date_in_the_address_anchors_relative_days(scanner: Scanner) -> None:
     url = "https://news.example.org/2025/10/09/putin-tajikistan"
     (event,) = scanner.scan(Article(text=text, url=url))
     assert event.start_date == dt.date(2025, 10, 8)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a country followed by a title is someone's, not a destination
+        "Vladimir Putin ve İran Cumhurbaşkanı Mesud Pezeşkiyan telefonda görüştü ve ziyaret planladı.",
+        "푸틴 대통령은 정상회의에서 몽골 대통령과 회담하고 방문할 예정이다.",
+    ],
+)
+def test_a_country_before_a_title_is_an_attribute(scanner: Scanner, text: str) -> None:
+    assert all(e.destination_iso2 not in ("IR", "MN") for e in scanner.scan(Article(text=text)))
+
+
+def test_stems_in_title_lists_match_their_forms(scanner: Scanner) -> None:
+    """A stem ("cumhurbaşkan*") in a language file's titles matches "cumhurbaşkanı"."""
+    w = scanner.words(("tr",))
+    assert w.is_title("cumhurbașkanı")  # folded: the comma-s
+    assert not any(t.endswith("*") for t in (*w.titles, *w.proxy_stems, *w.host))

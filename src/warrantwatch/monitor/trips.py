@@ -480,14 +480,14 @@ class Rules:
                 words.pop()
         if words and (words[-1] in self.r.words.of or words[-1] in self.r.words.origin):
             words.pop()
-        if words and words[-1] in self.r.words.proxies:
+        if words and self.r.words.is_proxy(words[-1]):
             return True
         after = norm[h.end : h.end + 30].split()
         if after[:1] == ["s"]:  # "Roe's lawyer" (the apostrophe folds to a space)
             after = after[1:]
         return (
             bool(after)
-            and after[0] in self.r.words.proxies
+            and self.r.words.is_proxy(after[0])
             and norm[h.end : h.end + 1] in ("s", " ")
         )
 
@@ -916,6 +916,7 @@ class Rules:
                 (before in self.r.words.origin and not both)
                 or self.r.words.is_title(before)
                 or _origin_after(self.r, p)
+                or self._title_after(p)
             )
             if marked or (
                 prev is not None and prev in out and _conjoined(norm, prev, p, self.r.words)
@@ -923,6 +924,23 @@ class Rules:
                 out.add(p)
             prev = p
         return out
+
+    def _title_after(self, p: Hit) -> bool:
+        """Whether a title follows the place: the country is someone's ("몽골 대통령과",
+        "İran Cumhurbaşkanı", "Беларусь президенти", "蒙古总统", "Mongolia's president").
+        A genitive ending glued to the place, or split off by an apostrophe ("Türkiye'nin"),
+        may stand between them."""
+        norm, w = self.r.norm, self.r.words
+        if not w.spaces:
+            return norm[p.end : p.end + 40].lstrip().startswith(w.titles)
+        j = p.end
+        while j < len(norm) and norm[j].isalnum():
+            j += 1  # the rest of the word: "ирана", "ირანის"
+        rest = norm[j : j + 48].lstrip(" ")
+        if self.r.text[j : j + 1] in ("'", "’", "ʼ"):
+            rest = rest.partition(" ")[2]  # an ending after an apostrophe: "Türkiye'nin"
+        word = rest.split(" ", 1)[0]
+        return bool(word) and (rest.startswith(w.titles) or w.is_title(word))
 
     # --- dates --------------------------------------------------------------------------
     def _date(
