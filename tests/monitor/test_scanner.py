@@ -733,7 +733,7 @@ def test_a_date_in_the_address_anchors_relative_days(scanner: Scanner) -> None:
     "text",
     [
         # a country followed by a title is someone's, not a destination
-        "Vladimir Putin ve İran Cumhurbaşkanı Mesud Pezeşkiyan telefonda görüştü ve ziyaret planladı.",
+        "Vladimir Putin ve İran Cumhurbaşkanı Mesud Pezeşkiyan görüştü ve ziyaret planladı.",
         "푸틴 대통령은 정상회의에서 몽골 대통령과 회담하고 방문할 예정이다.",
     ],
 )
