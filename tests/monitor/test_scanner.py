@@ -746,3 +746,12 @@ def test_stems_in_title_lists_match_their_forms(scanner: Scanner) -> None:
     w = scanner.words(("tr",))
     assert w.is_title("cumhurbașkanı")  # folded: the comma-s
     assert not any(t.endswith("*") for t in (*w.titles, *w.proxy_stems, *w.host))
+
+
+def test_the_territory_of_the_persons_own_situation_is_the_subject(scanner: Scanner) -> None:
+    """"Since the invasion of Ukraine Putin has cut his foreign visits": Ukraine is what the
+    news is about, not where he goes; "Putin travelled to Ukraine" still counts."""
+    text = "Since the invasion of Ukraine, Vladimir Putin has reduced his foreign visits."
+    assert scanner.scan(Article(text=text)) == []
+    text = "Vladimir Putin travelled to Ukraine on Saturday, visiting occupied Mariupol."
+    assert [e.destination_iso2 for e in scanner.scan(Article(text=text))] == ["UA"]

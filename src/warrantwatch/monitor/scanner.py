@@ -68,6 +68,21 @@ class Scanner:
         self.glued = tables.glued
         self._words: dict[tuple[str, ...] | None, Words] = {}
         self.nationality = {pid: p.nationality for pid, p in world.persons.items()}
+        # The territories of the situations in which each person is wanted: the subject of
+        # most news about them ("the war in Ukraine", "children deported from Ukraine").
+        self.situation_lands = {
+            pid: tuple(
+                sorted(
+                    {
+                        iso
+                        for w in p.warrants
+                        if w.situation in world.situations
+                        for iso in world.situations[w.situation].territory
+                    }
+                )
+            )
+            for pid, p in world.persons.items()
+        }
         self._duty_cache: dict[tuple[str, str, dt.date], dict[str, Any] | None] = {}
 
     # --- pickling: the duty cache stays behind --------------------------------------
@@ -213,6 +228,7 @@ class Scanner:
             dateline=dateline,
             language=language,
             nationality=self.nationality,
+            situation_lands=self.situation_lands,
             strong_persons=strong,
             words=words,
             reported=reported,

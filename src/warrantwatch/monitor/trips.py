@@ -54,6 +54,8 @@ class Reading:
     published: dt.date | None
     language: str | None
     nationality: dict[str, tuple[str, ...]]
+    #: Per person, the territories of the situations in which they are wanted.
+    situation_lands: dict[str, tuple[str, ...]] = field(default_factory=dict)
     strong_persons: frozenset[str] = frozenset()
     #: The word lists of the text's language(s) (all languages when unknown).
     words: Words = field(default_factory=words_for)
@@ -796,6 +798,7 @@ class Rules:
         """Destinations in ``span``, best first; ``strict`` (another sentence) wants "to/in X"."""
         r = self.r
         own = set(r.nationality.get(pid, ()))
+        lands = set(r.situation_lands.get(pid, ()))
         mention_ends = [c.end for c in cues if _code(c) == "MENT"]
         span_places = self._places.within(*span)
         in_span = [p for p in span_places if p.entry.data[0] not in own]
@@ -838,6 +841,8 @@ class Rules:
             score -= min(_cue_distance(p, near), 300.0) / 400.0
             mark = _mark(r, p)
             dest = mark > 0
+            if kind == "country" and not dest and p.entry.data[0] in lands:
+                continue  # "the invasion of Ukraine": the subject, not a destination
             if dest:
                 score += 0.3
             elif mark < 0:
