@@ -755,3 +755,13 @@ def test_the_territory_of_the_persons_own_situation_is_the_subject(scanner: Scan
     assert scanner.scan(Article(text=text)) == []
     text = "Vladimir Putin travelled to Ukraine on Saturday, visiting occupied Mariupol."
     assert [e.destination_iso2 for e in scanner.scan(Article(text=text))] == ["UA"]
+
+
+def test_an_arrest_in_the_persons_own_country_reported_after_it(scanner: Scanner) -> None:
+    """The arrest ends the warrant's call, and the report comes after it; the person's own
+    country is a destination for an arrest (Duterte at Manila's airport)."""
+    text = "Laurent Gbagbo was arrested in Abidjan on Tuesday on a warrant of the court."
+    events = scanner.scan(Article(text=text, published=dt.date(2011, 11, 30)))
+    assert [(e.destination_iso2, e.status) for e in events] == [("CI", "arrest")]
+    # long after the acquittal nothing calls for his arrest: no event
+    assert scanner.scan(Article(text=text, published=dt.date(2020, 6, 1))) == []

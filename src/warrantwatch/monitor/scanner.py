@@ -317,7 +317,9 @@ class Scanner:
             on = date or article.published or dt.date.today()
             from warrantwatch.law.warrants import outstanding
 
-            if not outstanding(person, on):
+            if not outstanding(person, on) and not (
+                best.status == "arrest" and _outstanding_before(person, on, date is None)
+            ):
                 continue  # no ICC warrant calls for an arrest on that day
             events.append(
                 TripEvent(
@@ -530,6 +532,20 @@ def _cache_key(world: World) -> str:
         except metadata.PackageNotFoundError:
             h.update(dist.encode())
     return h.hexdigest()[:24]
+
+
+def _outstanding_before(person: PersonRec, on: dt.date, undated: bool) -> bool:
+    """Whether a warrant called for the arrest that a report tells of: the day before it (a
+    report comes after the arrest, which ended the warrant's call), or, for an undated
+    report, the day before any custody event the knowledge base records up to ``on``."""
+    from warrantwatch.law.warrants import outstanding
+
+    days = [on - dt.timedelta(days=1)]
+    if undated:
+        days += [c.date - dt.timedelta(days=1) for c in person.custody if c.date <= on]
+    else:  # the arrest was reported within days of it
+        days += [on - dt.timedelta(days=k) for k in (3, 7)]
+    return any(outstanding(person, d) for d in days)
 
 
 def _load_cached(world: World, cache_dir: Path) -> _Tables | None:

@@ -797,7 +797,10 @@ class Rules:
     ) -> list[tuple[Hit, float]]:
         """Destinations in ``span``, best first; ``strict`` (another sentence) wants "to/in X"."""
         r = self.r
-        own = set(r.nationality.get(pid, ()))
+        # One's own country is no destination, except for an arrest there ("Duterte was
+        # arrested at Manila's airport").
+        arrested = any(_code(c) == "ARR" for c in cues)
+        own = set() if arrested else set(r.nationality.get(pid, ()))
         lands = set(r.situation_lands.get(pid, ()))
         mention_ends = [c.end for c in cues if _code(c) == "MENT"]
         span_places = self._places.within(*span)
