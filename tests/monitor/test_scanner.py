@@ -765,3 +765,9 @@ def test_an_arrest_in_the_persons_own_country_reported_after_it(scanner: Scanner
     assert [(e.destination_iso2, e.status) for e in events] == [("CI", "arrest")]
     # long after the acquittal nothing calls for his arrest: no event
     assert scanner.scan(Article(text=text, published=dt.date(2020, 6, 1))) == []
+
+
+def test_an_acronym_demonym_matches_only_in_capitals(scanner: Scanner) -> None:
+    """Indonesian "AS" (Amerika Serikat) must not be the English word "as"."""
+    text = "Vladimir Putin arrived in Mongolia as planned, and later flew on to Ulaanbaatar."
+    assert {e.destination_iso2 for e in scanner.scan(Article(text=text))} == {"MN"}
