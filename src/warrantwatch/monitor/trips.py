@@ -799,8 +799,9 @@ class Rules:
         r = self.r
         # One's own country is no destination, except for an arrest there ("Duterte was
         # arrested at Manila's airport").
-        arrested = any(_code(c) == "ARR" for c in cues)
-        own = set() if arrested else set(r.nationality.get(pid, ()))
+        arrests = [c for c in cues if _code(c) == "ARR"]
+        home = set(r.nationality.get(pid, ()))
+        own = set() if arrests else home
         lands = set(r.situation_lands.get(pid, ()))
         mention_ends = [c.end for c in cues if _code(c) == "MENT"]
         span_places = self._places.within(*span)
@@ -844,6 +845,10 @@ class Rules:
             score -= min(_cue_distance(p, near), 300.0) / 400.0
             mark = _mark(r, p)
             dest = mark > 0
+            if p.entry.data[0] in home and (
+                mark < 0 or not any(-30 <= p.start - c.end <= 60 for c in arrests)
+            ):
+                continue  # at home only "arrested at Manila's airport", not "... near Tripoli"
             if kind == "country" and not dest and p.entry.data[0] in lands:
                 continue  # "the invasion of Ukraine": the subject, not a destination
             if dest:
