@@ -55,8 +55,18 @@ def _register_scan(app: typer.Typer) -> None:
             float,
             typer.Option("--min-confidence", min=0.0, max=1.0, help="Drop less confident events."),
         ] = 0.0,
+        contacts: Annotated[
+            bool,
+            typer.Option(
+                "--contacts/--no-contacts",
+                help="Also list contacts of states' officials with persons subject to warrants "
+                "(meetings, calls, joint appearances, letters); JSON objects with "
+                '"type": "contact".',
+            ),
+        ] = True,
     ) -> None:
-        """List the trips that texts report: who, where, when, status, evidence, and the duty."""
+        """List the trips that texts report: who, where, when, status, evidence, and the duty;
+        and the contacts of states' officials with the persons."""
         import json
         from pathlib import Path
 
@@ -107,12 +117,22 @@ def _register_scan(app: typer.Typer) -> None:
                             collected.append(ev.as_dict())
                         else:
                             _print_event(scanner, ev)
+                    for cev in scanner.contacts(article) if contacts else ():
+                        if cev.confidence < min_confidence:
+                            continue
+                        count += 1
+                        if fmt is ScanFormat.jsonl:
+                            typer.echo(json.dumps(cev.as_dict(), ensure_ascii=False))
+                        elif fmt is ScanFormat.json:
+                            collected.append(cev.as_dict())
+                        else:
+                            _print_contact(scanner, cev)
         except InputError as exc:
             fail(str(exc))
         if fmt is ScanFormat.json:
             typer.echo(json.dumps(collected, ensure_ascii=False, indent=2))
         elif fmt is ScanFormat.text and count == 0:
-            typer.echo("no trips found")
+            typer.echo("no trips or contacts found" if contacts else "no trips found")
         if problems:
             raise typer.Exit(2)
 
@@ -146,6 +166,39 @@ def _print_event(scanner: object, ev: object) -> None:
     typer.echo(f"  evidence: {ev.evidence}")
     if ev.url:
         typer.echo(f"  source: {ev.url}")
+
+
+def _print_contact(scanner: object, ev: object) -> None:
+    from warrantwatch.monitor.model import ContactEvent
+    from warrantwatch.monitor.scanner import Scanner
+
+    assert isinstance(scanner, Scanner) and isinstance(ev, ContactEvent)
+    typer.echo(contact_line(scanner.world, ev))
+    typer.echo(f"  evidence: {ev.evidence}")
+    if ev.url:
+        typer.echo(f"  source: {ev.url}")
+
+
+def contact_line(world: object, ev: object) -> str:
+    """One line for a contact event: who met whom, where, when, and the state's status."""
+    from warrantwatch.law.world import World
+    from warrantwatch.monitor.model import ContactEvent
+
+    assert isinstance(world, World) and isinstance(ev, ContactEvent)
+    person = world.persons[ev.person].name if ev.person in world.persons else ev.person
+    office = ev.office.replace("_", " ")
+    who = f"{world.state_name(ev.state)}'s {office}" + (
+        f" ({ev.official_name})" if ev.official_name else ""
+    )
+    where = f" in {ev.place or world.state_name(ev.place_iso2)}" if ev.place_iso2 else ""
+    when = ev.date.isoformat() if ev.date else "date not given"
+    party = {True: "a State Party", False: "not a State Party", None: "status unknown"}[
+        ev.state_party
+    ]
+    return (
+        f"contact: {who} [{ev.state}] - {person}, {ev.kind.replace('_', ' ')}{where}, {when}, "
+        f"{ev.status}; {ev.state} {party} that day; confidence {ev.confidence:.2f}"
+    )
 
 
 # ------------------------------------------------------------------ monitor service

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from warrantwatch.kb.files import DataFiles, DataProblem
-from warrantwatch.kb.schema import DEPOSIT_TYPES, Source, Sourced
+from warrantwatch.kb.schema import DEPOSIT_TYPES, Official, Person, Source, Sourced
 from warrantwatch.law.treaty_status import in_force_from, withdrawal_effective
 
 EXECUTING = frozenset({"arrested", "surrendered", "appeared"})
@@ -255,6 +255,82 @@ class _Checker:
                     f"{self.report.counts[kind]} {kind}, expected at least {minimum}",
                 )
         self.report.counts["authorities"] = sum(len(r.authorities) for r in self.f.records.values())
+        self._officials_and_contacts(states, persons)
+
+    def _officials_and_contacts(self, states: set[str], persons: dict[str, Person]) -> None:
+        """Officials' terms and the contacts that cite them; how many States Parties lack a
+        current holder of each office (a completeness count, not an error)."""
+        officials: dict[str, Official] = {}
+        for file, rec in self.f.records.items():
+            for o in rec.officials:
+                where = f"officials ({o.id})"
+                if o.id in officials:
+                    self.err(file, where, "id used more than once")
+                officials[o.id] = o
+                self.fact(file, where, o, rec.sources)
+                if o.state not in states:
+                    self.err(file, where, f"unknown state {o.state}")
+        ids: Counter[str] = Counter()
+        for file, rec in self.f.records.items():
+            for c in rec.contacts:
+                ids[c.id] += 1
+                where = f"contacts ({c.id})"
+                self.fact(file, where, c, rec.sources)
+                for iso in (c.state, c.place_state):
+                    if iso is not None and iso not in states:
+                        self.err(file, where, f"unknown state {iso}")
+                person = persons.get(c.person)
+                if person is None:
+                    self.err(file, where, f"unknown person {c.person!r}")
+                elif c.date < min(w.issued for w in person.warrants):
+                    self.err(file, where, "contact before the person's first warrant was issued")
+                if c.official is not None:
+                    o = officials.get(c.official)
+                    if o is None:
+                        self.err(file, where, f"unknown official {c.official!r}")
+                    elif o.state != c.state or o.office != c.office:
+                        self.err(file, where, f"official {o.id!r} is not {c.state}'s {c.office}")
+                    elif c.precision == "day" and not (
+                        o.start <= c.date and (o.end is None or c.date <= o.end)
+                    ):
+                        self.err(file, where, f"{o.id!r} was not in office on {c.date}")
+        for rid, n in ids.items():
+            if n > 1:
+                self.err("records/", rid, "id used more than once")
+        self.report.counts["officials"] = len(officials)
+        self.report.counts["contacts"] = sum(len(r.contacts) for r in self.f.records.values())
+        parties = self._parties_today()
+        current = {(o.state, o.office) for o in officials.values() if o.end is None}
+        for office in ("head_of_state", "head_of_government", "foreign_minister"):
+            lacking = sorted(iso for iso in parties if (iso, office) not in current)
+            self.report.counts[f"States Parties without a current {office.replace('_', ' ')}"] = (
+                len(lacking)
+            )
+
+    def _parties_today(self) -> set[str]:
+        """The States Parties on today's date, by the engine's reading of states.yaml."""
+        from warrantwatch.law.records import StateRec, TreatyActionRec
+        from warrantwatch.law.treaty_status import status_on
+
+        sf = self.f.states
+        if sf is None:
+            return set()
+        today = dt.date.today()
+        out: set[str] = set()
+        for st in sf.states:
+            rec = StateRec(
+                iso2=st.iso2,
+                iso3=st.iso3,
+                name=st.name,
+                un_status=st.un_status,
+                actions=tuple(
+                    TreatyActionRec(a.type, a.date, a.later_date, effective_from=a.effective_from)
+                    for a in st.actions
+                ),
+            )
+            if status_on(rec, today).status == "party":
+                out.add(st.iso2)
+        return out
 
     def unused_sources(self) -> None:
         for file, smap in self.f.source_maps():

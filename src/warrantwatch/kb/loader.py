@@ -22,10 +22,12 @@ from warrantwatch.kb.tables import (
     ArticleRow,
     AuthorityRow,
     ChargeRow,
+    ContactRow,
     CustodyRow,
     DeclarationRow,
     FactSource,
     FindingRow,
+    OfficialRow,
     PersonNameRow,
     PersonRow,
     PositionRow,
@@ -83,13 +85,16 @@ def clear_curated(session: Session) -> None:
     for table in CURATED_TABLES:
         session.execute(delete(table))
     session.execute(delete(TripRow).where(TripRow.origin == "curated"))
-    session.execute(delete(FactSource).where(FactSource.fact_table != "trips"))
-    curated_trips = select(TripRow.id)
-    session.execute(
-        delete(FactSource).where(
-            FactSource.fact_table == "trips", FactSource.fact_key.not_in(curated_trips)
+    session.execute(delete(ContactRow).where(ContactRow.origin == "curated"))
+    # Trips and contacts confirmed in review stay, with their sources.
+    session.execute(delete(FactSource).where(FactSource.fact_table.not_in(("trips", "contacts"))))
+    for table, row in (("trips", TripRow), ("contacts", ContactRow)):
+        kept = select(row.id)
+        session.execute(
+            delete(FactSource).where(
+                FactSource.fact_table == table, FactSource.fact_key.not_in(kept)
+            )
         )
-    )
 
 
 def load_articles(session: Session, root: Path) -> int:
@@ -301,6 +306,44 @@ def load(session: Session, files: DataFiles) -> dict[str, int]:
                 )
             )
             src.link("authorities", a.id, a.sources, smap)
+        for o in rec.officials:
+            session.add(
+                OfficialRow(
+                    id=o.id,
+                    state=o.state,
+                    office=o.office,
+                    name=o.name,
+                    names=list(o.names),
+                    title=o.title,
+                    start=o.start,
+                    start_precision=o.start_precision,
+                    end=o.end,
+                    **_prov(o),
+                )
+            )
+            src.link("officials", o.id, o.sources, smap)
+        for c in rec.contacts:
+            session.merge(
+                ContactRow(
+                    id=c.id,
+                    person_id=c.person,
+                    state=c.state,
+                    office=c.office,
+                    official_id=c.official,
+                    official_name=c.official_name,
+                    kind=c.kind,
+                    date=c.date,
+                    precision=c.precision,
+                    status=c.status,
+                    place=c.place,
+                    place_state=c.place_state,
+                    occasion=c.occasion,
+                    **_prov(c),
+                )
+            )
+            src.link("contacts", c.id, c.sources, smap)
+        counts["officials"] = counts.get("officials", 0) + len(rec.officials)
+        counts["contacts"] = counts.get("contacts", 0) + len(rec.contacts)
         counts["trips"] += len(rec.trips)
         counts["findings"] += len(rec.findings)
         counts["authorities"] += len(rec.authorities)

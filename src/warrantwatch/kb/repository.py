@@ -16,10 +16,12 @@ from warrantwatch.kb.tables import (
     ArticleRow,
     AuthorityRow,
     ChargeRow,
+    ContactRow,
     CustodyRow,
     DeclarationRow,
     FactSource,
     FindingRow,
+    OfficialRow,
     PersonNameRow,
     PersonRow,
     PositionRow,
@@ -35,11 +37,13 @@ from warrantwatch.law.records import (
     ArticleRec,
     AuthorityRec,
     ChargeRec,
+    ContactRec,
     CustodyRec,
     DeclarationRec,
     Fact,
     FindingRec,
     NameRec,
+    OfficialRec,
     PersonRec,
     PositionRec,
     SituationRec,
@@ -228,6 +232,40 @@ def load_world(session: Session) -> World:
     articles = {
         a.number: ArticleRec(a.number, a.title, a.text) for a in session.scalars(select(ArticleRow))
     }
+    officials = tuple(
+        OfficialRec(
+            id=o.id,
+            state=o.state,
+            office=o.office,
+            name=o.name,
+            start=o.start,
+            end=o.end,
+            names=tuple(o.names or ()),
+            fact=prov.fact("officials", o.id, o),
+        )
+        for o in session.scalars(select(OfficialRow).order_by(OfficialRow.start))
+    )
+    by_official = {o.id: o for o in officials}
+    contacts = tuple(
+        ContactRec(
+            id=c.id,
+            person=c.person_id,
+            state=c.state,
+            office=c.office,
+            kind=c.kind,
+            date=c.date,
+            official=c.official_id,
+            official_name=c.official_name
+            or (by_official[c.official_id].name if c.official_id in by_official else None),
+            place=c.place,
+            place_state=c.place_state,
+            occasion=c.occasion,
+            precision=c.precision,
+            status=c.status,
+            fact=prov.fact("contacts", c.id, c),
+        )
+        for c in session.scalars(select(ContactRow).order_by(ContactRow.date))
+    )
     return World(
         states=states,
         persons=persons,
@@ -236,4 +274,6 @@ def load_world(session: Session) -> World:
         findings=findings,
         authorities=authorities,
         articles=articles,
+        officials=officials,
+        contacts=contacts,
     )

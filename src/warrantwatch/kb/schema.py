@@ -391,11 +391,84 @@ class Authority(Sourced):
     document: str | None = None
 
 
+Office = Literal["head_of_state", "head_of_government", "foreign_minister"]
+
+
+class Official(Sourced):
+    """One holder of one office of one state for one term: the people whose contacts with
+    persons subject to warrants are recorded (``records/officials.yaml``).
+
+    ``end`` is absent while the holder is in office. ``names`` are the other spellings news
+    uses (other scripts, the surname alone) that the scanner looks for. A term known only to
+    the month or year gives its first day and ``start_precision``.
+    """
+
+    id: str
+    state: str
+    office: Office
+    name: str
+    names: list[str] = Field(default_factory=list)
+    title: str | None = None
+    start: dt.date
+    start_precision: DatePrecision = "day"
+    end: dt.date | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _slug(cls, v: str) -> str:
+        if not SLUG.match(v):
+            raise ValueError(f"not a slug: {v!r}")
+        return v
+
+    @model_validator(mode="after")
+    def _term(self) -> Official:
+        if self.end is not None and self.end < self.start:
+            raise ValueError("a term cannot end before it starts")
+        return self
+
+
+ContactKind = Literal["meeting", "call", "joint_appearance", "letter"]
+ContactStatus = Literal["occurred", "planned", "cancelled"]
+
+
+class Contact(Sourced):
+    """A contact of a state's official with a person subject to a warrant: a meeting, a
+    call, a joint appearance (a summit session, a ceremony) or a letter or invitation.
+
+    ``state`` is the official's state; ``place``/``place_state`` where it happened (absent
+    for a call). ``official`` names a record of ``officials``; ``official_name`` is used
+    where the knowledge base has no such record. Whether a contact was essential is not
+    recorded: the knowledge base reports contacts and judges none.
+    """
+
+    id: str
+    person: str
+    state: str
+    office: Office
+    official: str | None = None
+    official_name: str | None = None
+    kind: ContactKind
+    date: dt.date
+    precision: DatePrecision = "day"
+    status: ContactStatus = "occurred"
+    place: str | None = None
+    place_state: str | None = None
+    occasion: str | None = None
+
+    @model_validator(mode="after")
+    def _who(self) -> Contact:
+        if self.official is None and self.official_name is None:
+            raise ValueError("a contact names its official (official or official_name)")
+        return self
+
+
 class RecordsFile(Strict):
     sources: dict[str, Source]
     trips: list[Trip] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
     authorities: list[Authority] = Field(default_factory=list)
+    officials: list[Official] = Field(default_factory=list)
+    contacts: list[Contact] = Field(default_factory=list)
 
 
 class Assertions(Strict):

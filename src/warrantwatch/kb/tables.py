@@ -201,6 +201,42 @@ class AuthorityRow(Provenance, Base):
     document: Mapped[str | None] = mapped_column(String(200))
 
 
+class OfficialRow(Provenance, Base):
+    """A state's head of state, head of government or foreign minister, for one term
+    (migration 0006)."""
+
+    __tablename__ = "officials"
+    id: Mapped[str] = mapped_column(String(160), primary_key=True)
+    state: Mapped[str] = mapped_column(String(2), index=True)
+    office: Mapped[str] = mapped_column(String(30))
+    name: Mapped[str] = mapped_column(String(300))
+    names: Mapped[list[str]] = mapped_column(JSON, default=list)
+    title: Mapped[str | None] = mapped_column(Text)
+    start: Mapped[dt.date] = mapped_column(Date)
+    start_precision: Mapped[str] = mapped_column(String(10), default="day")
+    end: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class ContactRow(Provenance, Base):
+    """A contact of a state's official with a person subject to a warrant: curated, or
+    confirmed in review (``origin`` "review"; migration 0006)."""
+
+    __tablename__ = "contacts"
+    id: Mapped[str] = mapped_column(String(160), primary_key=True)
+    person_id: Mapped[str] = mapped_column(String(100), index=True)
+    state: Mapped[str] = mapped_column(String(2), index=True)
+    office: Mapped[str] = mapped_column(String(30))
+    official_id: Mapped[str | None] = mapped_column(String(160))
+    official_name: Mapped[str | None] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(30))
+    date: Mapped[dt.date] = mapped_column(Date)
+    precision: Mapped[str] = mapped_column(String(10), default="day")
+    status: Mapped[str] = mapped_column(String(20), default="occurred")
+    place: Mapped[str | None] = mapped_column(String(300))
+    place_state: Mapped[str | None] = mapped_column(String(2))
+    occasion: Mapped[str | None] = mapped_column(Text)
+
+
 class ArticleRow(Base):
     __tablename__ = "articles"
     number: Mapped[str] = mapped_column(String(10), primary_key=True)
@@ -226,5 +262,6 @@ CURATED_TABLES: tuple[type[Base], ...] = (
     SituationRow,
     FindingRow,
     AuthorityRow,
+    OfficialRow,
     ArticleRow,
 )

@@ -199,6 +199,50 @@ class AuthorityRec:
     fact: Fact = field(default_factory=Fact)
 
 
+#: The offices whose holders' contacts with persons subject to warrants are recorded.
+OFFICES = ("head_of_state", "head_of_government", "foreign_minister")
+#: Kinds of contact: a meeting (talks, a bilateral), a telephone or video call, a joint
+#: appearance (a summit session, a ceremony, a joint statement), a letter or invitation.
+CONTACT_KINDS = ("meeting", "call", "joint_appearance", "letter")
+
+
+@dataclass(frozen=True, slots=True)
+class OfficialRec:
+    """One holder of one office of one state, for one term (``end`` None: still in office)."""
+
+    id: str
+    state: str
+    office: str
+    name: str
+    start: dt.date
+    end: dt.date | None = None
+    names: tuple[str, ...] = ()
+    fact: Fact = field(default_factory=Fact)
+
+    def held_on(self, on: dt.date) -> bool:
+        return self.start <= on and (self.end is None or on <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class ContactRec:
+    """A recorded contact between a state's official and a person subject to a warrant."""
+
+    id: str
+    person: str
+    state: str
+    office: str
+    kind: str
+    date: dt.date
+    official: str | None = None  # an OfficialRec id, when the knowledge base has them
+    official_name: str | None = None
+    place: str | None = None
+    place_state: str | None = None
+    occasion: str | None = None
+    precision: str = "day"
+    status: str = "occurred"  # occurred | planned | cancelled
+    fact: Fact = field(default_factory=Fact)
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleRec:
     """One article of the Rome Statute, verbatim."""

@@ -6,13 +6,16 @@ answered in memory, which keeps ``assess`` well under a millisecond.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from warrantwatch.law.records import (
     ArticleRec,
     AuthorityRec,
+    ContactRec,
     FindingRec,
+    OfficialRec,
     PersonRec,
     SituationRec,
     StateRec,
@@ -29,6 +32,8 @@ class World:
     findings: tuple[FindingRec, ...] = ()
     authorities: tuple[AuthorityRec, ...] = ()
     articles: dict[str, ArticleRec] = field(default_factory=dict)
+    officials: tuple[OfficialRec, ...] = ()
+    contacts: tuple[ContactRec, ...] = ()
     _trips_by_person: dict[str, list[TripRec]] = field(default_factory=dict, repr=False)
     _trips_by_state: dict[str, list[TripRec]] = field(default_factory=dict, repr=False)
 
@@ -63,3 +68,20 @@ class World:
             return ""
         st = self.states.get(iso2)
         return st.name if st else iso2
+
+    def officials_of(self, iso2: str, on: dt.date | None = None) -> list[OfficialRec]:
+        """The state's officials (holding office on ``on`` when given), by office and term."""
+        out = [o for o in self.officials if o.state == iso2 and (on is None or o.held_on(on))]
+        return sorted(out, key=lambda o: (o.office, o.start))
+
+    def contacts_of(self, person_id: str) -> list[ContactRec]:
+        return sorted((c for c in self.contacts if c.person == person_id), key=lambda c: c.date)
+
+    def contacts_by(self, iso2: str) -> list[ContactRec]:
+        """Contacts of the state's officials with persons subject to warrants."""
+        return sorted((c for c in self.contacts if c.state == iso2), key=lambda c: c.date)
+
+    def official(self, official_id: str | None) -> OfficialRec | None:
+        if official_id is None:
+            return None
+        return next((o for o in self.officials if o.id == official_id), None)

@@ -59,3 +59,62 @@ class TripEvent:
             "duty": self.duty,
             "known_trip": self.known_trip,
         }
+
+
+ContactKind = Literal["meeting", "call", "joint_appearance", "letter"]
+ContactStatus = Literal["planned", "occurred"]
+
+
+@dataclass(slots=True)
+class ContactEvent:
+    """A contact a text reports between a state's official and a person with a warrant.
+
+    ``state`` is the official's state (not where they met: ``place``/``place_iso2``);
+    ``state_party`` whether that state was a State Party on the day (``date``, else the
+    article's date). The software reports contacts; it does not judge whether one was
+    essential.
+    """
+
+    person: str
+    state: str
+    office: str  # head_of_state | head_of_government | foreign_minister
+    kind: ContactKind
+    status: ContactStatus
+    evidence: str
+    confidence: float
+    official: str | None = None  # knowledge-base official id
+    official_name: str | None = None
+    place: str | None = None
+    place_iso2: str | None = None
+    date: dt.date | None = None
+    url: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
+    language: str | None = None
+    state_status: str = "unknown"
+    state_party: bool | None = None
+    known_contact: str | None = None  # id of the knowledge-base contact this report is about
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "type": "contact",
+            "person": self.person,
+            "state": self.state,
+            "official": self.official,
+            "official_name": self.official_name,
+            "office": self.office,
+            "kind": self.kind,
+            "status": self.status,
+            "place": self.place,
+            "place_iso2": self.place_iso2,
+            "date": self.date.isoformat() if self.date else None,
+            "evidence": self.evidence,
+            "confidence": round(self.confidence, 3),
+            "url": self.url,
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+            "language": self.language,
+            "state_status": self.state_status,
+            "state_party": self.state_party,
+            "known_contact": self.known_contact,
+        }

@@ -30,7 +30,7 @@ from warrantwatch.monitor.known_trips import known_trip_id
 from warrantwatch.monitor.langid import languages_of
 from warrantwatch.monitor.lexicon import Words, merge
 from warrantwatch.monitor.matcher import CUE, DATE, PERSON, PLACE, Entry, Hit, PatternSet
-from warrantwatch.monitor.model import Article, TripEvent
+from warrantwatch.monitor.model import Article, ContactEvent, TripEvent
 from warrantwatch.monitor.segments import split
 from warrantwatch.monitor.textnorm import fold, script_of
 from warrantwatch.monitor.trips import STATUS_RANK, Candidate, Reading, Rules
@@ -138,6 +138,13 @@ class Scanner:
             return []
         candidates = Rules(reading).candidates()
         return self._events(candidates, reading, article)
+
+    def contacts(self, article: Article) -> list[ContactEvent]:
+        """The contacts ``article`` reports between states' officials and persons with
+        warrants (:mod:`warrantwatch.monitor.contacts`); the trip path is not involved."""
+        from warrantwatch.monitor.contacts import find_contacts
+
+        return find_contacts(self, article)
 
     def _languages_of(
         self, text: str, given: str | None

@@ -132,6 +132,18 @@ SCHEMA: dict[str, dict[str, str]] = {
         "guarded_weekdays": _LIST,
         "weekday_guards": _LIST,
     },
+    # optional: contact wording (monitor/contacts.py); offices are matched beside a
+    # country name or demonym ("South Africa's president", "президент ЮАР")
+    "contacts": {
+        "meet": _LIST,
+        "call": _LIST,
+        "joint": _LIST,
+        "letter": _LIST,
+        "planned": _LIST,
+        "head_of_state": _LIST,
+        "head_of_government": _LIST,
+        "foreign_minister": _LIST,
+    },
     "query": {
         "travel": _LIST,
         "google_news": _MAP_STR,
@@ -214,6 +226,20 @@ class Dates:
 
 
 @dataclass(frozen=True)
+class Contacts:
+    """Contact wording: the words of each kind of contact, of a planned one, and of offices."""
+
+    meet: tuple[str, ...] = ()
+    call: tuple[str, ...] = ()
+    joint: tuple[str, ...] = ()
+    letter: tuple[str, ...] = ()
+    planned: tuple[str, ...] = ()
+    head_of_state: tuple[str, ...] = ()
+    head_of_government: tuple[str, ...] = ()
+    foreign_minister: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Query:
     travel: tuple[str, ...] = ()
     google_news: Mapping[str, str] = field(default_factory=dict)
@@ -241,6 +267,7 @@ class Language:
     dates: Dates
     query: Query
     path: Path | None = None
+    contacts: Contacts = field(default_factory=Contacts)
 
     def cue_count(self) -> int:
         return sum(len(v) for v in self.cues.values())
@@ -363,6 +390,9 @@ def parse(data: Mapping[str, Any], path: Path) -> Language:
             if len(iso) != 2 or not iso.isupper():
                 raise _fail(path, f"places.{table}.{iso}", "must be an ISO 3166 alpha-2 code")
     gr = dict(sec["grammar"])
+    for key, phrases in sec["contacts"].items():
+        for raw in phrases:
+            _phrase(path, f"contacts.{key}", raw)
     q = sec["query"]
     return Language(
         code=code,
@@ -384,6 +414,7 @@ def parse(data: Mapping[str, Any], path: Path) -> Language:
             travel=q.get("travel", ()), google_news=q.get("google_news", {}), gdelt=q.get("gdelt")
         ),
         path=path,
+        contacts=Contacts(**sec["contacts"]),
     )
 
 
