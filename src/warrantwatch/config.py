@@ -113,6 +113,12 @@ class Settings(BaseSettings):
         "immediate (bool), digest ('hourly', 'daily' or unset)}; alert_urls are targets with "
         "the defaults (English, immediate, no digest).",
     )
+    contact_alert_urls: list[str] = Field(
+        default_factory=list,
+        description="Apprise URLs for alerts on planned contacts (an announced meeting or call "
+        "between a State Party's official and a person subject to a warrant): their own "
+        "channel, apart from the trip alerts of alert_urls and alert_targets.",
+    )
     alert_max_age_days: int = Field(
         default=2,
         ge=0,

@@ -502,6 +502,101 @@ def _register_service_commands(app: typer.Typer) -> None:
         except review.ReviewError as exc:
             _review_fail(exc)
 
+    # --- contacts (monitor/contact_record.py): reviewed like trips ---------------------
+    def _print_contact_view(view, fmt: str) -> None:  # type: ignore[no-untyped-def]
+        from warrantwatch.cli.main import emit_json
+        from warrantwatch.monitor.contact_record import NOT_JUDGED
+
+        if fmt == "json":
+            emit_json({"contact": view.contact, "events": view.events})
+            return
+        c = view.contact
+        typer.echo(
+            f"contact #{c['id']}: {c['state']} {c['office'].replace('_', ' ')}"
+            + (f" ({c['official_name']})" if c["official_name"] else "")
+            + f" - {c['person']}, {c['kind'].replace('_', ' ')}, {c['date'] or 'no date'}, "
+            f"{c['status']}; review: {c['review_status']}"
+            + (f"; in the knowledge base as {c['kb_contact_id']}" if c["kb_contact_id"] else "")
+        )
+        for e in view.events:
+            mark = " (rejected)" if e["rejected"] else ""
+            typer.echo(f"  report #{e['id']}{mark} {e['published'] or ''} {e['url'] or ''}")
+            typer.echo(f"    {e['evidence']}")
+        typer.echo(NOT_JUDGED)
+
+    @review_app.command("contacts")
+    def review_contacts(
+        show_all: Annotated[
+            bool, typer.Option("--all", help="Every contact, not only those awaiting review.")
+        ] = False,
+        limit: Annotated[int, typer.Option(min=1, help="Most contacts listed.")] = 50,
+        fmt: Annotated[str, fmt_opt] = "text",
+    ) -> None:
+        """Contacts of states' officials with persons subject to warrants, awaiting review."""
+        from warrantwatch.cli.main import emit_json
+        from warrantwatch.monitor import contact_record
+
+        _check_fmt(fmt)
+        states = ("pending", "confirmed", "rejected") if show_all else ("pending",)
+        rows = contact_record.list_contacts(_engine(), review_status=states, limit=limit)
+        if fmt == "json":
+            emit_json(rows)
+            return
+        if not rows:
+            typer.echo("no contacts awaiting review")
+        for c in rows:
+            typer.echo(
+                f"#{c['id']} {c['state']} {c['office']} - {c['person']}, {c['kind']}, "
+                f"{c['date'] or 'no date'}, {c['status']}, {c['review_status']}"
+            )
+
+    @review_app.command("contact")
+    def review_contact(
+        contact_id: Annotated[int, typer.Argument(help="Contact number (see 'review contacts').")],
+        fmt: Annotated[str, fmt_opt] = "text",
+    ) -> None:
+        """One contact with its reports, evidence and sources."""
+        from warrantwatch.monitor import contact_record
+
+        _check_fmt(fmt)
+        try:
+            _print_contact_view(contact_record.show(_engine(), contact_id), fmt)
+        except contact_record.ContactReviewError as exc:
+            _review_fail(exc)
+
+    @review_app.command("confirm-contact")
+    def review_confirm_contact(
+        contact_id: Annotated[int, typer.Argument(help="Contact number.")],
+        editor: Annotated[str, editor_opt],
+        note: Annotated[str | None, typer.Option(help="A note kept with the contact.")] = None,
+        fmt: Annotated[str, fmt_opt] = "text",
+    ) -> None:
+        """Confirm a contact: it joins the knowledge base with its articles as sources."""
+        from warrantwatch.monitor import contact_record
+
+        _check_fmt(fmt)
+        try:
+            view = contact_record.confirm(_engine(), contact_id, editor, note=note)
+            _print_contact_view(view, fmt)
+        except contact_record.ContactReviewError as exc:
+            _review_fail(exc)
+
+    @review_app.command("reject-contact")
+    def review_reject_contact(
+        contact_id: Annotated[int, typer.Argument(help="Contact number.")],
+        editor: Annotated[str, editor_opt],
+        reason: Annotated[str, typer.Option(help="Why this contact is wrong.")],
+        fmt: Annotated[str, fmt_opt] = "text",
+    ) -> None:
+        """Reject a contact: no alert, and out of the knowledge base if it was confirmed."""
+        from warrantwatch.monitor import contact_record
+
+        _check_fmt(fmt)
+        try:
+            _print_contact_view(contact_record.reject(_engine(), contact_id, editor, reason), fmt)
+        except contact_record.ContactReviewError as exc:
+            _review_fail(exc)
+
     @app.command("backfill")
     def backfill_cmd(
         files: Annotated[

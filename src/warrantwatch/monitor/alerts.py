@@ -434,14 +434,16 @@ def deliver_pending(
     notifier: Notifier | None = None,
     now: Callable[[], dt.datetime] = utcnow,
     limit: int = 100,
+    channel: str = "trips",
 ) -> DeliveryReport:
-    """Send every alert that is due to every target that has not had it yet."""
+    """Send every alert of ``channel`` that is due to every target that has not had it yet
+    (trip alerts and contact alerts go to their own targets)."""
     report = DeliveryReport()
     with Session(engine, expire_on_commit=False) as s:
         pending = list(
             s.scalars(
                 select(OutboxAlert)
-                .where(OutboxAlert.delivered_at.is_(None))
+                .where(OutboxAlert.delivered_at.is_(None), OutboxAlert.channel == channel)
                 .order_by(OutboxAlert.id)
                 .limit(limit)
             )
@@ -571,7 +573,7 @@ def deliver_digests(
             alerts = list(
                 s.scalars(
                     select(OutboxAlert)
-                    .where(OutboxAlert.id > st.last_alert_id)
+                    .where(OutboxAlert.id > st.last_alert_id, OutboxAlert.channel == "trips")
                     .order_by(OutboxAlert.id)
                     .limit(200)
                 )

@@ -54,7 +54,7 @@ from warrantwatch.monitor.fetch import (
     make_client,
 )
 from warrantwatch.monitor.grouping import attach
-from warrantwatch.monitor.model import Article, TripEvent
+from warrantwatch.monitor.model import Article, ContactEvent, TripEvent
 from warrantwatch.monitor.pages import content_hash, extract_article
 from warrantwatch.monitor.sourcekinds import (
     parse_gdelt,
@@ -171,9 +171,12 @@ def ingest(
     report: RoundReport,
     suppress: bool = False,
     today: dt.date | None = None,
+    contacts: Callable[[Article], list[ContactEvent]] | None = None,
 ) -> None:
     """Apply one article within the caller's transaction: deduplicate by content, scan,
     store the events, group them into trips and queue the alerts the changes call for.
+    With ``contacts`` (the scanner's contact finder), the same for the contacts it reports
+    (:mod:`warrantwatch.monitor.contact_record`; alerts on the contacts channel).
 
     ``scan`` is called only for new content (the backfill passes events it already has).
     """
@@ -208,6 +211,16 @@ def ingest(
             window=settings.monitor_group_days,
         ):
             report.alerts_queued += 1
+    if contacts is not None:
+        from warrantwatch.monitor import contact_record
+
+        crow = contact_record.record_contacts(s, entry, contacts(article))
+        report.events += len(crow)
+        for contact in contact_record.attach(s, crow):
+            if contact_record.consider(
+                s, world, contact, min_confidence=settings.alert_min_confidence, suppress=suppress
+            ):
+                report.alerts_queued += 1
 
 
 class Monitor:
@@ -498,6 +511,7 @@ class Monitor:
                 report=report,
                 suppress=suppress,
                 today=self.clock().date(),
+                contacts=getattr(self.scanner, "contacts", None),
             )
 
     # ------------------------------------------------------------ rounds
@@ -591,6 +605,17 @@ class Monitor:
     def deliver(self, report: RoundReport) -> None:
         targets = settings_targets(self.settings)
         d = deliver_pending(self.engine, targets, notifier=self.notifier, now=self.clock)
+        if self.settings.contact_alert_urls:
+            dc = deliver_pending(
+                self.engine,
+                self.settings.contact_alert_urls,
+                notifier=self.notifier,
+                now=self.clock,
+                channel="contacts",
+            )
+            report.alerts_sent += dc.sent
+            report.alerts_failed += dc.failed
+            report.alerts_waiting += dc.waiting
         report.digests_sent += deliver_digests(
             self.engine, targets, notifier=self.notifier, now=self.clock
         )

@@ -145,6 +145,67 @@ class EventRecord(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class ContactRecord(Base):
+    """Reports of one contact grouped together (migration 0006): the same meeting reported
+    by many articles is one. Reviewed like trips; confirmed ones join the knowledge base."""
+
+    __tablename__ = "monitor_contacts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[str] = mapped_column(String(100))
+    state: Mapped[str] = mapped_column(String(2))
+    office: Mapped[str] = mapped_column(String(30))
+    official_id: Mapped[str | None] = mapped_column(String(160))
+    official_name: Mapped[str | None] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(30))
+    status: Mapped[str] = mapped_column(String(20), default="occurred")
+    place: Mapped[str | None] = mapped_column(String(300))
+    place_state: Mapped[str | None] = mapped_column(String(2))
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    confidence: Mapped[float] = mapped_column(Float, default=0.0)
+    state_party: Mapped[bool | None] = mapped_column(Boolean)
+    first_seen_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    last_reported: Mapped[dt.date | None] = mapped_column(Date)
+    review_status: Mapped[str] = mapped_column(String(20), default="pending", index=True)
+    reviewed_by: Mapped[str | None] = mapped_column(String(200))
+    reviewed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    kb_contact_id: Mapped[str | None] = mapped_column(String(160))
+    alerted_status: Mapped[str | None] = mapped_column(String(20))
+    alerted_date: Mapped[dt.date | None] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+Index("ix_monitor_contacts_match", ContactRecord.person_id, ContactRecord.state)
+
+
+class ContactEventRecord(Base):
+    """One contact the scanner found in one article (the evidence of a contact)."""
+
+    __tablename__ = "monitor_contact_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("monitor_articles.id", ondelete="CASCADE"), index=True
+    )
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("monitor_contacts.id"), index=True)
+    person_id: Mapped[str] = mapped_column(String(100))
+    state: Mapped[str] = mapped_column(String(2))
+    office: Mapped[str] = mapped_column(String(30))
+    official_id: Mapped[str | None] = mapped_column(String(160))
+    official_name: Mapped[str | None] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(30))
+    status: Mapped[str] = mapped_column(String(20))
+    place: Mapped[str | None] = mapped_column(String(300))
+    place_state: Mapped[str | None] = mapped_column(String(2))
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    evidence: Mapped[str] = mapped_column(Text)
+    confidence: Mapped[float] = mapped_column(Float)
+    language: Mapped[str | None] = mapped_column(String(20))
+    published: Mapped[dt.date | None] = mapped_column(Date)
+    state_status: Mapped[str | None] = mapped_column(String(20))
+    rejected: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class OutboxAlert(Base):
     """An alert decided in the same transaction as the trip change that calls for it.
 
@@ -155,7 +216,10 @@ class OutboxAlert(Base):
     __tablename__ = "monitor_outbox"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     dedup_key: Mapped[str] = mapped_column(String(100), unique=True)
-    trip_id: Mapped[int] = mapped_column(ForeignKey("monitor_trips.id"), index=True)
+    # a trip's alert, or (migration 0006) a planned contact's, on the "contacts" channel
+    trip_id: Mapped[int | None] = mapped_column(ForeignKey("monitor_trips.id"), index=True)
+    channel: Mapped[str] = mapped_column(String(20), default="trips", server_default="trips")
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("monitor_contacts.id"), index=True)
     reason: Mapped[str] = mapped_column(String(20))  # new | status | date
     title: Mapped[str] = mapped_column(Text)
     body: Mapped[str] = mapped_column(Text)
@@ -188,6 +252,7 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(20))
     trip_id: Mapped[int | None] = mapped_column(ForeignKey("monitor_trips.id"), index=True)
     event_id: Mapped[int | None] = mapped_column(ForeignKey("monitor_events.id"))
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("monitor_contacts.id"))  # 0006
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     reason: Mapped[str | None] = mapped_column(Text)
@@ -208,6 +273,8 @@ MONITOR_TABLES: tuple[type[Base], ...] = (
     AuditEntry,
     AlertDelivery,
     OutboxAlert,
+    ContactEventRecord,
+    ContactRecord,
     EventRecord,
     TripRecord,
     ArticleEntry,
