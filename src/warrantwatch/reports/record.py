@@ -17,6 +17,7 @@ from warrantwatch.law.records import FindingRec, PersonRec, StateRec, TripRec
 from warrantwatch.law.treaty_status import in_force_from, status_on, withdrawal_effective
 from warrantwatch.law.world import World
 from warrantwatch.reports import phrases as ph
+from warrantwatch.reports.contacts import contacts_section, since_warrant
 from warrantwatch.reports.document import Block, Briefing, Citations, Figure, Line, Section, Table
 from warrantwatch.reports.figures import (
     bound_map_svg,
@@ -292,6 +293,17 @@ def person_briefing(
         tsec.para(Line(L._("No trip is on record.")))
     sections.append(tsec)
 
+    sections.append(
+        contacts_section(
+            world,
+            since_warrant(world, world.contacts_of(p.id), on),
+            L,
+            c,
+            L._("Contacts with states' officials since the warrant"),
+            by_state=False,
+        )
+    )
+
     found = [f for f in world.findings if f.person == p.id and f.decision_date <= on]
     if found:
         sections.append(
@@ -431,6 +443,19 @@ def state_briefing(
     else:
         vsec.para(Line(L._("No visit is on record.")))
     sections.append(vsec)
+    sections.append(
+        contacts_section(
+            world,
+            since_warrant(world, world.contacts_by(s.iso2), on),
+            L,
+            c,
+            L._(
+                "Contacts of %(state)s's officials with persons subject to ICC warrants",
+                state=country.subject,
+            ),
+            by_state=True,
+        )
+    )
 
     found = [f for f in world.findings if f.state == s.iso2 and f.decision_date <= on]
     if found:

@@ -507,6 +507,21 @@ class VisitBuilder:
             text, self.c.cite(auth.fact.sources), None if auth.fact.verified else "unverified"
         )
 
+    def contacts(self) -> Section:
+        """The States Parties whose officials met, called or appeared with the person since
+        the warrant (each State Party on the day of the contact)."""
+        from warrantwatch.reports.contacts import contacts_section, party_contacts
+
+        L, a = self.L, self.a
+        return contacts_section(
+            self.world,
+            party_contacts(self.world, a.person.id, a.on),
+            L,
+            self.c,
+            L._("States Parties whose officials met %(person)s since the warrant", person=self.who),
+            by_state=False,
+        )
+
     def precedents(self) -> Section:
         L, a = self.L, self.a
         sec = Section("precedents", L._("Precedents"))
@@ -761,6 +776,7 @@ class VisitBuilder:
             self.warrants(),
             self.immunity(),
             self.precedents(),
+            self.contacts(),
             self.expected(),
             self.caveats(),
             self.bound_map(),

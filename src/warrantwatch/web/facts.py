@@ -15,9 +15,10 @@ from typing import Any, ParamSpec, TypeVar
 
 from warrantwatch.law import warrants as wr
 from warrantwatch.law.obligations import _duty_for  # the engine's own basis test, per warrant
-from warrantwatch.law.records import PersonRec, SourceRef, StateRec, TripRec
+from warrantwatch.law.records import ContactRec, PersonRec, SourceRef, StateRec, TripRec
 from warrantwatch.law.treaty_status import TreatyStatus, status_on
 from warrantwatch.law.world import World
+from warrantwatch.reports.contacts import contact_json, policy_json, since_warrant
 from warrantwatch.web.worldmap import Paint
 
 P = ParamSpec("P")
@@ -224,12 +225,14 @@ def state_record(world: World, state: StateRec, on: dt.date) -> dict[str, Any]:
         (f for f in world.findings if f.state == state.iso2), key=lambda f: f.decision_date
     )
     visits = [trip_row(world, t) for t in world.trips_to(state.iso2)]
+    contacts = contact_rows(world, since_warrant(world, world.contacts_by(state.iso2), on))
     sources = dedupe_sources(
         [
             *(a.fact.sources for a in state.actions),
             *(d.fact.sources for d in state.declarations),
             *(f.fact.sources for f in findings),
             *(v["sources"] for v in visits),
+            *(x.fact.sources for x in since_warrant(world, world.contacts_by(state.iso2), on)),
         ]
     )
     return {
@@ -238,5 +241,19 @@ def state_record(world: World, state: StateRec, on: dt.date) -> dict[str, Any]:
         "owes": owes,
         "findings": findings,
         "visits": visits,
+        "contacts": contacts,
+        "policy": policy_json(world),
         "sources": sources,
     }
+
+
+def contact_rows(world: World, contacts: list[ContactRec]) -> list[dict[str, Any]]:
+    """Contacts as the pages show them: the API's fields plus names and a date value."""
+    out = []
+    for x in contacts:
+        row = contact_json(world, x)
+        person = world.persons.get(x.person)
+        row["person_name"] = person.name if person else x.person
+        row["date_value"] = x.date
+        out.append(row)
+    return out

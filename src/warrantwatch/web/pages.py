@@ -219,6 +219,9 @@ def person_page(
     world = kb.world
     summary = person_summary(world, person, day)
     trips = [facts.trip_row(world, t) for t in world.trips_of(person.id)]
+    from warrantwatch.reports.contacts import policy_json, since_warrant
+
+    contact_recs = since_warrant(world, world.contacts_of(person.id), day)
 
     def quote_of(ref: str):  # type: ignore[no-untyped-def]
         try:
@@ -233,9 +236,12 @@ def person_page(
             *(c.fact.sources for c in person.custody),
             *(x.fact.sources for x in person.positions),
             *(t["sources"] for t in trips),
+            *(x.fact.sources for x in contact_recs),
         ]
     )
     ctx = {
+        "contacts": facts.contact_rows(world, contact_recs),
+        "contact_policy": policy_json(world),
         "person": person,
         "summary": summary,
         "on": day,

@@ -114,6 +114,45 @@ class PersonTripOut(Out):
     verified: bool
 
 
+class ContactItem(Out):
+    """A contact of a state's official with a person subject to a warrant."""
+
+    id: str
+    person: str
+    state: str = Field(description="The official's state (ISO 3166-1 alpha-2).")
+    state_name: str
+    office: str = Field(description="head_of_state, head_of_government or foreign_minister.")
+    official: str | None = Field(description="Knowledge-base official id, when recorded.")
+    official_name: str | None
+    kind: str = Field(description="meeting, call, joint_appearance or letter.")
+    status: str = Field(description="occurred, planned or cancelled.")
+    date: dt.date
+    precision: str
+    place: str | None
+    place_state: str | None
+    occasion: str | None
+    state_status: str = Field(description="The state's Rome Statute status on the day.")
+    confidence: str
+    verified: bool
+    note: str | None
+    sources: list[SourceOut]
+
+
+class PolicyAuthorityOut(Out):
+    id: str
+    body: str
+    date: dt.date
+    title: str
+    sources: list[SourceOut]
+
+
+class ContactPolicyOut(Out):
+    authorities: list[PolicyAuthorityOut] = Field(
+        description="The authorities on contacts recorded in the knowledge base, by id."
+    )
+    note: str = Field(description="Warrant Watch reports contacts; it judges none essential.")
+
+
 class PersonDetail(Out):
     id: str
     name: str
@@ -128,6 +167,10 @@ class PersonDetail(Out):
     warrants: list[PersonWarrantOut]
     custody: list[CustodyOut]
     trips: list[PersonTripOut]
+    contacts: list[ContactItem] = Field(
+        default_factory=list, description="Contacts with states' officials since the warrant."
+    )
+    contact_policy: ContactPolicyOut | None = None
     sources: list[SourceOut]
 
 
@@ -198,6 +241,11 @@ class StateDetail(StateItem):
     declarations: list[DeclarationOut]
     owes: list[OwedOut] = Field(description="Persons the state must arrest and surrender on `on`.")
     findings: list[FindingOut]
+    contacts: list[ContactItem] = Field(
+        default_factory=list,
+        description="Contacts of the state's officials with persons subject to warrants.",
+    )
+    contact_policy: ContactPolicyOut | None = None
     sources: list[SourceOut]
 
 

@@ -25,10 +25,12 @@ from warrantwatch.law.obligations import assess
 from warrantwatch.law.summaries import STATUS_FILTERS, person_summary, state_actions, state_summary
 from warrantwatch.law.summaries import parties as list_parties
 from warrantwatch.law.summaries import persons as list_persons
+from warrantwatch.reports.contacts import contact_json, policy_json, since_warrant
 from warrantwatch.web import facts, review_port
 from warrantwatch.web.api.models import (
     AlertItem,
     AssessmentOut,
+    ContactItem,
     ErrorOut,
     EventItem,
     Page,
@@ -184,7 +186,13 @@ async def person(
         p = kb.resolver.person(person)
     except LookupFailed as exc:
         raise not_found(exc) from exc
-    return send(request, person_summary(kb.world, p, _day(on)))
+    day = _day(on)
+    payload = person_summary(kb.world, p, day)
+    payload["contacts"] = [
+        contact_json(kb.world, x) for x in since_warrant(kb.world, kb.world.contacts_of(p.id), day)
+    ]
+    payload["contact_policy"] = policy_json(kb.world)
+    return send(request, payload)
 
 
 def _warrant_rows(kb: KB, on: dt.date) -> list[dict[str, Any]]:
@@ -326,6 +334,11 @@ async def state(
             }
             for f in rec["findings"]
         ],
+        "contacts": [
+            {k: v for k, v in c.items() if k not in ("person_name", "date_value")}
+            for c in rec["contacts"]
+        ],
+        "contact_policy": rec["policy"],
         "sources": [x.as_dict() for x in rec["sources"]],
     }
     return send(request, payload)
@@ -413,6 +426,52 @@ async def trips(
             continue
         row["sources"] = [x.as_dict() for x in row["sources"]]
         row["findings"] = [{**f} for f in row["findings"]]
+        rows.append(row)
+    return send(request, page(request, rows, limit, offset))
+
+
+@router.get(
+    "/contacts",
+    response_model=Page[ContactItem],
+    summary="Contacts of states' officials with persons subject to warrants",
+)
+async def contacts(
+    request: Request,
+    kb: KB,
+    person: Annotated[
+        str | None, Query(max_length=200, description="Person (any name variant).")
+    ] = None,
+    state: Annotated[str | None, Query(max_length=200, description="The official's state.")] = None,
+    party: Annotated[
+        bool | None, Query(description="Only contacts of States Parties' officials (or not).")
+    ] = None,
+    start_from: Annotated[
+        dt.date | None, Query(alias="from", description="First day, inclusive.")
+    ] = None,
+    start_to: Annotated[
+        dt.date | None, Query(alias="to", description="Last day, inclusive.")
+    ] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Response:
+    """Meetings, calls, joint appearances and letters, newest first, each with its sources
+    and the state's treaty status that day. Warrant Watch reports contacts; it does not
+    decide whether one was essential."""
+    world = kb.world
+    try:
+        pid = kb.resolver.person(person).id if person else None
+        iso2 = kb.resolver.state(state).iso2 if state else None
+    except LookupFailed as exc:
+        raise not_found(exc) from exc
+    rows = []
+    for x in sorted(world.contacts, key=lambda x: x.date, reverse=True):
+        if (pid and x.person != pid) or (iso2 and x.state != iso2):
+            continue
+        if (start_from and x.date < start_from) or (start_to and x.date > start_to):
+            continue
+        row = contact_json(world, x)
+        if party is not None and (row["state_status"] == "party") is not party:
+            continue
         rows.append(row)
     return send(request, page(request, rows, limit, offset))
 
