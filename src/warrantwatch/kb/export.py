@@ -24,10 +24,12 @@ from warrantwatch.kb.loader import STATUTE_FILE
 from warrantwatch.kb.tables import (
     AuthorityRow,
     ChargeRow,
+    ContactRow,
     CustodyRow,
     DeclarationRow,
     FactSource,
     FindingRow,
+    OfficialRow,
     PersonNameRow,
     PersonRow,
     PositionRow,
@@ -317,9 +319,54 @@ def export_data_dir(engine: Engine, out: Path) -> dict[str, int]:
             )
             for a in s.scalars(select(AuthorityRow).order_by(AuthorityRow.date, AuthorityRow.id))
         ]
+        officials = [
+            _clean(
+                {
+                    "id": o.id,
+                    "state": o.state,
+                    "office": o.office,
+                    "name": o.name,
+                    "names": o.names or None,
+                    "title": o.title,
+                    "start": o.start,
+                    "start_precision": None if o.start_precision == "day" else o.start_precision,
+                    "end": o.end,
+                    **_prov(o, smap, "officials", o.id),
+                }
+            )
+            for o in s.scalars(select(OfficialRow).order_by(OfficialRow.state, OfficialRow.id))
+        ]
+        contacts = [
+            _clean(
+                {
+                    "id": c.id,
+                    "person": c.person_id,
+                    "state": c.state,
+                    "office": c.office,
+                    "official": c.official_id,
+                    "official_name": c.official_name,
+                    "kind": c.kind,
+                    "date": c.date,
+                    "precision": None if c.precision == "day" else c.precision,
+                    "status": None if c.status == "occurred" else c.status,
+                    "place": c.place,
+                    "place_state": c.place_state,
+                    "occasion": c.occasion,
+                    **_prov(c, smap, "contacts", c.id),
+                }
+            )
+            for c in s.scalars(select(ContactRow).order_by(ContactRow.date, ContactRow.id))
+        ]
         _dump(
             out / "records" / "records.yaml",
-            {"sources": smap.entries, "trips": trips, "findings": findings, "authorities": auths},
+            {
+                "sources": smap.entries,
+                "trips": trips,
+                "findings": findings,
+                "authorities": auths,
+                "officials": officials,
+                "contacts": contacts,
+            },
         )
 
     (out / STATUTE_FILE).parent.mkdir(parents=True, exist_ok=True)
@@ -331,4 +378,6 @@ def export_data_dir(engine: Engine, out: Path) -> dict[str, int]:
         "trips": len(trips),
         "findings": len(findings),
         "authorities": len(auths),
+        "officials": len(officials),
+        "contacts": len(contacts),
     }

@@ -5,7 +5,9 @@
   while a warrant is outstanding, ``crime.war`` for crimes under the Statute);
 - each warrant: a ``Risk`` on the person, ``authority`` naming the Court;
 - each office: a ``Position`` and the person's ``Occupancy`` of it;
-- each trip and each non-compliance finding: an ``Event`` involving the person.
+- each trip and each non-compliance finding: an ``Event`` involving the person;
+- each state official with a recorded contact: a ``Person`` (``position`` and country);
+- each contact: an ``Event`` involving both the person and the official.
 
 Entities are made through the library's model, and :func:`put` refuses a property
 the schema lacks or a value its type rejects (the library would drop it silently),
@@ -25,7 +27,7 @@ from followthemoney import EntityProxy, model
 from followthemoney.exc import InvalidData
 
 from warrantwatch.law import warrants as wr
-from warrantwatch.law.records import Fact, PersonRec, SourceRef
+from warrantwatch.law.records import ContactRec, Fact, PersonRec, SourceRef
 from warrantwatch.law.world import World
 
 DATASET = "warrantwatch"
@@ -216,6 +218,57 @@ def trip_entities(world: World) -> Iterator[EntityProxy]:
         )
 
 
+CONTACT_WORDS = {
+    "meeting": "meeting",
+    "call": "call",
+    "joint_appearance": "joint appearance",
+    "letter": "letter or invitation",
+}
+
+
+def _official_id(c: ContactRec) -> str:
+    return (
+        f"ww-official-{c.official}"
+        if c.official
+        else (f"ww-official-{c.state.lower()}-{_slug(c.official_name or c.office)}")
+    )
+
+
+def contact_entities(world: World) -> Iterator[EntityProxy]:
+    """The officials with recorded contacts (``Person``) and the contacts (``Event``)."""
+    made: set[str] = set()
+    for c in world.contacts:
+        oid = _official_id(c)
+        o = world.official(c.official)
+        name = o.name if o else (c.official_name or f"{world.state_name(c.state)}: {c.office}")
+        if oid not in made:
+            made.add(oid)
+            yield make(
+                "Person",
+                oid,
+                name=name,
+                alias=list(o.names) if o else None,
+                country=c.state.lower(),
+                position=f"{c.office.replace('_', ' ')}, {world.state_name(c.state)}",
+                **_prov(o.fact if o else c.fact),
+            )
+        person = world.persons.get(c.person)
+        who = person.name if person else c.person
+        yield make(
+            "Event",
+            f"ww-contact-{c.id}",
+            name=f"{who} and {name} ({world.state_name(c.state)}): {CONTACT_WORDS[c.kind]}",
+            involved=[f"ww-person-{c.person}", oid],
+            country=c.place_state.lower() if c.place_state else None,
+            location=c.place,
+            date=_date(c.date, c.precision),
+            summary="; ".join(x for x in (CONTACT_WORDS[c.kind], c.status, c.occasion) if x),
+            recordId=c.id,
+            important="true" if c.status == "planned" else None,
+            **_prov(c.fact),
+        )
+
+
 def entities(world: World, today: dt.date | None = None) -> list[EntityProxy]:
     """Every entity of the export, the Court first."""
     today = today or dt.date.today()
@@ -227,6 +280,7 @@ def entities(world: World, today: dt.date | None = None) -> list[EntityProxy]:
                 seen.add(e.id)
                 out.append(e)
     out.extend(trip_entities(world))
+    out.extend(contact_entities(world))
     return out
 
 
