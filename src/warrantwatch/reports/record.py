@@ -452,6 +452,7 @@ def state_briefing(
             L._(
                 "Contacts of %(state)s's officials with persons subject to ICC warrants",
                 state=country.subject,
+                of_state=country.of,
             ),
             by_state=True,
         )

@@ -1,0 +1,169 @@
+"""Officials and contacts in the knowledge base: schema, checks, loading, export, display."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from tests.conftest import FIXTURE_DATA
+
+from warrantwatch.config import Settings
+from warrantwatch.kb.checks import check
+from warrantwatch.kb.export import export_data_dir
+from warrantwatch.kb.files import read_data_dir
+from warrantwatch.kb.service import open_kb
+from warrantwatch.law.world import World
+
+SRC = {
+    "ex": {
+        "url": "https://example.org/report",
+        "publisher": "Example News",
+        "title": "A report written for the tests",
+        "date": "2025-10-09",
+    }
+}
+OFFICIAL = {
+    "id": "tj-president-example",
+    "state": "TJ",
+    "office": "head_of_state",
+    "name": "Ivan Example",
+    "names": ["Example"],
+    "start": "2020-01-01",
+    "sources": ["ex"],
+}
+CONTACT = {
+    "id": "tj-example-putin-2025-10-09",
+    "person": "vladimir-putin",
+    "state": "TJ",
+    "office": "head_of_state",
+    "official": "tj-president-example",
+    "kind": "meeting",
+    "date": "2025-10-09",
+    "place": "Dushanbe",
+    "place_state": "TJ",
+    "sources": ["ex"],
+}
+
+
+def data_with(tmp_path: Path, officials: list[dict], contacts: list[dict]) -> Path:  # type: ignore[type-arg]
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    body = {"sources": SRC, "officials": officials, "contacts": contacts}
+    (data / "records" / "contacts.yaml").write_text(yaml.safe_dump(body), encoding="utf-8")
+    return data
+
+
+def errors(data: Path) -> list[str]:
+    return [str(e) for e in check(read_data_dir(data)).errors]
+
+
+def test_a_sound_record_checks_and_counts(tmp_path: Path) -> None:
+    data = data_with(tmp_path, [OFFICIAL], [CONTACT])
+    report = check(read_data_dir(data))
+    assert report.ok, report.errors
+    assert report.counts["officials"] == 1 and report.counts["contacts"] == 1
+    # Tajikistan has a current head of state now; the other fixture parties do not
+    lacking = report.counts["States Parties without a current head of state"]
+    without = check(read_data_dir(data_with(tmp_path / "b", [], []))).counts
+    assert lacking == without["States Parties without a current head of state"] - 1
+
+
+@pytest.mark.parametrize(
+    ("official", "contact", "message"),
+    [
+        (OFFICIAL, {**CONTACT, "official": "nobody"}, "unknown official 'nobody'"),
+        (OFFICIAL, {**CONTACT, "office": "foreign_minister"}, "is not TJ's foreign_minister"),
+        ({**OFFICIAL, "end": "2024-12-31"}, CONTACT, "was not in office on 2025-10-09"),
+        (OFFICIAL, {**CONTACT, "date": "2022-01-05"}, "before the person's first warrant"),
+        (OFFICIAL, {**CONTACT, "state": "XX"}, "unknown state XX"),
+        (OFFICIAL, {**CONTACT, "sources": ["nope"]}, "cites unknown source 'nope'"),
+    ],
+)
+def test_bad_records_fail_the_check(tmp_path: Path, official, contact, message: str) -> None:  # type: ignore[no-untyped-def]
+    found = errors(data_with(tmp_path, [official], [contact]))
+    assert any(message in e for e in found), found
+
+
+def test_schema_refuses_a_contact_without_official_and_a_bad_kind(tmp_path: Path) -> None:
+    c = {k: v for k, v in CONTACT.items() if k != "official"}
+    assert any("names its official" in e for e in errors(data_with(tmp_path, [OFFICIAL], [c])))
+    bad = {**CONTACT, "kind": "dinner"}
+    assert any("kind" in e for e in errors(data_with(tmp_path / "k", [OFFICIAL], [bad])))
+
+
+def test_loaded_exported_and_loaded_again(tmp_path: Path) -> None:
+    data = data_with(tmp_path, [OFFICIAL], [CONTACT])
+    kb = open_kb(Settings(database_url=f"sqlite:///{tmp_path / 'a.sqlite3'}", data_dir=data))
+    world = kb.world
+    (c,) = world.contacts_of("vladimir-putin")
+    assert (c.state, c.official_name, c.date) == ("TJ", "Ivan Example", dt.date(2025, 10, 9))
+    assert [s.url for s in c.fact.sources] == ["https://example.org/report"]
+    assert [o.id for o in world.officials_of("TJ", dt.date(2025, 1, 1))] == [OFFICIAL["id"]]
+    out = tmp_path / "export"
+    counts = export_data_dir(kb.engine, out)
+    assert (counts["officials"], counts["contacts"]) == (1, 1)
+    again = open_kb(Settings(database_url=f"sqlite:///{tmp_path / 'b.sqlite3'}", data_dir=out))
+    assert again.world.contacts == world.contacts
+    assert again.world.officials == world.officials
+
+
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory: pytest.TempPathFactory) -> World:
+    path = tmp_path_factory.mktemp("bundled") / "ww.sqlite3"
+    return open_kb(Settings(database_url=f"sqlite:///{path}")).world
+
+
+def test_tajikistan_contacts_with_putin_since_the_warrant_are_sourced(bundled: World) -> None:
+    tj = [c for c in bundled.contacts_by("TJ") if c.person == "vladimir-putin"]
+    assert len(tj) >= 5
+    for c in tj:
+        assert c.date >= dt.date(2023, 3, 17)
+        assert c.fact.sources and all(
+            s.url.startswith("https://") or s.url.startswith("http://") for s in c.fact.sources
+        )
+    visit = next(c for c in tj if c.date == dt.date(2025, 10, 9))
+    assert (visit.kind, visit.place, visit.official_name) == (
+        "meeting",
+        "Dushanbe",
+        "Emomali Rahmon",
+    )
+
+
+def test_state_and_visit_briefings_show_contacts(bundled: World) -> None:
+    from warrantwatch.reports.render import render_markdown as to_markdown
+    from warrantwatch.reports.record import state_briefing
+    from warrantwatch.reports.visit import visit_briefing
+
+    md = to_markdown(state_briefing(bundled, bundled.states["TJ"], dt.date(2025, 12, 1)))
+    section = md.split("Contacts of Tajikistan's officials", 1)[1].split("\n## ", 1)[0]
+    assert "Emomali Rahmon" in section and "9 October 2025" in section and "Dushanbe" in section
+    assert "does not decide whether a contact was essential" in section
+    visit = to_markdown(
+        visit_briefing(
+            bundled, bundled.persons["vladimir-putin"], bundled.states["TJ"], dt.date(2025, 10, 9)
+        )
+    )
+    contacts = visit.split("States Parties whose officials met", 1)[1].split("\n## ", 1)[0]
+    assert "Tajikistan" in contacts and "Mongolia" in contacts and "South Africa" in contacts
+    # a contact on a day the state was no party is not a State Party's
+    assert "Armenia" not in contacts.split("May 2024")[0] or "State Party" in contacts
+    fr = to_markdown(state_briefing(bundled, bundled.states["TJ"], dt.date(2025, 12, 1), "fr"))
+    assert "ne décide pas si un contact était essentiel" in fr
+
+
+def test_ftm_events_involve_the_person_and_the_official(bundled: World) -> None:
+    from warrantwatch.reports.ftm import entities
+
+    ents = {e.id: e for e in entities(bundled, dt.date(2025, 12, 1))}
+    ev = ents["ww-contact-tj-rahmon-putin-2025-10-09"]
+    assert ev.schema.name == "Event"
+    assert set(ev.get("involved")) == {
+        "ww-person-vladimir-putin",
+        "ww-official-tj-president-rahmon",
+    }
+    assert ev.get("sourceUrl") and ev.get("date") == ["2025-10-09"]
+    official = ents["ww-official-tj-president-rahmon"]
+    assert official.schema.name == "Person" and official.get("country") == ["tj"]
