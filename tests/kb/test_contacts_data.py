@@ -133,8 +133,8 @@ def test_tajikistan_contacts_with_putin_since_the_warrant_are_sourced(bundled: W
 
 
 def test_state_and_visit_briefings_show_contacts(bundled: World) -> None:
-    from warrantwatch.reports.render import render_markdown as to_markdown
     from warrantwatch.reports.record import state_briefing
+    from warrantwatch.reports.render import render_markdown as to_markdown
     from warrantwatch.reports.visit import visit_briefing
 
     md = to_markdown(state_briefing(bundled, bundled.states["TJ"], dt.date(2025, 12, 1)))

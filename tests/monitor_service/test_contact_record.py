@@ -20,7 +20,8 @@ from warrantwatch.monitor.tables import ContactEventRecord, ContactRecord, Outbo
 
 D = dt.date(2025, 11, 3)
 CONTACT = re.compile(
-    r"\[\[contact (?P<person>\S+) (?P<state>[A-Z]{2}) (?P<date>\S+) (?P<status>\w+) (?P<kind>\w+)\]\]"
+    r"\[\[contact (?P<person>\S+) (?P<state>[A-Z]{2}) (?P<date>\S+) "
+    r"(?P<status>\w+) (?P<kind>\w+)\]\]"
 )
 
 
