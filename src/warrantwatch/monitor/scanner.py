@@ -534,7 +534,7 @@ def _cache_key(world: World) -> str:
     h.update((here / "languages" / "__init__.py").read_bytes())
     # The CLDR data behind place and date words; the automaton itself is rebuilt from
     # the cached patterns at every start, so its library's version does not matter here.
-    for dist in ("babel", "pytz"):
+    for dist in ("babel", "pytz", "opencc"):
         try:
             h.update(metadata.version(dist).encode())
         except metadata.PackageNotFoundError:
