@@ -771,3 +771,16 @@ def test_an_acronym_demonym_matches_only_in_capitals(scanner: Scanner) -> None:
     """Indonesian "AS" (Amerika Serikat) must not be the English word "as"."""
     text = "Vladimir Putin arrived in Mongolia as planned, and later flew on to Ulaanbaatar."
     assert {e.destination_iso2 for e in scanner.scan(Article(text=text))} == {"MN"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Если Владимир Путин приедет в Монголию, он будет арестован, заявил юрист.",
+        "Vladimir Putin will be arrested if he travels to Mongolia, a lawyer said.",
+    ],
+)
+def test_an_arrest_under_a_condition_or_still_to_come_is_no_arrest(
+    scanner: Scanner, text: str
+) -> None:
+    assert all(e.status != "arrest" for e in scanner.scan(Article(text=text)))

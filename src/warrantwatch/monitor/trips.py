@@ -261,6 +261,11 @@ def _blocks(blocker: Hit, arrest: Hit) -> bool:
     """Whether a duty or condition word governs an arrest word: a few words before it
     ("must arrest", "should he be arrested"), or the Slavic conditional particle right
     after it ("заарештувала б", "арестовали бы")."""
+    code = _code(blocker)
+    if code == "FUT":  # "ще бъде арестуван", "will be arrested": an arrest still to come
+        return 0 <= arrest.start - blocker.end <= 12
+    if code == "COND":  # "ако дойде в България, ще бъде арестуван"; "... арестува, ако дойде"
+        return -60 <= arrest.start - blocker.end <= 80
     return (
         0 <= arrest.start - blocker.end <= 40
         or blocker.start <= arrest.start < blocker.end
@@ -417,7 +422,7 @@ class Rules:
         after "if" ("if the Israeli prime minister ever set foot in the country"), and an
         arrest word under a duty or condition ("would detain", "must arrest")."""
         conds = [c.end for c in cues if _code(c) == "COND"]
-        blockers = [c for c in cues if _code(c) in ("MOD", "COND")]
+        blockers = [c for c in cues if _code(c) in ("MOD", "COND", "FUT")]
         out = []
         for c in cues:
             code = _code(c)
@@ -744,7 +749,7 @@ class Rules:
         """
         cues = [c for c in cues if not self._third_state_cancels(c, place, pid)]
         codes = [_code(c) for c in cues]
-        blockers = [c for c in cues if _code(c) in ("MOD", "COND")]
+        blockers = [c for c in cues if _code(c) in ("MOD", "COND", "FUT")]
         for c in cues:
             if _code(c) == "ARR" and not any(_blocks(b, c) for b in blockers):
                 return "arrest"
