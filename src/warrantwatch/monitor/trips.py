@@ -757,6 +757,8 @@ class Rules:
             return "cancelled"
         if "NARR" in codes:
             return "occurred"
+        if self._negated(near, cues):
+            return "cancelled"  # "wird nicht am Treffen teilnehmen", "не поедет"
         lo = min(near.start, place.start) - 60
         hi = max(near.end, place.end) + 25
         tensed = ("TP", "INV", "FUT", "TO", "PAST", "NOW")
@@ -778,6 +780,23 @@ class Rules:
             elif code in ("PAST", "NOW"):
                 back += w
         return "occurred" if back > ahead else "planned"
+
+    def _negated(self, cue: Hit, cues: list[Hit]) -> bool:
+        """Whether a negation governs a travel word: among the two words before it ("will
+        not travel", "не поедет", "nu va merge"), or right after the future or modal
+        auxiliary that leads to it ("wird nicht ... teilnehmen")."""
+        neg = self.r.words.negation
+        if not neg or _code(cue) not in ("TP", "TO", "TN", "INV"):
+            return False
+        norm = self.r.norm
+        if neg.intersection(norm[max(0, cue.start - 25) : cue.start].split()[-2:]):
+            return True
+        return any(
+            _code(c) == "FUT"
+            and 0 <= cue.start - c.end <= 90
+            and neg.intersection(norm[c.end : c.end + 14].split()[:1])
+            for c in cues
+        )
 
     def _third_state_cancels(self, cue: Hit, place: Hit, pid: str) -> bool:
         if _code(cue) not in ("CAN", "DEP"):
