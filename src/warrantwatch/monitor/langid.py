@@ -76,7 +76,13 @@ _LOGOGRAPHIC = frozenset({"han", "hangul"})
 
 @lru_cache(maxsize=64)
 def _scripts(alphabet: frozenset[str]) -> frozenset[str]:
-    return frozenset(script_of(c) for c in alphabet) - _LOGOGRAPHIC
+    """The scripts the alphabet is written in: those of at least ten of its letters (a
+    few Latin letters in a Cyrillic alphabet, from names, do not make Latin its own)."""
+    counts: dict[str, int] = {}
+    for c in alphabet:
+        sc = script_of(c)
+        counts[sc] = counts.get(sc, 0) + 1
+    return frozenset(sc for sc, n in counts.items() if n >= 10) - _LOGOGRAPHIC
 
 
 def _foreign(sample: str, alphabet: frozenset[str]) -> set[str]:
