@@ -135,6 +135,9 @@ def languages_of(
                 if cand != top_file and foreign <= alphabets.get(cand, frozenset()):
                     label = next((c for c, _ in found if idmap.get(c) == cand), cand)
                     return (cand,), label
+    if top_file is not None:
+        # Codes that one file reads (hr, sr, bs -> sh) share the model's belief.
+        score = sum(p for c, p in found if idmap.get(c) == top_file)
     if score < MIN_SCORE or top_file is None:
         return None, None
     out = {top_file}
