@@ -270,6 +270,11 @@ def data_check(
     if warnings:
         for p in report.warnings:
             typer.echo(f"warning: {p}", err=True)
+        typer.echo("source quality:")
+        for line in report.quality.lines():
+            typer.echo(f"  {line}")
+    elif report.quality.latest_fact:
+        typer.echo(f"latest dated fact in the data files: {report.quality.latest_fact}")
     # the source catalogue of the monitor (sources/catalogue.yaml), when there is one
     from warrantwatch.monitor.catalogue import CatalogueError, bundled_catalogue_path
     from warrantwatch.monitor.catalogue import read_catalogue as read_sources
