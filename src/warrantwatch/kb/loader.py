@@ -15,6 +15,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from warrantwatch.kb.database import fingerprint, set_meta
+from warrantwatch.kb.edits import EDIT_ORIGIN, apply_all
 from warrantwatch.kb.files import DataFiles
 from warrantwatch.kb.schema import Source, Sourced
 from warrantwatch.kb.tables import (
@@ -99,7 +100,8 @@ def _prov(fact: Sourced) -> dict[str, object]:
 def clear_curated(session: Session) -> None:
     for table in CURATED_TABLES:
         session.execute(delete(table))
-    session.execute(delete(TripRow).where(TripRow.origin == "curated"))
+    # trips added by editors go too: the overlay (kb.edits) adds them again after the load
+    session.execute(delete(TripRow).where(TripRow.origin.in_(("curated", EDIT_ORIGIN))))
     session.execute(delete(FactSource).where(FactSource.fact_table != "trips"))
     curated_trips = select(TripRow.id)
     session.execute(
@@ -326,6 +328,11 @@ def load(session: Session, files: DataFiles) -> dict[str, int]:
     session.flush()
     src.flush()
     counts["sources"] = len(src.ids)
+    edits = apply_all(session)
+    if any(edits.values()):
+        counts["editors' changes re-applied"] = edits["applied"]
+        if edits["stale"]:
+            counts["editors' changes that no longer apply"] = edits["stale"]
     set_meta(session, "data_fingerprint", fingerprint(files.root))
     set_meta(session, "data_dir", str(files.root))
     set_meta(session, "loaded_at", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))

@@ -212,7 +212,12 @@ def persons_page(
 
 @router.get("/persons/{person_id}", response_class=HTMLResponse)
 def person_page(
-    request: Request, kb: KB, _user: Reader, person_id: str, on: OnQuery = None
+    request: Request,
+    kb: KB,
+    _user: Reader,
+    person_id: str,
+    on: OnQuery = None,
+    notice: Annotated[str | None, Query(max_length=300)] = None,
 ) -> Response:
     person = _person(kb, person_id)
     day = _day(on)
@@ -247,6 +252,7 @@ def person_page(
         "page_sources": srcs,
         "canonical": f"/persons/{person.id}",
         "nav": "persons",
+        "notice": notice,
         **owed_map(kb, person, day),
     }
     return render(request, "person.html", ctx)
@@ -462,12 +468,33 @@ async def review_action(
 
 
 @router.get("/audit", response_class=HTMLResponse)
-def audit_page(request: Request, db: DbSession, user: Editor) -> Response:
+def audit_page(request: Request, kb: KB, db: DbSession, user: Editor) -> Response:
     from warrantwatch.web.accounts import audit_rows
 
-    rows = review_port.audit_trail(db, 200) + audit_rows(db, 200)
+    rows = review_port.audit_trail(db, 200) + audit_rows(db, 200) + edit_rows(kb.engine, 200)
     rows.sort(key=lambda r: naive_utc(r["at"]), reverse=True)
     return render(request, "audit.html", {"rows": rows[:300], "nav": "audit"})
+
+
+def edit_rows(engine: Any, limit: int) -> list[dict[str, Any]]:
+    """Editors' changes to the record, in the audit log's shape (with their source)."""
+    from warrantwatch.kb.edits import history
+
+    return [
+        {
+            "at": r["at"],
+            "actor": r["editor"],
+            "action": f"{r['action']} {r['kind'].replace('_', ' ')}",
+            "target": r["target"],
+            "trip_id": None,
+            "event_id": None,
+            "before": r["before"],
+            "after": r["after"],
+            "note": f"{r['reason']} (source: {r['source']['publisher']}, "
+            f"\u201c{r['source']['title']}\u201d, {r['source']['url']})",
+        }
+        for r in history(engine, limit)
+    ]
 
 
 def naive_utc(t: dt.datetime) -> dt.datetime:
