@@ -36,7 +36,9 @@ def upgrade() -> None:
     with op.batch_alter_table("monitor_feeds") as batch:
         for name, type_ in FEED_COLUMNS:
             batch.add_column(sa.Column(name, type_, nullable=True))
-        batch.add_column(sa.Column("items_seen", sa.Integer(), nullable=False, server_default="0"))
+        batch.add_column(
+            sa.Column("items_seen", sa.Integer(), nullable=False, server_default="0")
+        )
         batch.create_index("ix_monitor_feeds_source_id", ["source_id"])
     with op.batch_alter_table("monitor_articles") as batch:
         batch.add_column(sa.Column("publisher", sa.Text(), nullable=True))
