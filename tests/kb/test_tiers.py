@@ -61,7 +61,7 @@ def test_most_specific_pattern_wins(tmp_path: Path) -> None:
 def test_malformed_rule_file_is_named(tmp_path: Path) -> None:
     path = tmp_path / "tiers.yaml"
     path.write_text("tiers: {1: a, 2: b}\nhosts: {x.org: 9}\n", encoding="utf-8")
-    with pytest.raises(TierRulesError, match="tiers.yaml"):
+    with pytest.raises(TierRulesError, match=r"tiers\.yaml"):
         read_rules(path)
 
 
