@@ -16,7 +16,14 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
-from warrantwatch.cli import edit_cmds, language_cmds, monitor_cmds, report_cmds, web_cmds
+from warrantwatch.cli import (
+    edit_cmds,
+    language_cmds,
+    monitor_cmds,
+    report_cmds,
+    watch_cmds,
+    web_cmds,
+)
 
 app = typer.Typer(
     help="Warrant Watch: must a state arrest a person subject to an ICC warrant? With sources.",
@@ -343,6 +350,7 @@ language_cmds.register(app)
 web_cmds.register(app)
 report_cmds.register(app)
 edit_cmds.register(app)
+watch_cmds.register(app)
 
 
 def run() -> None:

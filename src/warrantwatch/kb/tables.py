@@ -262,3 +262,28 @@ CURATED_TABLES: tuple[type[Base], ...] = (
     AuthorityRow,
     ArticleRow,
 )
+
+
+class KbProposal(Base):
+    """A change a watcher proposes from the Court's or the depositary's publications.
+
+    Waits in the review queue until an editor accepts it (it becomes a :class:`KbEdit`,
+    ``edit_id``) or rejects it; ``fingerprint`` keeps a watcher from proposing the same
+    item twice.
+    """
+
+    __tablename__ = "kb_proposals"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    watcher: Mapped[str] = mapped_column(String(100))
+    found_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    kind: Mapped[str] = mapped_column(String(30))
+    summary: Mapped[str] = mapped_column(Text)
+    values: Mapped[dict[str, Any]] = mapped_column(JSON)
+    source: Mapped[dict[str, Any]] = mapped_column(JSON)
+    note: Mapped[str | None] = mapped_column(Text)
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    decided_by: Mapped[str | None] = mapped_column(String(200))
+    decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    reason: Mapped[str | None] = mapped_column(Text)
+    edit_id: Mapped[int | None] = mapped_column(Integer)
