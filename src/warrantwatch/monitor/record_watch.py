@@ -35,7 +35,7 @@ from warrantwatch.kb.tables import KbProposal, Meta
 from warrantwatch.law.world import World
 
 WATCHERS_FILE = Path("sources") / "watchers.yaml"
-CN_SYMBOL = re.compile(r"C\.N\.\d+\.\d{4}\.TREATIES-XVIII\.10\b")
+CN_SYMBOL = re.compile(r"C\.N\.\d+\.\d{4}\.TREATIES-XVIII\.10(?![\d.])")
 _ISO_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 #: English month names from CLDR (the Court's and the depositary's pages are in English)
 _MONTHS = {name.lower(): num for num, name in Locale("en").months["format"]["wide"].items()}
@@ -168,7 +168,7 @@ def depositary_items(body: bytes, url: str) -> list[Item]:
     out: list[Item] = []
     seen: set[str] = set()
     for row in doc.iter("tr", "li", "p", "div"):
-        text = " ".join(row.text_content().split())
+        text = " ".join(" ".join(row.itertext()).split())  # cells apart, not run together
         symbols = CN_SYMBOL.findall(text)
         if len(symbols) != 1 or symbols[0] in seen:
             continue  # a container of several rows, or one already read
