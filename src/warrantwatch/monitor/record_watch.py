@@ -153,7 +153,9 @@ def court_page_items(body: bytes, url: str) -> list[Item]:
 
     doc = lh.fromstring(body)
     heading = doc.xpath("string(//h1)") or doc.xpath("string(//title)")
-    text = " ".join(doc.xpath("string(//body)").split())
+    body_el = doc.find(".//body")
+    parts = (body_el if body_el is not None else doc).itertext()
+    text = " ".join(" ".join(parts).split())  # blocks apart, not run together
     return [Item(title=" ".join(heading.split()), url=url, date=_first_date(text), text=text)]
 
 
