@@ -179,3 +179,20 @@ def persons(world: World, on: dt.date, status: str | None = None) -> list[dict[s
             }
         )
     return out
+
+
+def latest_fact(world: World, today: dt.date) -> dt.date | None:
+    """The date of the newest dated fact on or before ``today`` (how current the record is):
+    warrants issued or made public, custody events, positions, treaty actions, trips,
+    findings."""
+    dates: list[dt.date] = []
+    for p in world.persons.values():
+        dates += [w.made_public or w.issued for w in p.warrants]
+        dates += [c.date for c in p.custody]
+        dates += [x.start for x in p.positions if x.start]
+    for st in world.states.values():
+        dates += [a.date for a in st.actions]
+    dates += [t.start for t in world.trips]
+    dates += [f.decision_date for f in world.findings]
+    past = [d for d in dates if d <= today]
+    return max(past) if past else None

@@ -120,3 +120,34 @@ async def edit_submit(request: Request, kb: KB, user: Editor) -> Response:
     note = f"{kind.replace('_', ' ').capitalize()} {edit.target} {done} (change {edit.id})."
     target = _back_to(kind, edit.after or edit.before)
     return RedirectResponse(f"{target}?notice={quote_plus(note)}", status_code=303)
+
+
+@router.post("/review/proposals/{proposal_id}/{action}", dependencies=[CsrfChecked])
+async def proposal_action(
+    request: Request, kb: KB, user: Editor, proposal_id: int, action: str
+) -> Response:
+    """Accept (with the editor's completions) or reject a watcher's proposal."""
+    from warrantwatch.monitor.record_watch import ProposalError, accept, reject
+
+    form = {k: str(v) for k, v in (await request.form()).items()}
+    try:
+        if action == "accept":
+            changes = {k[2:]: v for k, v in form.items() if k.startswith("v_") and v.strip()}
+            edit_id = accept(kb.engine, proposal_id, user.username, changes=changes)
+            note = f"Proposal {proposal_id} accepted (change {edit_id})."
+        elif action == "reject":
+            reject(kb.engine, proposal_id, user.username, form.get("reason", ""))
+            note = f"Proposal {proposal_id} rejected."
+        else:
+            return render(request, "error.html", {"heading": "No such action",
+                          "message": f"unknown action {action!r}", "suggestions": []},
+                          status=404)  # fmt: skip
+    except (EditError, ProposalError) as exc:
+        ctx = {
+            "heading": "Not changed",
+            "message": str(exc),
+            "suggestions": [("Review", "/review")],
+        }
+        return render(request, "error.html", ctx, status=409)
+    request.app.state.kb_watch.changed()
+    return RedirectResponse(f"/review?notice={quote_plus(note)}", status_code=303)
