@@ -72,3 +72,49 @@ def test_viewers_and_strangers_cannot_edit(client: TestClient) -> None:
         "/edit", data={**FORM, "csrf_token": client.cookies["ww_csrf"]}, follow_redirects=False
     )
     assert r.status_code == 403
+
+
+def test_a_watchers_proposal_is_accepted_on_the_review_page(
+    client: TestClient, web_kb: KnowledgeBase
+) -> None:
+    import datetime as dt
+
+    from sqlalchemy.orm import Session
+
+    from warrantwatch.kb.tables import KbProposal
+
+    with Session(web_kb.engine) as s, s.begin():
+        s.add(
+            KbProposal(
+                watcher="icc-press-releases",
+                found_at=dt.datetime(2026, 12, 1, 9, 0),
+                kind="custody",
+                summary="surrendered: omar-al-bashir (Fixture item)",
+                values={"person": "omar-al-bashir", "status": "surrendered", "date": "2026-11-28"},
+                source={"url": "https://www.icc-cpi.int/news/fixture-transfer",
+                        "publisher": "International Criminal Court",
+                        "title": "Fixture transfer item", "date": "2026-11-28"},
+                fingerprint="f" * 64,
+            )
+        )  # fmt: skip
+    sign_in(client, *EDITOR)
+    page = client.get("/review")
+    assert "Proposed changes to the record" in page.text and "Fixture transfer item" in page.text
+    r = client.post(
+        "/review/proposals/1/accept",
+        data={"v_person": "omar-al-bashir", "v_status": "surrendered", "v_date": "2026-11-27",
+              "csrf_token": client.cookies["ww_csrf"]},
+        follow_redirects=False,
+    )  # fmt: skip
+    assert r.status_code == 303, r.text
+    assert "2026-11-27" in client.get("/api/v1/persons/omar-al-bashir").text
+    again = client.post(
+        "/review/proposals/1/accept", data={"csrf_token": client.cookies["ww_csrf"]}
+    )
+    assert again.status_code == 409 and "already accepted" in again.text
+
+
+def test_home_says_how_current_the_record_is(client: TestClient) -> None:
+    page = client.get("/")
+    assert "How current the record is" in page.text and "Newest dated fact on record" in page.text
+    assert "International Criminal Court: press releases and news" in page.text
