@@ -164,3 +164,38 @@ def test_a_data_dir_may_bring_its_own_rule(data: Path) -> None:
     assert rules_for(data).tier("https://example.org/fixture/roe") == 2
     report = check(read_data_dir(data))
     assert report.quality.tier6_only == 0
+
+
+def test_tiers_and_cited_through_reach_the_answers(data: Path, tmp_path: Path) -> None:
+    from warrantwatch.config import Settings
+    from warrantwatch.kb.service import open_kb
+    from warrantwatch.reports.markdown import source_line
+
+    person = data / "persons" / "jane-roe.yaml"
+    text = person.read_text(encoding="utf-8").replace(
+        "    accessed: 2026-11-27\nid: jane-roe",
+        "    accessed: 2026-11-27\n"
+        "  court:\n"
+        "    url: https://www.icc-cpi.int/court-record/fixture-roe\n"
+        "    publisher: International Criminal Court\n"
+        "    title: Fixture decision\n"
+        "    symbol: ICC-00/00-00/00-1\n"
+        "    date: 2020-01-10\n"
+        "    via: fx\n"
+        "id: jane-roe",
+    )
+    text = text.replace(
+        "made_public: 2021-06-01, sources: [fx]", "made_public: 2021-06-01, sources: [fx, court]"
+    )
+    person.write_text(text, encoding="utf-8")
+    kb = open_kb(Settings(database_url=f"sqlite:///{tmp_path / 'kb.sqlite3'}", data_dir=data))
+    warrant = kb.world.persons["jane-roe"].warrants[0]
+    best, other = warrant.fact.sources
+    assert (best.tier, best.symbol, other.tier) == (1, "ICC-00/00-00/00-1", 6)
+    assert best.via is not None and best.via.url == "https://example.org/fixture/roe"
+    line = source_line(1, best)
+    assert (
+        line.startswith("1. [tier 1] International Criminal Court")
+        and "(ICC-00/00-00/00-1)" in line
+    )
+    assert 'Cited through Fixture Publisher, "Fixture Roe page"' in line and "not read" in line
