@@ -681,3 +681,93 @@ def test_a_trip_is_found_in_a_page_without_full_stops_or_line_breaks(scanner: Sc
     assert [(e.destination_iso2, e.status, e.start_date) for e in events] == [
         ("MN", "planned", dt.date(2024, 9, 3))
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # month and day with their markers, no year: resolved against the report's date
+        ("普京总统将于10月9日访问塔吉克斯坦。", dt.date(2025, 10, 1), dt.date(2025, 10, 9)),
+        (
+            "푸틴 대통령은 10월 9일 타지키스탄을 방문할 예정이다.",
+            dt.date(2025, 10, 1),
+            dt.date(2025, 10, 9),
+        ),
+        # a dateline's day, and a day of the month alone ("8日")
+        (
+            "杜尚别10月8日电 俄罗斯总统普京8日抵达杜尚别。",
+            dt.date(2025, 10, 8),
+            dt.date(2025, 10, 8),
+        ),
+        # no date with the text: the dateline's day and month, the year the text names
+        (
+            "DUSHANBE, Oct 8 (Wire) - Vladimir Putin arrived in Tajikistan on a state visit, "
+            "the first of 2025 to a member of the court.",
+            None,
+            dt.date(2025, 10, 8),
+        ),
+    ],
+)
+def test_dates_from_markers_and_datelines(
+    scanner: Scanner, text: str, published: dt.date | None, expected: dt.date
+) -> None:
+    events = scanner.scan(Article(text=text, published=published))
+    assert [(e.destination_iso2, e.start_date) for e in events] == [("TJ", expected)]
+
+
+def test_no_year_anywhere_gives_no_date(scanner: Scanner) -> None:
+    """A day and month with no year in the text and no report date: nothing is made up."""
+    text = "DUSHANBE, Oct 8 (Wire) - Vladimir Putin arrived in Tajikistan on a state visit."
+    (event,) = scanner.scan(Article(text=text))
+    assert event.start_date is None
+
+
+def test_a_date_in_the_address_anchors_relative_days(scanner: Scanner) -> None:
+    text = "Vladimir Putin arrived in Tajikistan on Wednesday for a state visit."
+    url = "https://news.example.org/2025/10/09/putin-tajikistan"
+    (event,) = scanner.scan(Article(text=text, url=url))
+    assert event.start_date == dt.date(2025, 10, 8)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a country followed by a title is someone's, not a destination
+        "Vladimir Putin ve İran Cumhurbaşkanı Mesud Pezeşkiyan görüştü ve ziyaret planladı.",
+        "푸틴 대통령은 정상회의에서 몽골 대통령과 회담하고 방문할 예정이다.",
+    ],
+)
+def test_a_country_before_a_title_is_an_attribute(scanner: Scanner, text: str) -> None:
+    assert all(e.destination_iso2 not in ("IR", "MN") for e in scanner.scan(Article(text=text)))
+
+
+def test_stems_in_title_lists_match_their_forms(scanner: Scanner) -> None:
+    """A stem ("cumhurbaşkan*") in a language file's titles matches "cumhurbaşkanı"."""
+    w = scanner.words(("tr",))
+    assert w.is_title("cumhurbașkanı")  # folded: the comma-s
+    assert not any(t.endswith("*") for t in (*w.titles, *w.proxy_stems, *w.host))
+
+
+def test_the_territory_of_the_persons_own_situation_is_the_subject(scanner: Scanner) -> None:
+    """"Since the invasion of Ukraine Putin has cut his foreign visits": Ukraine is what the
+    news is about, not where he goes; "Putin travelled to Ukraine" still counts."""
+    text = "Since the invasion of Ukraine, Vladimir Putin has reduced his foreign visits."
+    assert scanner.scan(Article(text=text)) == []
+    text = "Vladimir Putin travelled to Ukraine on Saturday, visiting occupied Mariupol."
+    assert [e.destination_iso2 for e in scanner.scan(Article(text=text))] == ["UA"]
+
+
+def test_an_arrest_in_the_persons_own_country_reported_after_it(scanner: Scanner) -> None:
+    """The arrest ends the warrant's call, and the report comes after it; the person's own
+    country is a destination for an arrest (Duterte at Manila's airport)."""
+    text = "Laurent Gbagbo was arrested in Abidjan on Tuesday on a warrant of the court."
+    events = scanner.scan(Article(text=text, published=dt.date(2011, 11, 30)))
+    assert [(e.destination_iso2, e.status) for e in events] == [("CI", "arrest")]
+    # long after the acquittal nothing calls for his arrest: no event
+    assert scanner.scan(Article(text=text, published=dt.date(2020, 6, 1))) == []
+
+
+def test_an_acronym_demonym_matches_only_in_capitals(scanner: Scanner) -> None:
+    """Indonesian "AS" (Amerika Serikat) must not be the English word "as"."""
+    text = "Vladimir Putin arrived in Mongolia as planned, and later flew on to Ulaanbaatar."
+    assert {e.destination_iso2 for e in scanner.scan(Article(text=text))} == {"MN"}

@@ -42,6 +42,8 @@ class Words:
     titles: tuple[str, ...]
     title_ends: tuple[str, ...]
     proxies: frozenset[str]
+    #: Stems among the proxies ("avukat*": "avukatı", "avukatları"), without the star.
+    proxy_stems: tuple[str, ...]
     before_name: frozenset[str]
     receive: tuple[str, ...]
     host: tuple[str, ...]
@@ -62,6 +64,10 @@ class Words:
     numeric_order: str
     markers: tuple[tuple[str, str, str], ...]
 
+    def is_proxy(self, word: str) -> bool:
+        """A word that makes the named person someone else's principal ("Putin's envoy")."""
+        return word in self.proxies or word.startswith(self.proxy_stems)
+
     def is_title(self, word: str) -> bool:
         """A title that takes a country as attribute ("президенту Турции", "Außenminister")."""
         return word.startswith(self.titles) or (
@@ -80,7 +86,8 @@ def build(langs: Iterable[Language]) -> Words:
         return out
 
     def t(words: Iterable[str]) -> tuple[str, ...]:
-        return tuple(sorted(_f(words)))
+        # Prefix lists: a stem ("cumhurbaşkan*") is its letters, matched with startswith.
+        return tuple(sorted(_f(w.rstrip("*") for w in words)))
 
     named: dict[str, set[str]] = {}
     for lang in ls:
@@ -113,7 +120,8 @@ def build(langs: Iterable[Language]) -> Words:
         named_after={k: tuple(sorted(v)) for k, v in named.items()},
         titles=t(u(lambda x: x.persons.titles)),
         title_ends=t(u(lambda x: x.persons.title_ends)),
-        proxies=_f(u(lambda x: x.persons.proxies)),
+        proxies=_f(w for w in u(lambda x: x.persons.proxies) if not w.endswith("*")),
+        proxy_stems=t(w for w in u(lambda x: x.persons.proxies) if w.endswith("*")),
         before_name=_f(u(lambda x: x.persons.before_name)),
         receive=t(u(lambda x: x.persons.host)),
         host=t(u(lambda x: (*x.persons.host, *x.persons.meet))),

@@ -48,6 +48,8 @@ _REPLACE: tuple[tuple[str, str], ...] = (
     ("إ", "ا"),
     ("آ", "ا"),
     ("ى", "ي"),  # alef maqsura, often written as yeh
+    ("ş", "ș"),  # Romanian s and t with cedilla, the older encoding of the comma letters
+    ("ţ", "ț"),  # (CLDR writes the comma forms; much Romanian news still has the cedilla)
 )
 
 

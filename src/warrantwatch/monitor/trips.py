@@ -54,11 +54,18 @@ class Reading:
     published: dt.date | None
     language: str | None
     nationality: dict[str, tuple[str, ...]]
+    #: Per person, the territories of the situations in which they are wanted.
+    situation_lands: dict[str, tuple[str, ...]] = field(default_factory=dict)
     strong_persons: frozenset[str] = frozenset()
     #: The word lists of the text's language(s) (all languages when unknown).
     words: Words = field(default_factory=words_for)
     #: The language an event reports (the article's, or the one identified).
     reported: str | None = None
+    #: Without any report date, the latest year the text names: the year of a day and
+    #: month given alone ("on 3 September").
+    year_hint: int | None = None
+    #: The day of the text's dateline or head time stamp, if it has one.
+    dateline: dt.date | None = None
 
 
 @dataclass
@@ -133,6 +140,13 @@ class _Positions(Generic[_T]):
         a = bisect.bisect_left(self.starts, lo)
         b = bisect.bisect_left(self.starts, hi)
         return self.items[a:b]
+
+
+def _safe_day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _word_before(norm: str, pos: int) -> str:
@@ -468,14 +482,14 @@ class Rules:
                 words.pop()
         if words and (words[-1] in self.r.words.of or words[-1] in self.r.words.origin):
             words.pop()
-        if words and words[-1] in self.r.words.proxies:
+        if words and self.r.words.is_proxy(words[-1]):
             return True
         after = norm[h.end : h.end + 30].split()
         if after[:1] == ["s"]:  # "Roe's lawyer" (the apostrophe folds to a space)
             after = after[1:]
         return (
             bool(after)
-            and after[0] in self.r.words.proxies
+            and self.r.words.is_proxy(after[0])
             and norm[h.end : h.end + 1] in ("s", " ")
         )
 
@@ -594,6 +608,8 @@ class Rules:
             movers = [c for c in place_trip if _code(c) != "TN"]
             anchor = min(movers, key=lambda c: c.start) if movers else near
             day = self._date(own, ph, status, [anchor], cues)
+            if day is None and status == "occurred" and r.dateline and self._in_lead(s):
+                day = r.dateline  # "DUSHANBE, Oct 8 (Reuters) - ... arrived": the report's day
             bg = self._background(
                 s, place_sent, place_span if cross else span, ph, near, status, codes, day
             )
@@ -781,7 +797,11 @@ class Rules:
     ) -> list[tuple[Hit, float]]:
         """Destinations in ``span``, best first; ``strict`` (another sentence) wants "to/in X"."""
         r = self.r
-        own = set(r.nationality.get(pid, ()))
+        # One's own country is no destination, except for an arrest there ("Duterte was
+        # arrested at Manila's airport").
+        arrested = any(_code(c) == "ARR" for c in cues)
+        own = set() if arrested else set(r.nationality.get(pid, ()))
+        lands = set(r.situation_lands.get(pid, ()))
         mention_ends = [c.end for c in cues if _code(c) == "MENT"]
         span_places = self._places.within(*span)
         in_span = [p for p in span_places if p.entry.data[0] not in own]
@@ -824,6 +844,8 @@ class Rules:
             score -= min(_cue_distance(p, near), 300.0) / 400.0
             mark = _mark(r, p)
             dest = mark > 0
+            if kind == "country" and not dest and p.entry.data[0] in lands:
+                continue  # "the invasion of Ukraine": the subject, not a destination
             if dest:
                 score += 0.3
             elif mark < 0:
@@ -902,6 +924,7 @@ class Rules:
                 (before in self.r.words.origin and not both)
                 or self.r.words.is_title(before)
                 or _origin_after(self.r, p)
+                or self._title_after(p)
             )
             if marked or (
                 prev is not None and prev in out and _conjoined(norm, prev, p, self.r.words)
@@ -909,6 +932,23 @@ class Rules:
                 out.add(p)
             prev = p
         return out
+
+    def _title_after(self, p: Hit) -> bool:
+        """Whether a title follows the place: the country is someone's ("몽골 대통령과",
+        "İran Cumhurbaşkanı", "Беларусь президенти", "蒙古总统", "Mongolia's president").
+        A genitive ending glued to the place, or split off by an apostrophe ("Türkiye'nin"),
+        may stand between them."""
+        norm, w = self.r.norm, self.r.words
+        if not w.spaces:
+            return norm[p.end : p.end + 40].lstrip().startswith(w.titles)
+        j = p.end
+        while j < len(norm) and norm[j].isalnum():
+            j += 1  # the rest of the word: "ирана", "ირანის"
+        rest = norm[j : j + 48].lstrip(" ")
+        if self.r.text[j : j + 1] in ("'", "’", "ʼ"):
+            rest = rest.partition(" ")[2]  # an ending after an apostrophe: "Türkiye'nin"
+        word = rest.split(" ", 1)[0]
+        return bool(word) and (rest.startswith(w.titles) or w.is_title(word))
 
     # --- dates --------------------------------------------------------------------------
     def _date(
@@ -966,9 +1006,15 @@ class Rules:
         phrases.sort(key=lambda d: d.start - hi if d.start >= hi else lo - d.end)
         for d in phrases:
             day = resolve(d, pub, ahead)
+            if day is None and pub is None and d.kind == "D" and self.r.year_hint:
+                day = _safe_day(self.r.year_hint, d.month, d.day)
             if day is not None:
                 return day
         return None
+
+    def _in_lead(self, s: _Sent) -> bool:
+        """Whether ``s`` opens the text: the headline, the dateline's sentence or the lead."""
+        return s.start < 600
 
     def _dateline(self, d: DateMention) -> bool:
         """Whether ``d`` is the date of a dateline: "NAIROBI, March 15 —" opening a
