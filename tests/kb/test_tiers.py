@@ -98,6 +98,18 @@ def test_best_first_and_tier6_only() -> None:
     assert only_tier6([a]) and not only_tier6([a, c]) and not only_tier6([])
 
 
+#: a decision known only from the fixture page ``fx`` (cited through it)
+COURT_VIA = (
+    "  court:\n"
+    "    url: https://www.icc-cpi.int/court-record/fixture-roe\n"
+    "    publisher: International Criminal Court\n"
+    "    title: Fixture decision\n"
+    "    symbol: ICC-00/00-00/00-1\n"
+    "    date: 2020-01-10\n"
+    "    via: fx\n"
+)
+
+
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
     dest = tmp_path / "data"
@@ -110,15 +122,7 @@ def test_check_reports_quality(data: Path) -> None:
     text = person.read_text(encoding="utf-8")
     text = text.replace(
         "    accessed: 2026-11-27\nid: jane-roe",
-        "    accessed: 2026-11-27\n"
-        "  court:\n"
-        "    url: https://www.icc-cpi.int/court-record/fixture-roe\n"
-        "    publisher: International Criminal Court\n"
-        "    title: Fixture decision\n"
-        "    symbol: ICC-00/00-00/00-1\n"
-        "    date: 2020-01-10\n"
-        "    via: fx\n"
-        "  blank:\n"
+        "    accessed: 2026-11-27\n" + COURT_VIA + "  blank:\n"
         "    url: https://example.org/a b\n"
         "    publisher: Nobody\n"
         '    title: "[title not shown in the copy read]"\n'
@@ -174,15 +178,7 @@ def test_tiers_and_cited_through_reach_the_answers(data: Path, tmp_path: Path) -
     person = data / "persons" / "jane-roe.yaml"
     text = person.read_text(encoding="utf-8").replace(
         "    accessed: 2026-11-27\nid: jane-roe",
-        "    accessed: 2026-11-27\n"
-        "  court:\n"
-        "    url: https://www.icc-cpi.int/court-record/fixture-roe\n"
-        "    publisher: International Criminal Court\n"
-        "    title: Fixture decision\n"
-        "    symbol: ICC-00/00-00/00-1\n"
-        "    date: 2020-01-10\n"
-        "    via: fx\n"
-        "id: jane-roe",
+        "    accessed: 2026-11-27\n" + COURT_VIA + "id: jane-roe",
     )
     text = text.replace(
         "made_public: 2021-06-01, sources: [fx]", "made_public: 2021-06-01, sources: [fx, court]"

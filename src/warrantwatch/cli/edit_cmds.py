@@ -73,86 +73,56 @@ def _run(
         typer.echo(json.dumps(edit.after, ensure_ascii=False))
 
 
-def _source(
-    url: str, publisher: str, title: str, date: str | None, accessed: str | None, symbol: str | None
-) -> dict[str, Any]:
-    return {
-        "url": url,
-        "publisher": publisher,
-        "title": title,
-        "date": date,
-        "accessed": accessed,
-        "symbol": symbol,
-    }
+HELP = {
+    "add": "Add a fact: a new warrant or summons, an arrest or surrender, an accession ...",
+    "correct": "Correct a fact on record (a warrant unsealed: --set made_public=DATE).",
+    "retract": "Take a fact off the record (entered in error), with the page that shows it wrong.",
+}
 
 
-@edit_app.command("add")
-def add(
-    kind: KindArg,
-    editor: EditorOpt,
-    reason: ReasonOpt,
-    source_url: UrlOpt,
-    source_publisher: PublisherOpt,
-    source_title: TitleOpt,
-    values: SetOpt = None,
-    source_date: DateOpt = None,
-    source_accessed: AccessedOpt = None,
-    source_symbol: SymbolOpt = None,
-) -> None:
-    """Add a fact: a new warrant or summons, an arrest or surrender, an accession ..."""
-    src = _source(
-        source_url, source_publisher, source_title, source_date, source_accessed, source_symbol
-    )
-    _run("add", kind, editor, reason, src, values=_pairs(values, "--set"))
+def _command(action: str):  # type: ignore[no-untyped-def]
+    """One command per action; they differ only in which of --match and --set they take."""
+
+    def command(
+        kind: KindArg,
+        editor: EditorOpt,
+        reason: ReasonOpt,
+        source_url: UrlOpt,
+        source_publisher: PublisherOpt,
+        source_title: TitleOpt,
+        values: SetOpt = None,
+        match: MatchOpt = None,
+        source_date: DateOpt = None,
+        source_accessed: AccessedOpt = None,
+        source_symbol: SymbolOpt = None,
+    ) -> None:
+        from warrantwatch.cli.main import fail
+
+        if action == "add" and match:
+            fail("--match picks out a fact to correct or retract; 'add' takes --set only")
+        if action == "retract" and values:
+            fail("'retract' takes --match only")
+        src = {
+            "url": source_url,
+            "publisher": source_publisher,
+            "title": source_title,
+            "date": source_date,
+            "accessed": source_accessed,
+            "symbol": source_symbol,
+        }
+        kw: dict[str, Any] = {}
+        if action != "retract":
+            kw["values"] = _pairs(values, "--set")
+        if action != "add":
+            kw["match"] = _pairs(match, "--match")
+        _run(action, kind, editor, reason, src, **kw)
+
+    command.__doc__ = HELP[action]
+    return command
 
 
-@edit_app.command("correct")
-def correct(
-    kind: KindArg,
-    editor: EditorOpt,
-    reason: ReasonOpt,
-    source_url: UrlOpt,
-    source_publisher: PublisherOpt,
-    source_title: TitleOpt,
-    match: MatchOpt = None,
-    values: SetOpt = None,
-    source_date: DateOpt = None,
-    source_accessed: AccessedOpt = None,
-    source_symbol: SymbolOpt = None,
-) -> None:
-    """Correct a fact on record (a warrant unsealed: --set made_public=DATE)."""
-    src = _source(
-        source_url, source_publisher, source_title, source_date, source_accessed, source_symbol
-    )
-    _run(
-        "correct",
-        kind,
-        editor,
-        reason,
-        src,
-        match=_pairs(match, "--match"),
-        values=_pairs(values, "--set"),
-    )
-
-
-@edit_app.command("retract")
-def retract(
-    kind: KindArg,
-    editor: EditorOpt,
-    reason: ReasonOpt,
-    source_url: UrlOpt,
-    source_publisher: PublisherOpt,
-    source_title: TitleOpt,
-    match: MatchOpt = None,
-    source_date: DateOpt = None,
-    source_accessed: AccessedOpt = None,
-    source_symbol: SymbolOpt = None,
-) -> None:
-    """Take a fact off the record (entered in error), with the page that shows it wrong."""
-    src = _source(
-        source_url, source_publisher, source_title, source_date, source_accessed, source_symbol
-    )
-    _run("retract", kind, editor, reason, src, match=_pairs(match, "--match"))
+for _action in HELP:
+    edit_app.command(_action)(_command(_action))
 
 
 @edit_app.command("fields")
