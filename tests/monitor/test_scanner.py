@@ -797,3 +797,20 @@ def test_an_arrest_under_a_condition_or_still_to_come_is_no_arrest(
 def test_a_negated_travel_word_is_a_cancellation(scanner: Scanner, text: str) -> None:
     events = scanner.scan(Article(text=text, published=dt.date(2023, 7, 20)))
     assert [(e.destination_iso2, e.status) for e in events] == [("ZA", "cancelled")]
+
+
+def test_a_country_after_a_title_and_of_is_an_attribute(scanner: Scanner) -> None:
+    text = (
+        "Vladimir Putin arrived in Mongolia on Monday, while the envoys of Britain, "
+        "France and Germany protested the visit."
+    )
+    events = scanner.scan(Article(text=text, published=dt.date(2024, 9, 3)))
+    assert {e.destination_iso2 for e in events} == {"MN"}
+
+
+def test_an_undated_text_reads_an_earlier_year_as_a_recall(scanner: Scanner) -> None:
+    text = (
+        "Vladimir Putin will travel to Tajikistan on 9 October 2025. "
+        "In August 2023 he did not go to South Africa for the summit."
+    )
+    assert {e.destination_iso2 for e in scanner.scan(Article(text=text))} == {"TJ"}
