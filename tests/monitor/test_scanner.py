@@ -814,3 +814,17 @@ def test_an_undated_text_reads_an_earlier_year_as_a_recall(scanner: Scanner) -> 
         "In August 2023 he did not go to South Africa for the summit."
     )
     assert {e.destination_iso2 for e in scanner.scan(Article(text=text))} == {"TJ"}
+
+
+def test_news_of_one_trip_with_three_recalled_trips_is_one_event(scanner: Scanner) -> None:
+    """The issue's own case: the news is one trip; the background recalls three."""
+    text = (
+        "Vladimir Putin will travel to Tajikistan on 9 October 2025 for a summit in Dushanbe, "
+        "the Kremlin said. It will be his first visit to a member of the court since his trip "
+        "to Mongolia in September 2024. He has also visited China, Iran and North Korea since "
+        "the warrant was issued, and did not attend the summit in South Africa in 2023."
+    )
+    events = scanner.scan(Article(text=text, published=dt.date(2025, 10, 1)))
+    assert [(e.destination_iso2, e.status, e.start_date) for e in events] == [
+        ("TJ", "planned", dt.date(2025, 10, 9))
+    ]
