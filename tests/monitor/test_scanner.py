@@ -828,3 +828,14 @@ def test_news_of_one_trip_with_three_recalled_trips_is_one_event(scanner: Scanne
     assert [(e.destination_iso2, e.status, e.start_date) for e in events] == [
         ("TJ", "planned", dt.date(2025, 10, 9))
     ]
+
+
+def test_the_warrants_own_date_is_no_year_for_the_report(scanner: Scanner) -> None:
+    """"the warrant of March 2023" is recalled in nearly every report: 3 September is not
+    2023's for that (an undated text with no other year gives no date)."""
+    text = (
+        "Vladimir Putin will visit Mongolia on 3 September, although the court issued a "
+        "warrant for his arrest in March 2023."
+    )
+    (event,) = scanner.scan(Article(text=text))
+    assert event.destination_iso2 == "MN" and event.start_date is None
