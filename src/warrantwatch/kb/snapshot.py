@@ -16,7 +16,7 @@ from pathlib import Path
 
 from warrantwatch.law.world import World
 
-FORMAT = 2  # 2: officials and contacts
+FORMAT = 3  # 2: sources carry their tier, symbol and cited-through page; 3: officials, contacts
 
 
 def sqlite_file(database_url: str) -> Path | None:

@@ -146,7 +146,7 @@ class EventRecord(Base):
 
 
 class ContactRecord(Base):
-    """Reports of one contact grouped together (migration 0006): the same meeting reported
+    """Reports of one contact grouped together (migration 0007): the same meeting reported
     by many articles is one. Reviewed like trips; confirmed ones join the knowledge base."""
 
     __tablename__ = "monitor_contacts"
@@ -216,7 +216,7 @@ class OutboxAlert(Base):
     __tablename__ = "monitor_outbox"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     dedup_key: Mapped[str] = mapped_column(String(100), unique=True)
-    # a trip's alert, or (migration 0006) a planned contact's, on the "contacts" channel
+    # a trip's alert, or (migration 0007) a planned contact's, on the "contacts" channel
     trip_id: Mapped[int | None] = mapped_column(ForeignKey("monitor_trips.id"), index=True)
     channel: Mapped[str] = mapped_column(String(20), default="trips", server_default="trips")
     contact_id: Mapped[int | None] = mapped_column(ForeignKey("monitor_contacts.id"), index=True)
@@ -252,7 +252,7 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(20))
     trip_id: Mapped[int | None] = mapped_column(ForeignKey("monitor_trips.id"), index=True)
     event_id: Mapped[int | None] = mapped_column(ForeignKey("monitor_events.id"))
-    contact_id: Mapped[int | None] = mapped_column(ForeignKey("monitor_contacts.id"))  # 0006
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("monitor_contacts.id"))  # 0007
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     reason: Mapped[str | None] = mapped_column(Text)

@@ -64,6 +64,9 @@ class Reading:
     #: Without any report date, the latest year the text names: the year of a day and
     #: month given alone ("on 3 September").
     year_hint: int | None = None
+    #: Without any report date, the latest full date the text names (not a warrant's):
+    #: the report is not older, so "on Wednesday" is the first Wednesday from it.
+    date_floor: dt.date | None = None
     #: The day of the text's dateline or head time stamp, if it has one.
     dateline: dt.date | None = None
 
@@ -261,6 +264,11 @@ def _blocks(blocker: Hit, arrest: Hit) -> bool:
     """Whether a duty or condition word governs an arrest word: a few words before it
     ("must arrest", "should he be arrested"), or the Slavic conditional particle right
     after it ("заарештувала б", "арестовали бы")."""
+    code = _code(blocker)
+    if code == "FUT":  # "ще бъде арестуван", "will be arrested": an arrest still to come
+        return 0 <= arrest.start - blocker.end <= 12
+    if code == "COND":  # "ако дойде в България, ще бъде арестуван"; "... арестува, ако дойде"
+        return -60 <= arrest.start - blocker.end <= 80
     return (
         0 <= arrest.start - blocker.end <= 40
         or blocker.start <= arrest.start < blocker.end
@@ -334,10 +342,14 @@ class Rules:
 
     def _is_old(self, m: DateMention | _Year, status: str) -> bool:
         pub = self.r.published
-        if pub is None:
-            return False
         if _word_before(self.r.norm, m.start) in self.r.words.since:
             return False  # "since 2023", "wanted since March 2023": not the trip's date
+        if pub is None:
+            # Undated text: a year before the latest year it names is a recalled one
+            # ("en août 2023" in a report that also speaks of 2025).
+            year = m.year if isinstance(m, _Year) else m.year if m.kind in ("D", "Y") else 0
+            hint = self.r.year_hint
+            return bool(year and hint and year < hint)
         if isinstance(m, _Year):
             return m.year < pub.year
         if m.kind == "Y":
@@ -417,7 +429,7 @@ class Rules:
         after "if" ("if the Israeli prime minister ever set foot in the country"), and an
         arrest word under a duty or condition ("would detain", "must arrest")."""
         conds = [c.end for c in cues if _code(c) == "COND"]
-        blockers = [c for c in cues if _code(c) in ("MOD", "COND")]
+        blockers = [c for c in cues if _code(c) in ("MOD", "COND", "FUT")]
         out = []
         for c in cues:
             code = _code(c)
@@ -744,7 +756,7 @@ class Rules:
         """
         cues = [c for c in cues if not self._third_state_cancels(c, place, pid)]
         codes = [_code(c) for c in cues]
-        blockers = [c for c in cues if _code(c) in ("MOD", "COND")]
+        blockers = [c for c in cues if _code(c) in ("MOD", "COND", "FUT")]
         for c in cues:
             if _code(c) == "ARR" and not any(_blocks(b, c) for b in blockers):
                 return "arrest"
@@ -752,6 +764,8 @@ class Rules:
             return "cancelled"
         if "NARR" in codes:
             return "occurred"
+        if self._negated(near, cues):
+            return "cancelled"  # "wird nicht am Treffen teilnehmen", "не поедет"
         lo = min(near.start, place.start) - 60
         hi = max(near.end, place.end) + 25
         tensed = ("TP", "INV", "FUT", "TO", "PAST", "NOW")
@@ -773,6 +787,23 @@ class Rules:
             elif code in ("PAST", "NOW"):
                 back += w
         return "occurred" if back > ahead else "planned"
+
+    def _negated(self, cue: Hit, cues: list[Hit]) -> bool:
+        """Whether a negation governs a travel word: among the two words before it ("will
+        not travel", "не поедет", "nu va merge"), or right after the future or modal
+        auxiliary that leads to it ("wird nicht ... teilnehmen")."""
+        neg = self.r.words.negation
+        if not neg or _code(cue) not in ("TP", "TO", "TN", "INV"):
+            return False
+        norm = self.r.norm
+        if neg.intersection(norm[max(0, cue.start - 25) : cue.start].split()[-2:]):
+            return True
+        return any(
+            _code(c) == "FUT"
+            and 0 <= cue.start - c.end <= 90
+            and neg.intersection(norm[c.end : c.end + 14].split()[:1])
+            for c in cues
+        )
 
     def _third_state_cancels(self, cue: Hit, place: Hit, pid: str) -> bool:
         if _code(cue) not in ("CAN", "DEP"):
@@ -928,6 +959,7 @@ class Rules:
             marked = (
                 (before in self.r.words.origin and not both)
                 or self.r.words.is_title(before)
+                or (before in self.r.words.of and self._title_before_of(p))
                 or _origin_after(self.r, p)
                 or self._title_after(p)
             )
@@ -937,6 +969,15 @@ class Rules:
                 out.add(p)
             prev = p
         return out
+
+    def _title_before_of(self, p: Hit) -> bool:
+        """"the envoys of Britain", "the president of Mongolia": a title, then "of", then
+        the place (and "the" between them)."""
+        words = self.r.norm[max(0, p.start - 40) : p.start].split()[:-1]
+        w = self.r.words
+        while words and words[-1] in w.before_name and not w.is_title(words[-1]):
+            words.pop()
+        return bool(words) and w.is_title(words[-1])
 
     def _title_after(self, p: Hit) -> bool:
         """Whether a title follows the place: the country is someone's ("몽골 대통령과",
@@ -1013,6 +1054,9 @@ class Rules:
             day = resolve(d, pub, ahead)
             if day is None and pub is None and d.kind == "D" and self.r.year_hint:
                 day = _safe_day(self.r.year_hint, d.month, d.day)
+            floor = self.r.date_floor
+            if day is None and pub is None and d.kind == "W" and floor and d.direction == 0:
+                day = floor + dt.timedelta(days=(d.weekday - floor.weekday()) % 7)
             if day is not None:
                 return day
         return None

@@ -6,7 +6,7 @@ their terms) and ``contacts`` (curated, or confirmed in review). Monitor:
 (one per article); the alert outbox gains a ``channel`` ("trips" or "contacts") and a
 ``contact_id``, its ``trip_id`` becoming optional; the audit gains a ``contact_id``.
 
-Revision ID: 0006
+Revision ID: 0007contacts
 Revises: 0005
 """
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006"
+revision = "0007contacts"
 down_revision = "0005"
 branch_labels = None
 depends_on = None
