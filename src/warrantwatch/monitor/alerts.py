@@ -143,15 +143,32 @@ def consider(
     if suppress:
         return None
     title, body, payload = render(session, trip, reason)
+    return queue_alert(
+        session, f"trip-{trip.id}-v{trip.version}", reason, title, body, payload, trip_id=trip.id
+    )
+
+
+def queue_alert(
+    session: Session,
+    dedup_key: str,
+    reason: str,
+    title: str,
+    body: str,
+    payload: dict[str, Any],
+    **ids: Any,
+) -> OutboxAlert:
+    """Write one alert to the outbox in the caller's transaction, with its key
+    (``ww-alert-N``) in the payload and the body; ``ids``: ``trip_id``, or ``channel`` and
+    ``contact_id`` for a contact alert."""
     alert = OutboxAlert(
-        dedup_key=f"trip-{trip.id}-v{trip.version}",
-        trip_id=trip.id,
+        dedup_key=dedup_key,
         reason=reason,
         title=title,
         body=body,
         payload=payload,
         created_at=utcnow(),
         attempts=0,
+        **ids,
     )
     session.add(alert)
     session.flush()

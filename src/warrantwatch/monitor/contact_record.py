@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import Engine, delete, select
 from sqlalchemy.orm import Session
 
-from warrantwatch.kb.tables import ContactRow, FactSource, SourceRow
+from warrantwatch.kb.tables import ContactRow, FactSource
 from warrantwatch.law.world import World
 from warrantwatch.monitor.model import ContactEvent
 from warrantwatch.monitor.tables import (
@@ -206,24 +206,19 @@ def consider(
     contact.alerted_date = contact.date
     if suppress:
         return None
+    from warrantwatch.monitor.alerts import queue_alert
+
     title, body, payload = render(session, world, contact)
-    alert = OutboxAlert(
-        dedup_key=f"contact-{contact.id}-v{contact.version}",
-        trip_id=None,
+    return queue_alert(
+        session,
+        f"contact-{contact.id}-v{contact.version}",
+        reason,
+        title,
+        body,
+        payload,
         channel=CHANNEL,
         contact_id=contact.id,
-        reason=reason,
-        title=title,
-        body=body,
-        payload=payload,
-        created_at=utcnow(),
-        attempts=0,
     )
-    session.add(alert)
-    session.flush()
-    alert.payload = {**payload, "alert_id": f"ww-alert-{alert.id}"}
-    alert.body = body + f"\n\nAlert key: ww-alert-{alert.id}"
-    return alert
 
 
 def render(session: Session, world: World, c: ContactRecord) -> tuple[str, str, dict[str, Any]]:
@@ -382,7 +377,7 @@ def confirm(
     engine: Engine, contact_id: int, editor: str, *, note: str | None = None
 ) -> ContactView:
     """Confirm the contact: it joins the knowledge base with its articles as sources."""
-    from warrantwatch.monitor.review import _publisher, bump_kb_generation
+    from warrantwatch.monitor.review import _publisher, bump_kb_generation, link_articles
 
     who = _editor(editor)
     with Session(engine) as s, s.begin():
@@ -425,19 +420,7 @@ def confirm(
             )
         )
         s.flush()
-        for a in arts:
-            src = s.scalars(select(SourceRow).where(SourceRow.url == a.url)).first()
-            if src is None:
-                src = SourceRow(
-                    url=a.url,
-                    publisher=_publisher(a.url),
-                    title=a.title or a.url,
-                    date=a.published,
-                    accessed=(a.processed_at or a.seen_at).date(),
-                )
-                s.add(src)
-                s.flush()
-            s.add(FactSource(fact_table="contacts", fact_key=cid, source_id=src.id))
+        link_articles(s, "contacts", cid, arts)
         c.review_status = "confirmed"
         c.reviewed_by = who
         c.reviewed_at = utcnow()

@@ -319,6 +319,13 @@ def _write_kb_trip(s: Session, trip: TripRecord, editor: str, note: str | None) 
         delete(FactSource).where(FactSource.fact_table == "trips", FactSource.fact_key == tid)
     )
     s.flush()
+    link_articles(s, "trips", tid, arts)
+    return tid
+
+
+def link_articles(s: Session, table: str, key: str, arts: list[ArticleEntry]) -> None:
+    """Cite the monitor's articles as the sources of a reviewed fact (``table``, ``key``):
+    one source row per address, reused when the knowledge base already has it."""
     for a in arts:
         src = s.scalars(select(SourceRow).where(SourceRow.url == a.url)).first()
         if src is None:
@@ -332,8 +339,7 @@ def _write_kb_trip(s: Session, trip: TripRecord, editor: str, note: str | None) 
             )
             s.add(src)
             s.flush()
-        s.add(FactSource(fact_table="trips", fact_key=tid, source_id=src.id))
-    return tid
+        s.add(FactSource(fact_table=table, fact_key=key, source_id=src.id))
 
 
 #: Meta key bumped in the same transaction as every change review makes to the knowledge

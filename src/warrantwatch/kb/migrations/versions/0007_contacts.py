@@ -29,6 +29,22 @@ def _provenance() -> list[sa.Column]:  # type: ignore[type-arg]
     ]
 
 
+def _reported() -> list[sa.Column]:  # type: ignore[type-arg]
+    """The columns a monitor contact and each of its reports share."""
+    return [
+        sa.Column("person_id", sa.String(100), nullable=False),
+        sa.Column("state", sa.String(2), nullable=False),
+        sa.Column("office", sa.String(30), nullable=False),
+        sa.Column("official_id", sa.String(160), nullable=True),
+        sa.Column("official_name", sa.String(300), nullable=True),
+        sa.Column("kind", sa.String(30), nullable=False),
+        sa.Column("status", sa.String(20), nullable=False),
+        sa.Column("place", sa.String(300), nullable=True),
+        sa.Column("place_state", sa.String(2), nullable=True),
+        sa.Column("date", sa.Date(), nullable=True),
+    ]
+
+
 def upgrade() -> None:
     op.create_table(
         "officials",
@@ -63,16 +79,7 @@ def upgrade() -> None:
     op.create_table(
         "monitor_contacts",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("person_id", sa.String(100), nullable=False),
-        sa.Column("state", sa.String(2), nullable=False),
-        sa.Column("office", sa.String(30), nullable=False),
-        sa.Column("official_id", sa.String(160), nullable=True),
-        sa.Column("official_name", sa.String(300), nullable=True),
-        sa.Column("kind", sa.String(30), nullable=False),
-        sa.Column("status", sa.String(20), nullable=False),
-        sa.Column("place", sa.String(300), nullable=True),
-        sa.Column("place_state", sa.String(2), nullable=True),
-        sa.Column("date", sa.Date(), nullable=True),
+        *_reported(),
         sa.Column("confidence", sa.Float(), nullable=False),
         sa.Column("state_party", sa.Boolean(), nullable=True),
         sa.Column("first_seen_at", sa.DateTime(), nullable=False),
@@ -104,16 +111,7 @@ def upgrade() -> None:
             nullable=True,
             index=True,
         ),
-        sa.Column("person_id", sa.String(100), nullable=False),
-        sa.Column("state", sa.String(2), nullable=False),
-        sa.Column("office", sa.String(30), nullable=False),
-        sa.Column("official_id", sa.String(160), nullable=True),
-        sa.Column("official_name", sa.String(300), nullable=True),
-        sa.Column("kind", sa.String(30), nullable=False),
-        sa.Column("status", sa.String(20), nullable=False),
-        sa.Column("place", sa.String(300), nullable=True),
-        sa.Column("place_state", sa.String(2), nullable=True),
-        sa.Column("date", sa.Date(), nullable=True),
+        *_reported(),
         sa.Column("evidence", sa.Text(), nullable=False),
         sa.Column("confidence", sa.Float(), nullable=False),
         sa.Column("language", sa.String(20), nullable=True),
