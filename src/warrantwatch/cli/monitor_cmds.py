@@ -174,6 +174,8 @@ def _print_contact(scanner: object, ev: object) -> None:
 
     assert isinstance(scanner, Scanner) and isinstance(ev, ContactEvent)
     typer.echo(contact_line(scanner.world, ev))
+    if ev.known_contact:
+        typer.echo(f"  known contact: already recorded in the knowledge base as {ev.known_contact}")
     typer.echo(f"  evidence: {ev.evidence}")
     if ev.url:
         typer.echo(f"  source: {ev.url}")
