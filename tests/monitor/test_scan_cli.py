@@ -39,7 +39,7 @@ def test_text_format_and_stdin(scan_env: Path) -> None:
     assert "Vladimir Putin -> Tajikistan (Dushanbe) [TJ], 2025-10-09, planned" in r.stdout
     assert "duty: BINDING (state_party)" in r.stdout
     r = runner.invoke(app, ["scan", "-"], input="The weather was fine.")
-    assert r.exit_code == 0 and "no trips found" in r.stdout
+    assert r.exit_code == 0 and "no trips or contacts found" in r.stdout
 
 
 def test_jsonl_stream_of_articles(scan_env: Path, tmp_path: Path) -> None:
