@@ -16,7 +16,7 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
-from warrantwatch.cli import language_cmds, monitor_cmds, report_cmds, web_cmds
+from warrantwatch.cli import check_cmds, language_cmds, monitor_cmds, report_cmds, web_cmds
 
 app = typer.Typer(
     help="Warrant Watch: must a state arrest a person subject to an ICC warrant? With sources.",
@@ -337,6 +337,7 @@ monitor_cmds.register(app)
 language_cmds.register(app)
 web_cmds.register(app)
 report_cmds.register(app)
+check_cmds.register(app)
 
 
 def run() -> None:
