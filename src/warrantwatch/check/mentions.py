@@ -51,6 +51,8 @@ class Names:
         owners: dict[str, set[str]] = {}
         for p in self.world.persons.values():
             variants = [p.name, *(n.name for n in p.names if n.kind in PERSON_NAME_KINDS)]
+            # the slug's last part is the family name as the project spells it ("putin")
+            variants.append(p.id.rsplit("-", 1)[-1].capitalize())
             for v in variants:
                 if len(v) >= 4:
                     owners.setdefault(v.lower(), set()).add(p.id)

@@ -96,9 +96,14 @@ def _follows_warrant(ctx: SentenceContext, d: DateSpan, cue: list[re.Match[str]]
     before = [m for m in cue if m.end() <= d.start and d.start - m.end() < 60]
     if not before:
         return False
-    gap = ctx.text[before[-1].end() : d.start]
-    gap = re.sub(r"\b(?:for|against|contre|pour|à l['’]encontre de)\s+[\w .’'-]+?(?=\s+(?:issued|délivré|émis|of|du|on|le)\b)", "", gap)
-    gap = re.sub(r"\b(?:issued|délivré|émis|décerné)\b", "", gap)
+    lo = before[-1].end()
+    gap = ctx.text[lo : d.start]
+    for m in sorted(ctx.persons, key=lambda m: m.start, reverse=True):  # "for Putin issued on"
+        if lo <= m.start and m.end <= d.start:
+            gap = gap[: m.start - lo] + " " + gap[m.end - lo :]
+    gap = re.sub(
+        r"\b(?:for|against|contre|pour|à l['’]encontre de|issued|délivré|émis|décerné)\b", " ", gap
+    )
     return bool(ctx.cues.warrant_date_link.match(gap))
 
 
