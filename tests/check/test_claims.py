@@ -94,9 +94,17 @@ def test_warrant_date_and_articles_agree(world: World) -> None:
         ("The warrant for Putin issued on 17 March 2024 stands.", "warrant_date", "disagrees"),
         ("Le mandat d'arrêt du 17 mars 2023 contre Vladimir Poutine.", "warrant_date", "agrees"),
         ("Le mandat d'arrêt du 17 mars 2024 contre Poutine.", "warrant_date", "disagrees"),
-        ("Putin's warrant lists art. 8(2)(a)(vii) and art. 7(1)(d).", "warrant_articles", "disagrees"),
+        (
+            "Putin's warrant lists art. 8(2)(a)(vii) and art. 7(1)(d).",
+            "warrant_articles",
+            "disagrees",
+        ),
         ("Pre-Trial Chamber II issued the warrant for Putin.", "warrant_chamber", "agrees"),
-        ("La Chambre préliminaire I a délivré le mandat d'arrêt contre Poutine.", "warrant_chamber", "disagrees"),
+        (
+            "La Chambre préliminaire I a délivré le mandat d'arrêt contre Poutine.",
+            "warrant_chamber",
+            "disagrees",
+        ),
     ],
 )
 def test_warrant_claims(world: World, text: str, kind: str, verdict: str) -> None:

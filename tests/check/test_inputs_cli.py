@@ -91,7 +91,8 @@ def test_markdown_file(cli_env: Path, tmp_path: Path) -> None:
 
 def test_html_file(cli_env: Path, tmp_path: Path) -> None:
     paras = "".join(f"<p>{p}</p>" for p in EN.split("\n\n"))
-    page = f"<!doctype html><html><head><title>Test</title></head><body><article>{paras}</article></body></html>"
+    head = "<!doctype html><html><head><title>Test</title></head>"
+    page = f"{head}<body><article>{paras}</article></body></html>"
     f = tmp_path / "draft.html"
     f.write_text(page, encoding="utf-8")
     code, out, _ = ww("check", str(f), "--on", "2025-10-01", "-f", "json")
@@ -126,8 +127,9 @@ def test_url_through_the_safe_fetcher(
     from warrantwatch.config import get_settings
 
     page = "<html><body><article>" + "".join(f"<p>{p}</p>" for p in EN.split("\n\n"))
-    server.routes["/statement"] = Route(body=(page + "</article></body></html>").encode(),
-                                        content_type="text/html; charset=utf-8")
+    server.routes["/statement"] = Route(
+        body=(page + "</article></body></html>").encode(), content_type="text/html; charset=utf-8"
+    )
     # by default the safe fetcher refuses a loopback address, before any request
     code, _, err = ww("check", server.url("/statement"))
     assert code == 2 and "cannot read" in err and server.gets("/statement") == []

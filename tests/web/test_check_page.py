@@ -31,9 +31,15 @@ def test_pasted_text_is_highlighted_by_verdict(client: TestClient) -> None:
     token = csrf_of(client)
     r = client.post("/check", data={"text": EN, "on": "2025-10-01", "csrf_token": token})
     assert r.status_code == 200
-    marks = re.findall(r'<mark class="claim claim-[a-z-]+" data-verdict="([a-z ]+)" title="[a-z ]+">([^<]+)', r.text)
-    assert ("disagrees", "Tajikistan has been a State Party since 30 November 1998 and must "
-            "arrest Vladimir Putin if he enters its territory.") in marks
+    marks = re.findall(
+        r'<mark class="claim claim-[a-z-]+" data-verdict="([a-z ]+)" title="[a-z ]+">([^<]+)',
+        r.text,
+    )
+    assert (
+        "disagrees",
+        "Tajikistan has been a State Party since 30 November 1998 and must "
+        "arrest Vladimir Putin if he enters its territory.",
+    ) in marks
     assert any(v == "agrees" and s.startswith("The arrest warrant of 17 March") for v, s in marks)
     assert "1 July 2002" in r.text and "https://example.org/fixture/treaty-status" in r.text
 

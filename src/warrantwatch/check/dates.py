@@ -79,7 +79,9 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     year = r"(?P<y>1[89]\d\d|20\d\d)"
     return (
         re.compile(r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b"),
-        re.compile(rf"\b(?P<d>[0-3]?\d)(?:er|st|nd|rd|th)?\s+(?P<mn>{month})\.?,?\s+{year}\b", re.I),
+        re.compile(
+            rf"\b(?P<d>[0-3]?\d)(?:er|st|nd|rd|th)?\s+(?P<mn>{month})\.?,?\s+{year}\b", re.I
+        ),
         re.compile(rf"\b(?P<mn>{month})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{year}\b", re.I),
         re.compile(rf"\b(?P<mn>{month})\.?\s+(?:de\s+|of\s+)?{year}\b", re.I),
         re.compile(rf"(?<![\d(/.-]){year}(?![\d)/-])"),

@@ -31,7 +31,11 @@ def text_of(data: bytes, name: str = "", content_type: str = "") -> str:
     except UnicodeDecodeError as exc:
         raise UnreadableInput(f"not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
     head = text[:2048].lstrip().lower()
-    if low.endswith((".html", ".htm")) or "html" in ctype or head.startswith(("<!doctype", "<html")):
+    if (
+        low.endswith((".html", ".htm"))
+        or "html" in ctype
+        or head.startswith(("<!doctype", "<html"))
+    ):
         return _html(text)
     if low.endswith((".md", ".markdown")) or "markdown" in ctype:
         return markdown_text(text)

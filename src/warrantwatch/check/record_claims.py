@@ -57,21 +57,39 @@ def warrant_claims(ctx: SentenceContext) -> Iterator[Claim]:
     chambers = [m for pat in ctx.cues.chamber for m in pat.finditer(ctx.text)]
     if person is None:
         if warrant_dates or articles:
-            yield _claim(ctx, "warrant", "a warrant's date or charges", "", "cannot check",
-                         note="the sentence names no person the knowledge base knows, or several")
+            yield _claim(
+                ctx,
+                "warrant",
+                "a warrant's date or charges",
+                "",
+                "cannot check",
+                note="the sentence names no person the knowledge base knows, or several",
+            )
         return
     warrants = [w for w in person.warrants if w.kind == "arrest_warrant"] or list(person.warrants)
     if not warrants:
-        yield _claim(ctx, "warrant", f"a warrant for {person.name}", "", "cannot check",
-                     note=f"the knowledge base records no warrant for {person.name}")
+        yield _claim(
+            ctx,
+            "warrant",
+            f"a warrant for {person.name}",
+            "",
+            "cannot check",
+            note=f"the knowledge base records no warrant for {person.name}",
+        )
         return
     kb = f"{person.name}: " + "; ".join(warrant_phrase(w) for w in warrants)
     sources = _warrant_sources(warrants)
     for d in warrant_dates:
         hits = [w for w in warrants if d.matches(w.issued)]
         verdict: Verdict = "agrees" if hits else "disagrees"
-        yield _claim(ctx, "warrant_date", f"{person.name}'s warrant of {d.text}", kb, verdict,
-                     _warrant_sources(hits) or sources)
+        yield _claim(
+            ctx,
+            "warrant_date",
+            f"{person.name}'s warrant of {d.text}",
+            kb,
+            verdict,
+            _warrant_sources(hits) or sources,
+        )
     if articles:
         charged = {_norm_article(c.article): w for w in warrants for c in w.charges}
         missing = [a for a in articles if _norm_article(a) not in charged]
@@ -81,14 +99,26 @@ def warrant_claims(ctx: SentenceContext) -> Iterator[Claim]:
         )
         note = f"not among the charges: {join_words(missing)}" if missing else None
         used = list({id(w): w for a in articles if (w := charged.get(_norm_article(a)))}.values())
-        yield _claim(ctx, "warrant_articles", "charges under art. " + join_words(articles),
-                     f"{person.name}: {listed}", "disagrees" if missing else "agrees",
-                     _warrant_sources(used) or sources, note)
+        yield _claim(
+            ctx,
+            "warrant_articles",
+            "charges under art. " + join_words(articles),
+            f"{person.name}: {listed}",
+            "disagrees" if missing else "agrees",
+            _warrant_sources(used) or sources,
+            note,
+        )
     for m in chambers:
         numeral = m.group("n").upper()
         hits = [w for w in warrants if w.chamber and w.chamber.split()[-1].upper() == numeral]
-        yield _claim(ctx, "warrant_chamber", f"issued by {m.group(0)}", kb,
-                     "agrees" if hits else "disagrees", _warrant_sources(hits) or sources)
+        yield _claim(
+            ctx,
+            "warrant_chamber",
+            f"issued by {m.group(0)}",
+            kb,
+            "agrees" if hits else "disagrees",
+            _warrant_sources(hits) or sources,
+        )
 
 
 def _follows_warrant(ctx: SentenceContext, d: DateSpan, cue: list[re.Match[str]]) -> bool:
@@ -114,24 +144,45 @@ def custody_claims(ctx: SentenceContext) -> Iterator[Claim]:
     person = _only_person(ctx)
     if person is None or len(said) > 1 or not ctx.person_ids():
         if ctx.person_ids():
-            yield _claim(ctx, "custody", ", ".join(said), "", "cannot check",
-                         note="the sentence names several persons or several custody states")
+            yield _claim(
+                ctx,
+                "custody",
+                ", ".join(said),
+                "",
+                "cannot check",
+                note="the sentence names several persons or several custody states",
+            )
         return
     label = said[0]
     past = sorted((c for c in person.custody if c.date <= ctx.on), key=lambda c: c.date)
     if not past:
-        yield _claim(ctx, "custody", f"{person.name}: {label.replace('_', ' ')}", "",
-                     "cannot check", note="no custody record on file")
+        yield _claim(
+            ctx,
+            "custody",
+            f"{person.name}: {label.replace('_', ' ')}",
+            "",
+            "cannot check",
+            note="no custody record on file",
+        )
         return
     latest = past[-1]
     rule = ctx.cues.custody_agreement[label]
     verdict: Verdict = (
-        "agrees" if latest.status in rule["agrees"]
-        else "disagrees" if latest.status in rule["disagrees"] else "cannot check"
+        "agrees"
+        if latest.status in rule["agrees"]
+        else "disagrees"
+        if latest.status in rule["disagrees"]
+        else "cannot check"
     )
     kb = f"{person.name}: {latest.status.replace('_', ' ')} since {describe(latest.date)}"
-    yield _claim(ctx, "custody", f"{person.name}: {label.replace('_', ' ')}", kb, verdict,
-                 latest.fact.sources)
+    yield _claim(
+        ctx,
+        "custody",
+        f"{person.name}: {label.replace('_', ' ')}",
+        kb,
+        verdict,
+        latest.fact.sources,
+    )
 
 
 def trip_claims(ctx: SentenceContext) -> Iterator[Claim]:
@@ -145,8 +196,10 @@ def trip_claims(ctx: SentenceContext) -> Iterator[Claim]:
     trips = [t for t in ctx.world.trips_of(person.id) if t.destination == state.iso2]
     outcome = next((o for o, p in ctx.cues.trip_outcome.items() if p.search(ctx.text)), None)
     known = "; ".join(
-        f"{describe(t.start)}" + (f" to {describe(t.end)}" if t.end else "")
-        + f", {OUTCOME_WORDS.get(t.outcome, t.outcome.replace('_', ' '))}" for t in trips
+        f"{describe(t.start)}"
+        + (f" to {describe(t.end)}" if t.end else "")
+        + f", {OUTCOME_WORDS.get(t.outcome, t.outcome.replace('_', ' '))}"
+        for t in trips
     )
     kb = f"{person.name}'s trips to {state.name}: {known or 'none recorded'}"
     for d in ctx.dates:
@@ -165,12 +218,24 @@ def trip_claims(ctx: SentenceContext) -> Iterator[Claim]:
             (t.start.year, t.start.month) == (d.year, d.month) for t in trips
         ):
             same = [t for t in trips if (t.start.year, t.start.month) == (d.year, d.month)]
-            yield _claim(ctx, "trip", claimed, kb, "disagrees",
-                         unique_sources(*(t.fact.sources for t in same)),
-                         "a trip that month is recorded on other days")
+            yield _claim(
+                ctx,
+                "trip",
+                claimed,
+                kb,
+                "disagrees",
+                unique_sources(*(t.fact.sources for t in same)),
+                "a trip that month is recorded on other days",
+            )
         else:
-            yield _claim(ctx, "trip", claimed, kb, "cannot check",
-                         note="no trip on that date in the knowledge base, which may be incomplete")
+            yield _claim(
+                ctx,
+                "trip",
+                claimed,
+                kb,
+                "cannot check",
+                note="no trip on that date in the knowledge base, which may be incomplete",
+            )
 
 
 def finding_claims(ctx: SentenceContext) -> Iterator[Claim]:
@@ -196,9 +261,21 @@ def finding_claims(ctx: SentenceContext) -> Iterator[Claim]:
         elif d.precision == "day" and any(
             (f.decision_date.year, f.decision_date.month) == (d.year, d.month) for f in found
         ):
-            yield _claim(ctx, "finding", claimed, kb, "disagrees",
-                         unique_sources(*(f.fact.sources for f in found)),
-                         "a finding that month is recorded on another day")
+            yield _claim(
+                ctx,
+                "finding",
+                claimed,
+                kb,
+                "disagrees",
+                unique_sources(*(f.fact.sources for f in found)),
+                "a finding that month is recorded on another day",
+            )
         else:
-            yield _claim(ctx, "finding", claimed, kb, "cannot check",
-                         note="no finding on that date in the knowledge base")
+            yield _claim(
+                ctx,
+                "finding",
+                claimed,
+                kb,
+                "cannot check",
+                note="no finding on that date in the knowledge base",
+            )

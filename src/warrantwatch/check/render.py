@@ -19,9 +19,11 @@ def summary_line(r: CheckResult) -> str:
 def _claim_lines(i: int, c: Claim, md: bool) -> list[str]:
     mark = f"**{MARKS[c.verdict]}**" if md else MARKS[c.verdict]
     quote = f"> {c.sentence}" if md else f'   "{c.sentence}"'
-    lines = [f"{i}. {mark} ({c.kind}): {c.claimed}", "", quote, ""] if md else [
-        f"{i}. [{MARKS[c.verdict]}] {c.kind}: {c.claimed}", quote
-    ]
+    lines = (
+        [f"{i}. {mark} ({c.kind}): {c.claimed}", "", quote, ""]
+        if md
+        else [f"{i}. [{MARKS[c.verdict]}] {c.kind}: {c.claimed}", quote]
+    )
     if c.kb:
         lines.append(f"   Knowledge base: {c.kb}")
     if c.note:

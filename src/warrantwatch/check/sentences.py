@@ -29,7 +29,9 @@ def split(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     start = 0
     for m in _END.finditer(text):
-        if m.group(0).startswith(".") and _ABBREV.search(text[max(0, m.start() - 6) : m.start() + 1]):
+        if m.group(0).startswith(".") and _ABBREV.search(
+            text[max(0, m.start() - 6) : m.start() + 1]
+        ):
             continue
         _add(out, text, start, m.end())
         start = m.end()

@@ -3,7 +3,6 @@ and how many States Parties there are. Entry into force is the engine's (art. 12
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from warrantwatch.check.context import SentenceContext
@@ -12,15 +11,6 @@ from warrantwatch.check.model import Claim, Verdict, unique_sources
 from warrantwatch.law.records import SourceRef, StateRec
 from warrantwatch.law.treaty_status import DEPOSITS, memberships, status_on
 from warrantwatch.law.wording import STATUS_WORDS
-
-#: Between a state's name and "State Party": only these words, so "Russia urged States
-#: Parties" is not read as a claim that Russia is one.
-_LINK = re.compile(
-    r"^[\s,]*(?:(?:which|that|qui|lui-même)\s+)?"
-    r"(?:is|has been|was|became|remains|had been|est|a été|était|est devenu|est devenue|reste|demeure)?"
-    r"\s*(?:also|already|aussi|déjà|bien)?\s*(?:a|an|un|une|l['’]un des)?\s*$",
-    re.IGNORECASE,
-)
 
 
 def state_sources(state: StateRec, types: set[str]) -> tuple[SourceRef, ...]:
@@ -62,8 +52,14 @@ def party_claims(ctx: SentenceContext) -> Iterator[Claim]:
     if dated and (has_party or ctx.has(cues.statute)):
         if len(states) != 1:
             if has_party:
-                yield _claim(ctx, "party_dates", ", ".join(d.text for d in dated), "", "cannot check",
-                             note="the sentence names no state, or more than one")
+                yield _claim(
+                    ctx,
+                    "party_dates",
+                    ", ".join(d.text for d in dated),
+                    "",
+                    "cannot check",
+                    note="the sentence names no state, or more than one",
+                )
             return
         state = ctx.world.states[states[0]]
         for d in dated:
@@ -114,8 +110,9 @@ def _undated(ctx: SentenceContext, states: list[str]) -> Iterator[Claim]:
     for m in ctx.states:
         after = [p for p in party_at if p >= m.end]
         neg_after = [n for n in neg if n.start() >= m.end and n.start() - m.end < 40]
-        negated = bool(neg_after) and _LINK_NEG.match(ctx.text[m.end : neg_after[0].start()])
-        linked = after and _LINK.match(ctx.text[m.end : after[0]])
+        link = ctx.cues.status_link
+        negated = bool(neg_after) and link.match(ctx.text[m.end : neg_after[0].start()])
+        linked = after and link.match(ctx.text[m.end : after[0]])
         if not (negated or linked):
             continue
         state = ctx.world.states[m.key]
@@ -130,9 +127,6 @@ def _undated(ctx: SentenceContext, states: list[str]) -> Iterator[Claim]:
         yield _claim(ctx, "party_status", claimed, kb, verdict, sources, note)
 
 
-_LINK_NEG = re.compile(r"^[\s,]*(?:(?:which|that|qui)\s+)?(?:is|was|has|has been|n['’]|ne)?\s*$", re.I)
-
-
 def count_claims(ctx: SentenceContext) -> Iterator[Claim]:
     for pat in ctx.cues.count:
         for m in pat.finditer(ctx.text):
@@ -140,10 +134,18 @@ def count_claims(ctx: SentenceContext) -> Iterator[Claim]:
             others = [d for d in ctx.dates if not (m.start() <= d.start < m.end())]
             claimed = f"{n} States Parties"
             if others:
-                yield _claim(ctx, "party_count", claimed, "", "cannot check",
-                             note="the sentence gives a date: the count it means may be of that day")
+                yield _claim(
+                    ctx,
+                    "party_count",
+                    claimed,
+                    "",
+                    "cannot check",
+                    note="the sentence gives a date: the count it means may be of that day",
+                )
                 continue
-            actual = sum(1 for s in ctx.world.states.values() if status_on(s, ctx.on).status == "party")
+            actual = sum(
+                1 for s in ctx.world.states.values() if status_on(s, ctx.on).status == "party"
+            )
             kb = (
                 f"{actual} States Parties on {describe(ctx.on)}, derived from the treaty actions "
                 "of every state in the knowledge base ('warrantwatch parties' lists them)"

@@ -37,6 +37,7 @@ class Cues:
     trip_outcome: dict[str, re.Pattern[str]]
     finding: re.Pattern[str]
     statute: re.Pattern[str]
+    status_link: re.Pattern[str]
     custody_agreement: dict[str, dict[str, frozenset[str]]]
 
 
@@ -77,8 +78,11 @@ def cues(path: Path = WORDING_FILE) -> Cues:
         claim: {verdict: frozenset(statuses) for verdict, statuses in v.items()}
         for claim, v in data["custody_agreement"].items()
     }
+    words = sorted({w for lang in langs for w in lang["status_link"]}, key=len, reverse=True)
+    link_word = "|".join(re.escape(w) for w in words)
     return Cues(
         **simple,
+        status_link=re.compile(rf"^[\s,]*(?:(?:{link_word})(?:\s+|\s*,\s*|(?<=['’])))*\s*$", FLAGS),
         warrant_date_link=re.compile(rf"^\W*(?:{link})?\W*(?:the\s+|le\s+)?$", FLAGS),
         chamber=tuple(re.compile(lang["chamber"]) for lang in langs),
         count=tuple(re.compile(p, FLAGS) for p in _union(langs, "count")),

@@ -19,13 +19,20 @@ def register(app: typer.Typer) -> None:
     @app.command("check")
     def check_cmd(
         source: Annotated[
-            str, typer.Argument(help="A file (.txt, .md, .html, .docx), an http(s) URL, or - for stdin.")
+            str,
+            typer.Argument(
+                help="A file (.txt, .md, .html, .docx), an http(s) URL, or - for stdin."
+            ),
         ],
         on: Annotated[
             str | None,
-            typer.Option("--on", help="Judge the claims as of this date, YYYY-MM-DD (default: today)."),
+            typer.Option(
+                "--on", help="Judge the claims as of this date, YYYY-MM-DD (default: today)."
+            ),
         ] = None,
-        fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
+        fmt: Annotated[
+            CheckFormat, typer.Option("--format", "-f", help="Output format.")
+        ] = CheckFormat.text,
         strict: Annotated[
             bool, typer.Option("--strict", help="Exit with status 1 when any claim disagrees.")
         ] = False,

@@ -89,7 +89,9 @@ async def _statement(text: str, upload: UploadFile | None) -> str:
 
 
 class CheckIn(BaseModel):
-    text: str = Field(min_length=1, max_length=MAX_INPUT_BYTES, description="The statement, plain text")
+    text: str = Field(
+        min_length=1, max_length=MAX_INPUT_BYTES, description="The statement, plain text"
+    )
     on: dt.date | None = Field(None, description="Judge as of this date (default today)")
 
 
