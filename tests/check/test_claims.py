@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from warrantwatch.check.engine import check_text
 from warrantwatch.law.world import World
@@ -174,3 +176,28 @@ def test_sentence_offsets_point_into_the_text(world: World) -> None:
     text = "Intro line.\n\nTajikistan has been a State Party since 30 November 1998."
     c = one(world, text, "party")
     assert text[c.start : c.end] == c.sentence
+
+
+def test_custody_status_outside_the_rules_is_explained(world: World) -> None:
+    from dataclasses import replace
+
+    from warrantwatch.law.records import CustodyRec
+
+    putin = world.persons["vladimir-putin"]
+    held = replace(putin, custody=(*putin.custody, CustodyRec(dt.date(2024, 1, 1), "released")))
+    other = replace(world, persons={**world.persons, putin.id: held})
+    c = one(other, "Vladimir Putin remains at large.", "custody")
+    assert c.verdict == "cannot check" and "released" in (c.note or "")
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("Tajikstn Putin Statepry since 1998 ().,'\n")), max_size=300
+    )
+)
+def test_any_text_gives_well_formed_claims(world: World, text: str) -> None:
+    result = check_text(world, text, ON)
+    for c in result.claims:
+        assert text[c.start : c.end] == c.sentence
+        assert c.verdict in ("agrees", "disagrees", "cannot check")

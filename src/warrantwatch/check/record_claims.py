@@ -174,15 +174,15 @@ def custody_claims(ctx: SentenceContext) -> Iterator[Claim]:
         if latest.status in rule["disagrees"]
         else "cannot check"
     )
-    kb = f"{person.name}: {latest.status.replace('_', ' ')} since {describe(latest.date)}"
-    yield _claim(
-        ctx,
-        "custody",
-        f"{person.name}: {label.replace('_', ' ')}",
-        kb,
-        verdict,
-        latest.fact.sources,
+    status = latest.status.replace("_", " ")
+    kb = f"{person.name}: {status} since {describe(latest.date)}"
+    note = (
+        f"the recorded status ({status}) neither confirms nor contradicts this wording"
+        if verdict == "cannot check"
+        else None
     )
+    claimed = f"{person.name}: {label.replace('_', ' ')}"
+    yield _claim(ctx, "custody", claimed, kb, verdict, latest.fact.sources, note)
 
 
 def trip_claims(ctx: SentenceContext) -> Iterator[Claim]:

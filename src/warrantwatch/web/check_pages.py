@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 from warrantwatch.check.engine import check_text
 from warrantwatch.check.inputs import MAX_INPUT_BYTES, UnreadableInput, text_of
 from warrantwatch.check.model import CheckResult, worst
+from warrantwatch.web.api.models import ErrorOut
 from warrantwatch.web.api.routes import ERRORS, ApiError
 from warrantwatch.web.deps import KB, CsrfChecked, Reader, reader
 from warrantwatch.web.pages import render
@@ -95,7 +96,11 @@ class CheckIn(BaseModel):
     on: dt.date | None = Field(None, description="Judge as of this date (default today)")
 
 
-@api_router.post("/check", summary="Check a statement's claims against the knowledge base")
+@api_router.post(
+    "/check",
+    summary="Check a statement's claims against the knowledge base",
+    responses={400: {"model": ErrorOut, "description": "A body that is not JSON"}},
+)
 def check_api(body: CheckIn, kb: KB) -> dict[str, Any]:
     """JSON in, JSON out; a JSON body cannot be sent cross-site without the browser asking
     first, and nothing is stored, so no CSRF token is needed here."""
