@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import docx
 import pytest
 from tests.check.statements import EN, FR
+from tests.monitor_service.conftest import server  # noqa: F401  (the local HTTP server)
 from tests.monitor_service.helpers import LocalServer, Route
 from typer.testing import CliRunner
 
@@ -36,15 +36,6 @@ def docx_bytes(paragraphs: list[str]) -> bytes:
     buf = io.BytesIO()
     d.save(buf)
     return buf.getvalue()
-
-
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    srv = LocalServer()
-    try:
-        yield srv
-    finally:
-        srv.close()
 
 
 def _expect_model_case(out: str) -> None:
@@ -122,7 +113,9 @@ def test_strict_exits_1_on_a_disagreement(cli_env: Path) -> None:
 
 
 def test_url_through_the_safe_fetcher(
-    cli_env: Path, server: LocalServer, monkeypatch: pytest.MonkeyPatch
+    cli_env: Path,
+    server: LocalServer,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from warrantwatch.config import get_settings
 

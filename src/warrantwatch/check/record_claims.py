@@ -9,6 +9,7 @@ when the same month holds a trip or finding on another day (the same event, misd
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 
@@ -206,36 +207,38 @@ def trip_claims(ctx: SentenceContext) -> Iterator[Claim]:
         claimed = f"{person.name} in {state.name} on {d.text}" + (
             f", {OUTCOME_WORDS[outcome]}" if outcome else ""
         )
-        hits = [t for t in trips if d.within(t.start, t.end)]
-        if hits:
-            t = hits[0]
-            verdict: Verdict = "agrees"
-            note = None
-            if outcome and outcome != t.outcome:
-                verdict, note = "disagrees", f"the knowledge base records the outcome {t.outcome}"
-            yield _claim(ctx, "trip", claimed, kb, verdict, t.fact.sources, note)
-        elif d.precision == "day" and any(
-            (t.start.year, t.start.month) == (d.year, d.month) for t in trips
-        ):
-            same = [t for t in trips if (t.start.year, t.start.month) == (d.year, d.month)]
-            yield _claim(
-                ctx,
-                "trip",
-                claimed,
-                kb,
+        verdict, hits = dated_event(d, [(t.start, t.end) for t in trips])
+        note = {
+            "disagrees": "a trip that month is recorded on other days",
+            "cannot check": "no trip on that date in the knowledge base, which may be incomplete",
+        }.get(verdict)
+        matched = [trips[i] for i in hits]
+        if verdict == "agrees" and outcome and outcome != matched[0].outcome:
+            verdict, note = (
                 "disagrees",
-                unique_sources(*(t.fact.sources for t in same)),
-                "a trip that month is recorded on other days",
+                f"the knowledge base records the outcome {matched[0].outcome}",
             )
-        else:
-            yield _claim(
-                ctx,
-                "trip",
-                claimed,
-                kb,
-                "cannot check",
-                note="no trip on that date in the knowledge base, which may be incomplete",
-            )
+        sources = unique_sources(*(t.fact.sources for t in matched))
+        yield _claim(ctx, "trip", claimed, kb, verdict, sources, note)
+
+
+def dated_event(
+    d: DateSpan, spans: list[tuple[dt.date, dt.date | None]]
+) -> tuple[Verdict, list[int]]:
+    """A claimed date against recorded events: within one (agrees), a day-precise date in
+    the month of one but on other days (disagrees: the same event, misdated), else none."""
+    hits = [i for i, (start, end) in enumerate(spans) if d.within(start, end)]
+    if hits:
+        return "agrees", hits
+    if d.precision == "day":
+        same = [
+            i
+            for i, (start, _) in enumerate(spans)
+            if (start.year, start.month) == (d.year, d.month)
+        ]
+        if same:
+            return "disagrees", same
+    return "cannot check", []
 
 
 def finding_claims(ctx: SentenceContext) -> Iterator[Claim]:
@@ -255,27 +258,10 @@ def finding_claims(ctx: SentenceContext) -> Iterator[Claim]:
         ):
             continue  # the date of the visit the finding is about, not of the finding
         claimed = f"finding on {state.name} of {d.text}"
-        hits = [f for f in found if d.matches(f.decision_date)]
-        if hits:
-            yield _claim(ctx, "finding", claimed, kb, "agrees", hits[0].fact.sources)
-        elif d.precision == "day" and any(
-            (f.decision_date.year, f.decision_date.month) == (d.year, d.month) for f in found
-        ):
-            yield _claim(
-                ctx,
-                "finding",
-                claimed,
-                kb,
-                "disagrees",
-                unique_sources(*(f.fact.sources for f in found)),
-                "a finding that month is recorded on another day",
-            )
-        else:
-            yield _claim(
-                ctx,
-                "finding",
-                claimed,
-                kb,
-                "cannot check",
-                note="no finding on that date in the knowledge base",
-            )
+        verdict, hits = dated_event(d, [(f.decision_date, None) for f in found])
+        note = {
+            "disagrees": "a finding that month is recorded on another day",
+            "cannot check": "no finding on that date in the knowledge base",
+        }.get(verdict)
+        sources = unique_sources(*(found[i].fact.sources for i in hits))
+        yield _claim(ctx, "finding", claimed, kb, verdict, sources, note)
