@@ -201,3 +201,17 @@ def test_any_text_gives_well_formed_claims(world: World, text: str) -> None:
     for c in result.claims:
         assert text[c.start : c.end] == c.sentence
         assert c.verdict in ("agrees", "disagrees", "cannot check")
+
+
+def test_a_low_confidence_fact_marks_the_claim_unverified(world: World) -> None:
+    from dataclasses import replace
+
+    from warrantwatch.law.records import Fact
+
+    tj = world.states["TJ"]
+    shaky = tuple(replace(a, fact=replace(a.fact, confidence="low")) for a in tj.actions)
+    other = replace(world, states={**world.states, "TJ": replace(tj, actions=shaky)})
+    text = "Tajikistan has been a State Party since 1 July 2002."
+    assert one(other, text, "party").unverified
+    assert not one(world, text, "party").unverified
+    assert Fact().verified

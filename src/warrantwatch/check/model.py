@@ -25,6 +25,8 @@ class Claim:
     verdict: Verdict
     sources: tuple[SourceRef, ...] = ()
     note: str | None = None
+    #: a fact compared is held with low confidence (no page read fully confirmed it)
+    unverified: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -36,6 +38,7 @@ class Claim:
             "kb": self.kb,
             "verdict": self.verdict,
             "note": self.note,
+            "unverified": self.unverified,
             "sources": [s.as_dict() for s in self.sources],
         }
 

@@ -90,6 +90,7 @@ def warrant_claims(ctx: SentenceContext) -> Iterator[Claim]:
             kb,
             verdict,
             _warrant_sources(hits) or sources,
+            facts=[w.fact for w in hits or warrants],
         )
     if articles:
         charged = {_norm_article(c.article): w for w in warrants for c in w.charges}
@@ -108,6 +109,7 @@ def warrant_claims(ctx: SentenceContext) -> Iterator[Claim]:
             "disagrees" if missing else "agrees",
             _warrant_sources(used) or sources,
             note,
+            [w.fact for w in used or warrants],
         )
     for m in chambers:
         numeral = m.group("n").upper()
@@ -119,6 +121,7 @@ def warrant_claims(ctx: SentenceContext) -> Iterator[Claim]:
             kb,
             "agrees" if hits else "disagrees",
             _warrant_sources(hits) or sources,
+            facts=[w.fact for w in hits or warrants],
         )
 
 
@@ -183,7 +186,7 @@ def custody_claims(ctx: SentenceContext) -> Iterator[Claim]:
         else None
     )
     claimed = f"{person.name}: {label.replace('_', ' ')}"
-    yield _claim(ctx, "custody", claimed, kb, verdict, latest.fact.sources, note)
+    yield _claim(ctx, "custody", claimed, kb, verdict, latest.fact.sources, note, [latest.fact])
 
 
 def trip_claims(ctx: SentenceContext) -> Iterator[Claim]:
@@ -219,7 +222,8 @@ def trip_claims(ctx: SentenceContext) -> Iterator[Claim]:
                 f"the knowledge base records the outcome {matched[0].outcome}",
             )
         sources = unique_sources(*(t.fact.sources for t in matched))
-        yield _claim(ctx, "trip", claimed, kb, verdict, sources, note)
+        facts = [t.fact for t in matched]
+        yield _claim(ctx, "trip", claimed, kb, verdict, sources, note, facts)
 
 
 def dated_event(
@@ -264,4 +268,5 @@ def finding_claims(ctx: SentenceContext) -> Iterator[Claim]:
             "cannot check": "no finding on that date in the knowledge base",
         }.get(verdict)
         sources = unique_sources(*(found[i].fact.sources for i in hits))
-        yield _claim(ctx, "finding", claimed, kb, verdict, sources, note)
+        facts = [found[i].fact for i in hits]
+        yield _claim(ctx, "finding", claimed, kb, verdict, sources, note, facts)

@@ -28,6 +28,8 @@ def _claim_lines(i: int, c: Claim, md: bool) -> list[str]:
         lines.append(f"   Knowledge base: {c.kb}")
     if c.note:
         lines.append(f"   Note: {c.note}")
+    if c.unverified:
+        lines.append("   Unverified: a fact compared is not fully confirmed by any page read")
     for j, s in enumerate(c.sources, 1):
         lines.append("   " + source_line(j, s))
     lines.append("")

@@ -3,18 +3,22 @@ and how many States Parties there are. Entry into force is the engine's (art. 12
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from warrantwatch.check.context import SentenceContext
 from warrantwatch.check.dates import DateSpan, describe
 from warrantwatch.check.model import Claim, Verdict, unique_sources
-from warrantwatch.law.records import SourceRef, StateRec
+from warrantwatch.law.records import Fact, SourceRef, StateRec
 from warrantwatch.law.treaty_status import DEPOSITS, memberships, status_on
 from warrantwatch.law.wording import STATUS_WORDS
 
 
 def state_sources(state: StateRec, types: set[str]) -> tuple[SourceRef, ...]:
     return unique_sources(*(a.fact.sources for a in state.actions if a.type in types))
+
+
+def _facts(state: StateRec) -> list[Fact]:
+    return [a.fact for a in state.actions]
 
 
 def kb_record(state: StateRec) -> str:
@@ -88,7 +92,7 @@ def _dated(ctx: SentenceContext, state: StateRec, act: str, d: DateSpan) -> Clai
     }
     claimed = f"{state.name}: {words[act]} {d.text}"
     if any(d.matches(x) for x in expected):
-        return _claim(ctx, "party_dates", claimed, record, "agrees", sources)
+        return _claim(ctx, "party_dates", claimed, record, "agrees", sources, facts=_facts(state))
     note = None
     if act in ("since", "in_force"):
         if any(d.matches(x) for x in sigs):
@@ -100,7 +104,9 @@ def _dated(ctx: SentenceContext, state: StateRec, act: str, d: DateSpan) -> Clai
             )
         if note is None and not expected:
             note = f"the knowledge base records no entry into force for {state.name}"
-    return _claim(ctx, "party_dates", claimed, record, "disagrees", sources, note)
+    return _claim(
+        ctx, "party_dates", claimed, record, "disagrees", sources, note, facts=_facts(state)
+    )
 
 
 def _undated(ctx: SentenceContext, states: list[str]) -> Iterator[Claim]:
@@ -124,7 +130,7 @@ def _undated(ctx: SentenceContext, states: list[str]) -> Iterator[Claim]:
         kb = f"on {describe(ctx.on)} {state.name} is {STATUS_WORDS[st.status]}; {kb_record(state)}"
         note = "withdrawal notified, not yet in effect" if st.pending_withdrawal else None
         sources = state_sources(state, {"signature", *DEPOSITS, "withdrawal_notified"})
-        yield _claim(ctx, "party_status", claimed, kb, verdict, sources, note)
+        yield _claim(ctx, "party_status", claimed, kb, verdict, sources, note, _facts(state))
 
 
 def count_claims(ctx: SentenceContext) -> Iterator[Claim]:
@@ -162,6 +168,8 @@ def _claim(
     verdict: Verdict,
     sources: tuple[SourceRef, ...] = (),
     note: str | None = None,
+    facts: Iterable[Fact] = (),
 ) -> Claim:
     s = ctx.sentence
-    return Claim(kind, s.text, s.start, s.end, claimed, kb, verdict, sources, note)
+    unverified = any(not f.verified for f in facts)
+    return Claim(kind, s.text, s.start, s.end, claimed, kb, verdict, sources, note, unverified)
