@@ -215,3 +215,21 @@ def test_a_low_confidence_fact_marks_the_claim_unverified(world: World) -> None:
     assert one(other, text, "party").unverified
     assert not one(world, text, "party").unverified
     assert Fact().verified
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Hungary notified its withdrawal from the Rome Statute on 2 June 2025.", "agrees"),
+        ("La Hongrie a notifié son retrait du Statut de Rome le 2 juin 2025.", "agrees"),
+        ("Hungary announced its withdrawal from the Statute on 3 April 2025.", "cannot check"),
+    ],
+)
+def test_withdrawal_dates_never_disagree(world: World, text: str, verdict: str) -> None:
+    assert one(world, text, "party").verdict == verdict
+
+
+def test_a_withdrawn_signature_is_not_a_signature_date(world: World) -> None:
+    text = "Russia signed the Rome Statute in 2000 but withdrew its signature in 2016."
+    got = [c.verdict for c in claims(world, text, "party")]
+    assert got == ["agrees", "agrees"]

@@ -47,10 +47,15 @@ class SentenceContext:
     def has(self, pattern: re.Pattern[str]) -> bool:
         return pattern.search(self.text) is not None
 
-    def last_cue_before(self, d: DateSpan, kinds: dict[str, re.Pattern[str]]) -> str | None:
-        """The treaty act a date is given for: the last cue between the previous date and it."""
+    def last_cue_before(
+        self, d: DateSpan, kinds: dict[str, re.Pattern[str]], dominant: str | None = None
+    ) -> str | None:
+        """The treaty act a date is given for: the last cue between the previous date and it,
+        unless the ``dominant`` kind is there at all ("withdrew its signature" is a withdrawal)."""
         prev_end = max((o.end for o in self.dates if o.end <= d.start), default=0)
         segment = self.text[prev_end : d.start]
+        if dominant and kinds[dominant].search(segment):
+            return dominant
         best: tuple[int, str] | None = None
         for kind, pat in kinds.items():
             for m in pat.finditer(segment):

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from warrantwatch.check.context import SentenceContext
 from warrantwatch.check.dates import DateSpan, describe
+from warrantwatch.check.mentions import Mention
 from warrantwatch.check.model import Claim, Verdict, unique_sources
 from warrantwatch.check.treaty_claims import _claim
 from warrantwatch.law.records import PersonRec, WarrantRec
@@ -126,19 +127,30 @@ def warrant_claims(ctx: SentenceContext) -> Iterator[Claim]:
 
 
 def _follows_warrant(ctx: SentenceContext, d: DateSpan, cue: list[re.Match[str]]) -> bool:
-    """The date comes right after "warrant" (or "issued on" after it), so it is the warrant's."""
-    before = [m for m in cue if m.end() <= d.start and d.start - m.end() < 60]
+    """The date comes right after "warrant", with only the person's name, the Chamber's and
+    a few linking words between ("the warrant against Putin issued by Pre-Trial Chamber II
+    on ..."), so it is the warrant's date and not that of some later event."""
+    before = [m for m in cue if m.end() <= d.start and d.start - m.end() < 80]
     if not before:
         return False
     lo = before[-1].end()
     gap = ctx.text[lo : d.start]
-    for m in sorted(ctx.persons, key=lambda m: m.start, reverse=True):  # "for Putin issued on"
-        if lo <= m.start and m.end <= d.start:
-            gap = gap[: m.start - lo] + " " + gap[m.end - lo :]
-    gap = re.sub(
-        r"\b(?:for|against|contre|pour|à l['’]encontre de|issued|délivré|émis|décerné)\b", " ", gap
-    )
-    return bool(ctx.cues.warrant_date_link.match(gap))
+    names = [*ctx.persons, *(m for pat in ctx.cues.chamber for m in pat.finditer(ctx.text))]
+    for start, end in sorted(((_start(m), _end(m)) for m in names), reverse=True):
+        if lo <= start and end <= d.start:
+            gap = gap[: start - lo] + " " + gap[end - lo :]
+    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", gap.lower())
+    if not set(words) <= ctx.cues.warrant_date_words:
+        return False
+    return not words or bool(set(words) & ctx.cues.warrant_issue_words)
+
+
+def _start(m: re.Match[str] | Mention) -> int:
+    return m.start() if isinstance(m, re.Match) else m.start
+
+
+def _end(m: re.Match[str] | Mention) -> int:
+    return m.end() if isinstance(m, re.Match) else m.end
 
 
 def custody_claims(ctx: SentenceContext) -> Iterator[Claim]:

@@ -29,8 +29,8 @@ def kb_record(state: StateRec) -> str:
             parts.append(f"signed on {describe(a.date)}")
         elif a.type in DEPOSITS:
             parts.append(f"deposited its instrument of {a.type} on {describe(a.date)}")
-        elif a.type == "withdrawal_notified":
-            parts.append(f"notified its withdrawal on {describe(a.date)}")
+        elif a.type in _WITHDRAWAL_WORDS:
+            parts.append(f"{_WITHDRAWAL_WORDS[a.type]} on {describe(a.date)}")
     for m in memberships(state.actions):
         parts.append(f"the Statute entered into force for it on {describe(m.in_force)} (art. 126)")
         if m.effective_end:
@@ -47,9 +47,10 @@ def party_claims(ctx: SentenceContext) -> Iterator[Claim]:
         "signed": cues.signed,
         "deposited": cues.deposited,
         "in_force": cues.in_force,
+        "withdrawn": cues.withdrawn,
     }
     has_party = ctx.has(cues.party)
-    dated = [d for d in ctx.dates if ctx.last_cue_before(d, acts)]
+    dated = [d for d in ctx.dates if ctx.last_cue_before(d, acts, "withdrawn")]
     states = ctx.state_ids()
     # a signature or ratification counts only when the Statute (or party status) is named:
     # "Tajikistan signed a trade deal on ..." is not a claim about the Rome Statute
@@ -67,7 +68,7 @@ def party_claims(ctx: SentenceContext) -> Iterator[Claim]:
             return
         state = ctx.world.states[states[0]]
         for d in dated:
-            act = ctx.last_cue_before(d, acts)
+            act = ctx.last_cue_before(d, acts, "withdrawn")
             if act == "since" and not has_party:
                 continue
             assert act is not None
@@ -81,9 +82,12 @@ def _dated(ctx: SentenceContext, state: StateRec, act: str, d: DateSpan) -> Clai
     record = kb_record(state)
     sigs = [a.date for a in state.actions if a.type == "signature"]
     deps = [a.date for a in state.actions if a.type in DEPOSITS]
-    in_force = [m.in_force for m in memberships(state.actions)]
+    members = memberships(state.actions)
+    in_force = [m.in_force for m in members]
+    if act == "withdrawn":
+        return _withdrawal(ctx, state, d, record, members)
     expected = {"since": in_force, "in_force": in_force, "signed": sigs, "deposited": deps}[act]
-    sources = state_sources(state, {"signature", *DEPOSITS, "withdrawal_notified"})
+    sources = state_sources(state, {"signature", *DEPOSITS})
     words = {
         "since": "a State Party since",
         "in_force": "in force for it on",
@@ -107,6 +111,31 @@ def _dated(ctx: SentenceContext, state: StateRec, act: str, d: DateSpan) -> Clai
     return _claim(
         ctx, "party_dates", claimed, record, "disagrees", sources, note, facts=_facts(state)
     )
+
+
+_WITHDRAWAL_WORDS = {
+    "signature_withdrawn": "withdrew its signature",
+    "withdrawal_announced": "announced its withdrawal",
+    "withdrawal_notified": "notified its withdrawal",
+    "withdrawal_revoked": "revoked its withdrawal",
+    "instrument_withdrawn": "withdrew its instrument before it took effect",
+}
+
+
+def _withdrawal(
+    ctx: SentenceContext, state: StateRec, d: DateSpan, record: str, members: list
+) -> Claim:  # type: ignore[type-arg]
+    """A withdrawal's date may be its announcement, its notification or its effect: agree
+    with any of them; on no match say `cannot check`, never `disagrees`."""
+    acts = [a for a in state.actions if a.type in _WITHDRAWAL_WORDS]
+    days = [a.date for a in acts] + [m.effective_end for m in members if m.effective_end]
+    claimed = f"{state.name}: withdrawal on {d.text}"
+    sources = state_sources(state, set(_WITHDRAWAL_WORDS))
+    facts = [a.fact for a in acts]
+    if any(d.matches(x) for x in days):
+        return _claim(ctx, "party_dates", claimed, record, "agrees", sources, facts=facts)
+    note = "no withdrawal, notification or announcement on that date is recorded"
+    return _claim(ctx, "party_dates", claimed, record, "cannot check", sources, note, facts)
 
 
 def _undated(ctx: SentenceContext, states: list[str]) -> Iterator[Claim]:

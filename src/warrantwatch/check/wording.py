@@ -28,8 +28,10 @@ class Cues:
     signed: re.Pattern[str]
     deposited: re.Pattern[str]
     in_force: re.Pattern[str]
+    withdrawn: re.Pattern[str]
     warrant: re.Pattern[str]
-    warrant_date_link: re.Pattern[str]
+    warrant_date_words: frozenset[str]
+    warrant_issue_words: frozenset[str]
     chamber: tuple[re.Pattern[str], ...]
     count: tuple[re.Pattern[str], ...]
     custody: dict[str, re.Pattern[str]]
@@ -67,13 +69,13 @@ def cues(path: Path = WORDING_FILE) -> Cues:
             "signed",
             "deposited",
             "in_force",
+            "withdrawn",
             "warrant",
             "trip",
             "finding",
             "statute",
         )
     }
-    link = "|".join(lang["warrant_date_link"] for lang in langs)
     agreement = {
         claim: {verdict: frozenset(statuses) for verdict, statuses in v.items()}
         for claim, v in data["custody_agreement"].items()
@@ -83,7 +85,8 @@ def cues(path: Path = WORDING_FILE) -> Cues:
     return Cues(
         **simple,
         status_link=re.compile(rf"^[\s,]*(?:(?:{link_word})(?:\s+|\s*,\s*|(?<=['’])))*\s*$", FLAGS),
-        warrant_date_link=re.compile(rf"^\W*(?:{link})?\W*(?:the\s+|le\s+)?$", FLAGS),
+        warrant_date_words=frozenset(w.lower() for w in _union(langs, "warrant_date_words")),
+        warrant_issue_words=frozenset(w.lower() for w in _union(langs, "warrant_issue_words")),
         chamber=tuple(re.compile(lang["chamber"]) for lang in langs),
         count=tuple(re.compile(p, FLAGS) for p in _union(langs, "count")),
         custody=_by_label(langs, "custody"),
