@@ -771,3 +771,29 @@ def test_an_acronym_demonym_matches_only_in_capitals(scanner: Scanner) -> None:
     """Indonesian "AS" (Amerika Serikat) must not be the English word "as"."""
     text = "Vladimir Putin arrived in Mongolia as planned, and later flew on to Ulaanbaatar."
     assert {e.destination_iso2 for e in scanner.scan(Article(text=text))} == {"MN"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Если Владимир Путин приедет в Монголию, он будет арестован, заявил юрист.",
+        "Vladimir Putin will be arrested if he travels to Mongolia, a lawyer said.",
+    ],
+)
+def test_an_arrest_under_a_condition_or_still_to_come_is_no_arrest(
+    scanner: Scanner, text: str
+) -> None:
+    assert all(e.status != "arrest" for e in scanner.scan(Article(text=text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vladimir Putin wird nicht am Gipfel in Südafrika teilnehmen, teilte der Kreml mit.",
+        "Vladimir Putin will not travel to South Africa for the summit, the Kremlin said.",
+        "Владимир Путин не поедет в ЮАР на саммит, сообщили в Кремле.",
+    ],
+)
+def test_a_negated_travel_word_is_a_cancellation(scanner: Scanner, text: str) -> None:
+    events = scanner.scan(Article(text=text, published=dt.date(2023, 7, 20)))
+    assert [(e.destination_iso2, e.status) for e in events] == [("ZA", "cancelled")]

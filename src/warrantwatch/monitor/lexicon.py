@@ -53,6 +53,7 @@ class Words:
     since: frozenset[str]
     passive: tuple[str, ...]
     of: frozenset[str]
+    negation: frozenset[str]
     next: frozenset[str]
     last: frozenset[str]
     guarded_weekdays: frozenset[str]
@@ -131,6 +132,7 @@ def build(langs: Iterable[Language]) -> Words:
         since=_f(u(lambda x: x.grammar.since)),
         passive=tuple(w + " " for w in t(u(lambda x: x.grammar.passive))),
         of=_f(u(lambda x: x.grammar.of)),
+        negation=_f(u(lambda x: x.grammar.not_)),
         next=_f(u(lambda x: x.dates.next)),
         last=_f(u(lambda x: x.dates.last)),
         guarded_weekdays=_f(u(lambda x: x.dates.guarded_weekdays)),

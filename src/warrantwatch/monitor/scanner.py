@@ -210,7 +210,15 @@ class Scanner:
         head += numeric_dates(norm, 0, min(len(norm), HEAD), language, words)
         if published is None:
             # No date came with the text: its address, dateline or time stamp may give it.
+            # A year before the first warrant of everyone named is not the report's: the
+            # crimes' years ("between 2015 and early 2020"), not the arrest's.
+            floor = min(
+                (w.issued.year for _, pid in resolved for w in self.world.persons[pid].warrants),
+                default=None,
+            )
             year_hint = text_year(norm)
+            if year_hint is not None and floor is not None and year_hint < floor:
+                year_hint = None
             dateline = head_date(norm, head, year_hint)
             published = url_date(article.url) or dateline
         else:
@@ -526,7 +534,7 @@ def _cache_key(world: World) -> str:
     h.update((here / "languages" / "__init__.py").read_bytes())
     # The CLDR data behind place and date words; the automaton itself is rebuilt from
     # the cached patterns at every start, so its library's version does not matter here.
-    for dist in ("babel", "pytz"):
+    for dist in ("babel", "pytz", "opencc"):
         try:
             h.update(metadata.version(dist).encode())
         except metadata.PackageNotFoundError:

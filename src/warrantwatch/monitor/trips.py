@@ -261,6 +261,11 @@ def _blocks(blocker: Hit, arrest: Hit) -> bool:
     """Whether a duty or condition word governs an arrest word: a few words before it
     ("must arrest", "should he be arrested"), or the Slavic conditional particle right
     after it ("заарештувала б", "арестовали бы")."""
+    code = _code(blocker)
+    if code == "FUT":  # "ще бъде арестуван", "will be arrested": an arrest still to come
+        return 0 <= arrest.start - blocker.end <= 12
+    if code == "COND":  # "ако дойде в България, ще бъде арестуван"; "... арестува, ако дойде"
+        return -60 <= arrest.start - blocker.end <= 80
     return (
         0 <= arrest.start - blocker.end <= 40
         or blocker.start <= arrest.start < blocker.end
@@ -417,7 +422,7 @@ class Rules:
         after "if" ("if the Israeli prime minister ever set foot in the country"), and an
         arrest word under a duty or condition ("would detain", "must arrest")."""
         conds = [c.end for c in cues if _code(c) == "COND"]
-        blockers = [c for c in cues if _code(c) in ("MOD", "COND")]
+        blockers = [c for c in cues if _code(c) in ("MOD", "COND", "FUT")]
         out = []
         for c in cues:
             code = _code(c)
@@ -744,7 +749,7 @@ class Rules:
         """
         cues = [c for c in cues if not self._third_state_cancels(c, place, pid)]
         codes = [_code(c) for c in cues]
-        blockers = [c for c in cues if _code(c) in ("MOD", "COND")]
+        blockers = [c for c in cues if _code(c) in ("MOD", "COND", "FUT")]
         for c in cues:
             if _code(c) == "ARR" and not any(_blocks(b, c) for b in blockers):
                 return "arrest"
@@ -752,6 +757,8 @@ class Rules:
             return "cancelled"
         if "NARR" in codes:
             return "occurred"
+        if self._negated(near, cues):
+            return "cancelled"  # "wird nicht am Treffen teilnehmen", "не поедет"
         lo = min(near.start, place.start) - 60
         hi = max(near.end, place.end) + 25
         tensed = ("TP", "INV", "FUT", "TO", "PAST", "NOW")
@@ -773,6 +780,23 @@ class Rules:
             elif code in ("PAST", "NOW"):
                 back += w
         return "occurred" if back > ahead else "planned"
+
+    def _negated(self, cue: Hit, cues: list[Hit]) -> bool:
+        """Whether a negation governs a travel word: among the two words before it ("will
+        not travel", "не поедет", "nu va merge"), or right after the future or modal
+        auxiliary that leads to it ("wird nicht ... teilnehmen")."""
+        neg = self.r.words.negation
+        if not neg or _code(cue) not in ("TP", "TO", "TN", "INV"):
+            return False
+        norm = self.r.norm
+        if neg.intersection(norm[max(0, cue.start - 25) : cue.start].split()[-2:]):
+            return True
+        return any(
+            _code(c) == "FUT"
+            and 0 <= cue.start - c.end <= 90
+            and neg.intersection(norm[c.end : c.end + 14].split()[:1])
+            for c in cues
+        )
 
     def _third_state_cancels(self, cue: Hit, place: Hit, pid: str) -> bool:
         if _code(cue) not in ("CAN", "DEP"):
@@ -799,8 +823,9 @@ class Rules:
         r = self.r
         # One's own country is no destination, except for an arrest there ("Duterte was
         # arrested at Manila's airport").
-        arrested = any(_code(c) == "ARR" for c in cues)
-        own = set() if arrested else set(r.nationality.get(pid, ()))
+        arrests = [c for c in cues if _code(c) == "ARR"]
+        home = set(r.nationality.get(pid, ()))
+        own = set() if arrests else home
         lands = set(r.situation_lands.get(pid, ()))
         mention_ends = [c.end for c in cues if _code(c) == "MENT"]
         span_places = self._places.within(*span)
@@ -844,6 +869,10 @@ class Rules:
             score -= min(_cue_distance(p, near), 300.0) / 400.0
             mark = _mark(r, p)
             dest = mark > 0
+            if p.entry.data[0] in home and (
+                mark < 0 or not any(-30 <= p.start - c.end <= 60 for c in arrests)
+            ):
+                continue  # at home only "arrested at Manila's airport", not "... near Tripoli"
             if kind == "country" and not dest and p.entry.data[0] in lands:
                 continue  # "the invasion of Ukraine": the subject, not a destination
             if dest:
