@@ -178,7 +178,9 @@ def test_export_ftm_without_output_streams_entities_to_stdout(
 
     from warrantwatch.cli.main import app
 
-    monkeypatch.chdir(tmp_path)
+    cwd = tmp_path / "cwd"
+    cwd.mkdir()
+    monkeypatch.chdir(cwd)
     res = CliRunner().invoke(app, ["export", "--format", "ftm"])
     assert res.exit_code == 0, res.stderr
     lines = res.stdout.splitlines()
@@ -187,4 +189,4 @@ def test_export_ftm_without_output_streams_entities_to_stdout(
     putin = next(e for e in ents if e.schema.name == "Person" and e.id == "ww-person-vladimir-putin")
     assert "Vladimir Putin" in putin.get("name")
     assert f"streamed {len(lines)} entities" in res.stderr
-    assert list(tmp_path.iterdir()) == []
+    assert list(cwd.iterdir()) == []
