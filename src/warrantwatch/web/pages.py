@@ -168,7 +168,7 @@ def status_map_fragment(request: Request, kb: KB, _user: Reader, on: OnQuery = N
 def owed_map_fragment(
     request: Request, kb: KB, _user: Reader, person_id: str, on: OnQuery = None
 ) -> Response:
-    person = _person(kb, person_id)
+    person = find_person(kb, person_id)
     day = _day(on)
     return render(
         request,
@@ -178,18 +178,30 @@ def owed_map_fragment(
     )
 
 
-def _person(kb: KB, query: str):  # type: ignore[no-untyped-def]
+def find_person(kb: KB, query: str):  # type: ignore[no-untyped-def]
+    """The person ``query`` names, or a 404 page linking to the closest matches."""
     try:
         return kb.resolver.person(query)
     except LookupFailed as exc:
         raise lookup_error(exc, lambda k: f"/persons/{urlquote(k)}") from exc
 
 
-def _state(kb: KB, query: str):  # type: ignore[no-untyped-def]
+def find_state(kb: KB, query: str):  # type: ignore[no-untyped-def]
+    """The state ``query`` names, or a 404 page linking to the closest matches."""
     try:
         return kb.resolver.state(query)
     except LookupFailed as exc:
         raise lookup_error(exc, lambda k: f"/states/{urlquote(k)}") from exc
+
+
+def parse_day(day: str) -> dt.date:
+    """A date in an address, or a 400 page saying how to write it."""
+    try:
+        return dt.date.fromisoformat(day)
+    except ValueError:
+        raise PageError(
+            400, "Not a date", f"not a date: {day!r}; use YYYY-MM-DD, for example 2025-10-09"
+        ) from None
 
 
 @router.get("/persons", response_class=HTMLResponse)
@@ -214,7 +226,7 @@ def persons_page(
 def person_page(
     request: Request, kb: KB, _user: Reader, person_id: str, on: OnQuery = None
 ) -> Response:
-    person = _person(kb, person_id)
+    person = find_person(kb, person_id)
     day = _day(on)
     world = kb.world
     summary = person_summary(world, person, day)
@@ -247,6 +259,7 @@ def person_page(
         "page_sources": srcs,
         "canonical": f"/persons/{person.id}",
         "nav": "persons",
+        "briefings": briefing_links(f"/persons/{person.id}", {"on": day.isoformat()}),
         **owed_map(kb, person, day),
     }
     return render(request, "person.html", ctx)
@@ -279,7 +292,7 @@ def states_page(request: Request, kb: KB, _user: Reader, on: OnQuery = None) -> 
 
 @router.get("/states/{iso2}", response_class=HTMLResponse)
 def state_page(request: Request, kb: KB, _user: Reader, iso2: str, on: OnQuery = None) -> Response:
-    state = _state(kb, iso2)
+    state = find_state(kb, iso2)
     day = _day(on)
     world = kb.world
     ctx = {
@@ -290,6 +303,7 @@ def state_page(request: Request, kb: KB, _user: Reader, iso2: str, on: OnQuery =
         "person_name": lambda pid: world.persons[pid].name if pid in world.persons else pid,
         "canonical": f"/states/{state.iso2}",
         "nav": "states",
+        "briefings": briefing_links(f"/states/{state.iso2}", {"on": day.isoformat()}),
     }
     return render(request, "state.html", ctx)
 
@@ -328,18 +342,15 @@ def ask_page(
 def assess_page(
     request: Request, kb: KB, _user: Reader, person_q: str, state_q: str, day: str
 ) -> Response:
-    try:
-        on = dt.date.fromisoformat(day)
-    except ValueError:
-        raise PageError(
-            400, "Not a date", f"not a date: {day!r}; use YYYY-MM-DD, for example 2025-10-09"
-        ) from None
-    person = _person(kb, person_q)
-    state = _state(kb, state_q)
+    on = parse_day(day)
+    person = find_person(kb, person_q)
+    state = find_state(kb, state_q)
     a = assess(kb.world, person, state, on)
+    canonical = f"/assess/{person.id}/{state.iso2}/{on.isoformat()}"
     ctx = {
         "a": a,
-        "canonical": f"/assess/{person.id}/{state.iso2}/{on.isoformat()}",
+        "canonical": canonical,
+        "briefings": briefing_links(canonical),
         "ask_person": person.id,
         "ask_state": state.iso2,
         "ask_on": on,
@@ -347,6 +358,59 @@ def assess_page(
         **choices(kb),
     }
     return render(request, "assess.html", ctx)
+
+
+@router.get("/where", response_class=HTMLResponse)
+def where_form(
+    request: Request, kb: KB, _user: Reader, person: str | None = None, on: str | None = None
+) -> Response:
+    """The form of ``warrantwatch where``; submitted, it redirects to the answer's address."""
+    ctx: dict[str, Any] = {"nav": "where", "ask_person": person, **choices(kb)}
+    if person:
+        day = (on or "").strip() or dt.date.today().isoformat()
+        try:
+            dt.date.fromisoformat(day)
+        except ValueError:
+            ctx["error"] = f"not a date: {day!r}; use YYYY-MM-DD"
+            return render(request, "where_form.html", ctx, status=400)
+        try:
+            pid = kb.resolver.person(person.strip()).id
+        except LookupFailed as exc:
+            ctx["error"] = str(exc)
+            return render(request, "where_form.html", ctx, status=404)
+        return RedirectResponse(f"/where/{urlquote(pid)}?on={day}", status_code=303)
+    return render(request, "where_form.html", ctx)
+
+
+@router.get("/where/{person_q}", response_class=HTMLResponse)
+def where_page(
+    request: Request, kb: KB, _user: Reader, person_q: str, on: OnQuery = None
+) -> Response:
+    """Every state, split by whether it must arrest the person on the date and on what
+    basis: the page of ``warrantwatch where``, with the map and the same lists."""
+    from warrantwatch.law.where import where
+    from warrantwatch.law.wording import WHERE_GROUP_WORDS
+
+    person = find_person(kb, person_q)
+    day = _day(on)
+    answer = where(kb.world, person, day)
+    ctx = {
+        "w": answer,
+        "heading": answer.headline(),
+        "groups": [(b, WHERE_GROUP_WORDS[b], v) for b, v in answer.groups().items() if v],
+        "canonical": f"/where/{person.id}?on={day.isoformat()}",
+        "nav": "where",
+        "ask_person": person.id,
+        **owed_map(kb, person, day),
+        **choices(kb),
+    }
+    return render(request, "where.html", ctx)
+
+
+def briefing_links(base: str, query: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    from warrantwatch.web.downloads import briefing_links as links
+
+    return links(base, query)
 
 
 # --- signing in -------------------------------------------------------------------------

@@ -38,6 +38,7 @@ from warrantwatch.web.api.models import (
     StateItem,
     TripItem,
     WarrantItem,
+    WhereOut,
 )
 from warrantwatch.web.deps import KB, DbSession, reader
 
@@ -368,6 +369,27 @@ async def assess_api(
     except LookupFailed as exc:
         raise not_found(exc) from exc
     return respond(request, *_assessment_body(kb.world, p.id, s.iso2, _day(on)))
+
+
+@router.get("/where", response_model=WhereOut, summary="Which states must arrest PERSON on a date?")
+async def where_api(
+    request: Request,
+    kb: KB,
+    person: Annotated[
+        str,
+        Query(min_length=1, max_length=200, description="Slug, Wikidata id or any name variant."),
+    ],
+    on: On = None,
+) -> Response:
+    """Every state, with whether it must arrest the person on the date and on what basis:
+    the same JSON as `warrantwatch where PERSON --format json`."""
+    from warrantwatch.law.where import where
+
+    try:
+        p = kb.resolver.person(person)
+    except LookupFailed as exc:
+        raise not_found(exc) from exc
+    return send(request, where(kb.world, p, _day(on)).as_dict())
 
 
 # --- trips, events, alerts ----------------------------------------------------------------
