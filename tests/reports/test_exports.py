@@ -186,7 +186,9 @@ def test_export_ftm_without_output_streams_entities_to_stdout(
     lines = res.stdout.splitlines()
     ents = [model.get_proxy(json.loads(ln)) for ln in lines]
     assert ents[0].schema.name == "PublicBody"
-    putin = next(e for e in ents if e.schema.name == "Person" and e.id == "ww-person-vladimir-putin")
+    putin = next(
+        e for e in ents if e.schema.name == "Person" and e.id == "ww-person-vladimir-putin"
+    )
     assert "Vladimir Putin" in putin.get("name")
     assert f"streamed {len(lines)} entities" in res.stderr
     assert list(cwd.iterdir()) == []

@@ -46,6 +46,7 @@ def join_words(items: list[str]) -> str:
         return items[0]
     return ", ".join(items[:-1]) + " and " + items[-1]
 
+
 #: Headings of the groups of ``warrantwatch where`` (and its page), by basis.
 WHERE_GROUP_WORDS = {
     "state_party": "Must arrest and surrender: States Parties (arts. 86, 89(1))",
