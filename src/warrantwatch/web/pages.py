@@ -400,6 +400,7 @@ def where_page(
         "groups": [(b, WHERE_GROUP_WORDS[b], v) for b, v in answer.groups().items() if v],
         "canonical": f"/where/{person.id}?on={day.isoformat()}",
         "nav": "where",
+        "on_where": True,
         "ask_person": person.id,
         **owed_map(kb, person, day),
         **choices(kb),
