@@ -204,6 +204,17 @@ def create_app(settings: Settings | None = None, kb: KnowledgeBase | None = None
 
     @app.get("/api/v1/docs", include_in_schema=False, response_class=HTMLResponse)
     def api_docs(request: Request) -> Response:
-        return pages.render(request, "api_docs.html", {"spec": app.openapi()})
+        from warrantwatch.web import api_docs as docs
+
+        request.app.state.kb_watch.maybe_reload()
+        # a private site's examples are what this reader may see: ask with their credentials
+        auth: tuple[tuple[str, str], ...] = ()
+        if not settings.web_public_read:
+            auth = tuple(
+                (k, v) for k, v in request.headers.items() if k in ("authorization", "cookie")
+            )
+        spec = app.openapi()
+        ops = docs.endpoints(spec, request.app.state.kb.world, app, auth)
+        return pages.render(request, "api_docs.html", {"spec": spec, "endpoints": ops})
 
     return app

@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 
 from warrantwatch.kb.lookup import LookupFailed
@@ -177,7 +177,7 @@ async def persons(
 async def person(
     request: Request,
     kb: KB,
-    person: Annotated[str, "Slug, Wikidata id or any name variant"],
+    person: Annotated[str, Path(description="Slug, Wikidata id or any name variant.")],
     on: On = None,
 ) -> Response:
     """Warrants with charges, positions, custody history and trips, with sources."""
@@ -290,7 +290,7 @@ async def states(
 async def state(
     request: Request,
     kb: KB,
-    state: Annotated[str, "ISO code or a name in a major language"],
+    state: Annotated[str, Path(description="ISO code or a name in a major language.")],
     on: On = None,
 ) -> Response:
     """Treaty record, what the state owes on the date, and non-compliance findings."""
@@ -361,7 +361,7 @@ async def assess_api(
     ],
     on: On = None,
 ) -> Response:
-    """The same JSON as ``warrantwatch assess --format json``: duty, basis, reasoning,
+    """The same JSON as `warrantwatch assess --format json`: duty, basis, reasoning,
     citations with the articles quoted, precedents, caveats and sources."""
     try:
         p = kb.resolver.person(person)
