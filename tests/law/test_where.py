@@ -51,3 +51,19 @@ def test_no_outstanding_warrant_means_no_duty_anywhere(world: World) -> None:
 def test_names_sort_as_a_reader_expects() -> None:
     names = ["Czechia", "Côte d'Ivoire", "Croatia", "Costa Rica"]
     assert sorted(names, key=name_key) == ["Costa Rica", "Côte d'Ivoire", "Croatia", "Czechia"]
+
+
+def test_a_sealed_warrant_and_no_warrant_are_said(world: World) -> None:
+    import dataclasses
+
+    putin = world.persons["vladimir-putin"]
+    w = putin.warrants[0]
+    sealed = dataclasses.replace(
+        putin, warrants=(dataclasses.replace(w, made_public=dt.date(2030, 1, 1)),)
+    )
+    answer = where(world, sealed, dt.date(2025, 10, 9))
+    assert answer.sealed == [w.id] and "Under seal" in answer.headline()
+    assert answer.as_dict()["sealed_warrants"] == [w.id]
+    roe = where(world, world.persons["jane-roe"], dt.date(2025, 1, 1))
+    assert roe.label("none").endswith("no outstanding ICC warrant on this date")
+    assert "art. 87(5)" in where(world, putin, dt.date(2025, 10, 9)).label("none")

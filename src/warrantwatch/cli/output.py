@@ -144,13 +144,11 @@ def print_rows(rows: list[dict[str, Any]], cols: list[str], fmt: str, title: str
 
 
 def print_where(w: WhereAnswer) -> None:
-    from warrantwatch.law.wording import WHERE_GROUP_WORDS
-
     console.print(w.headline(), markup=False)
     for basis, states in w.groups().items():
         if not states:
             continue
-        console.print(f"\n[bold]{WHERE_GROUP_WORDS[basis]}[/] ({len(states)})")
+        console.print(f"\n[bold]{w.label(basis)}[/] ({len(states)})")
         names = []
         for s in states:
             also = [b for b in s.bases if b != basis]

@@ -18,7 +18,7 @@ from warrantwatch.law import warrants as wr
 from warrantwatch.law.obligations import Basis, _duty_for
 from warrantwatch.law.records import PersonRec, StateRec, WarrantRec
 from warrantwatch.law.treaty_status import status_on
-from warrantwatch.law.wording import long_date
+from warrantwatch.law.wording import WHERE_GROUP_WORDS, long_date
 from warrantwatch.law.world import World
 
 #: The groups of the answer, strongest basis first; ``none`` = no duty to arrest.
@@ -63,6 +63,8 @@ class WhereAnswer:
     custody_status: str
     outstanding: list[WarrantRec]
     states: list[StateDuty] = field(default_factory=list)
+    #: outstanding warrants still under seal on the date (states may not have known)
+    sealed: list[str] = field(default_factory=list)
 
     @property
     def bound(self) -> list[StateDuty]:
@@ -85,12 +87,23 @@ class WhereAnswer:
                 "duty to arrest on an ICC warrant."
             )
         n, k = len(self.bound), len(self.outstanding)
+        seal = (
+            f" Under seal on that date: {', '.join(self.sealed)}; states may not have known of it."
+            if self.sealed
+            else ""
+        )
         return (
             f"On {day}, {n} state{'' if n == 1 else 's'} must arrest and surrender {name} "
             f"if found on {'its' if n == 1 else 'their'} territory "
             f"({k} outstanding warrant{'' if k == 1 else 's'}; custody status: "
-            f"{self.custody_status.replace('_', ' ')})."
+            f"{self.custody_status.replace('_', ' ')})." + seal
         )
+
+    def label(self, group: str) -> str:
+        """The heading of a group; with no outstanding warrant, "none" says why."""
+        if group == "none" and not self.outstanding:
+            return WHERE_GROUP_WORDS["no_warrant"]
+        return WHERE_GROUP_WORDS[group]
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON of ``warrantwatch where --format json``."""
@@ -100,6 +113,7 @@ class WhereAnswer:
             "on": self.on.isoformat(),
             "custody_status": self.custody_status,
             "outstanding_warrants": [w.id for w in self.outstanding],
+            "sealed_warrants": list(self.sealed),
             "counts": {
                 "must_arrest": len(self.bound),
                 "no_duty": len(groups["none"]),
@@ -123,7 +137,13 @@ def where(world: World, person: PersonRec, on: dt.date) -> WhereAnswer:
     """Every state in ``world``, by name, with the bases on which it must arrest ``person``
     if found on its territory on ``on`` (none when no warrant is outstanding)."""
     outstanding = list(wr.outstanding(person, on))
-    answer = WhereAnswer(person, on, wr.custody_status(person, on), outstanding)
+    answer = WhereAnswer(
+        person,
+        on,
+        wr.custody_status(person, on),
+        outstanding,
+        sealed=[w.id for w in outstanding if wr.is_sealed(w, on)],
+    )
     for state in sorted(world.states.values(), key=lambda s: name_key(s.name)):
         ts = status_on(state, on)
         duties = [_duty_for(world, state, ts, w, on) for w in outstanding]

@@ -58,4 +58,5 @@ WHERE_GROUP_WORDS = {
         "Must arrest and surrender: continuing duty after withdrawal (art. 127(2))"
     ),
     "none": "No duty to arrest: voluntary cooperation only (art. 87(5))",
+    "no_warrant": "No duty to arrest: no outstanding ICC warrant on this date",
 }

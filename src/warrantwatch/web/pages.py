@@ -389,7 +389,6 @@ def where_page(
     """Every state, split by whether it must arrest the person on the date and on what
     basis: the page of ``warrantwatch where``, with the map and the same lists."""
     from warrantwatch.law.where import where
-    from warrantwatch.law.wording import WHERE_GROUP_WORDS
 
     person = find_person(kb, person_q)
     day = _day(on)
@@ -397,7 +396,7 @@ def where_page(
     ctx = {
         "w": answer,
         "heading": answer.headline(),
-        "groups": [(b, WHERE_GROUP_WORDS[b], v) for b, v in answer.groups().items() if v],
+        "groups": [(b, answer.label(b), v) for b, v in answer.groups().items() if v],
         "canonical": f"/where/{person.id}?on={day.isoformat()}",
         "nav": "where",
         "on_where": True,

@@ -270,6 +270,7 @@ class WhereOut(Out):
     on: dt.date
     custody_status: str
     outstanding_warrants: list[str]
+    sealed_warrants: list[str] = Field(description="Outstanding but under seal on the date.")
     counts: dict[str, int]
     states: list[WhereStateOut]
 
