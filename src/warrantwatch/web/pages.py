@@ -308,6 +308,24 @@ def state_page(request: Request, kb: KB, _user: Reader, iso2: str, on: OnQuery =
     return render(request, "state.html", ctx)
 
 
+def submitted(
+    request: Request, template: str, ctx: dict[str, Any], on: str | None, target: Any
+) -> Response:
+    """A question form sent: a redirect to the answer's own address (``target(day)``), or
+    the form again with one line saying what was wrong (400 bad date, 404 unknown name)."""
+    day = (on or "").strip() or dt.date.today().isoformat()
+    try:
+        dt.date.fromisoformat(day)
+    except ValueError:
+        ctx["error"] = f"not a date: {day!r}; use YYYY-MM-DD"
+        return render(request, template, ctx, status=400)
+    try:
+        return RedirectResponse(target(day), status_code=303)
+    except LookupFailed as exc:
+        ctx["error"] = str(exc)
+        return render(request, template, ctx, status=404)
+
+
 @router.get("/assess", response_class=HTMLResponse)
 def ask_page(
     request: Request,
@@ -322,19 +340,13 @@ def ask_page(
     if person and state:
         p = (person or "").strip()
         s = (state or "").strip()
-        day = (on or "").strip() or dt.date.today().isoformat()
-        try:
-            dt.date.fromisoformat(day)
-        except ValueError:
-            ctx["error"] = f"not a date: {day!r}; use YYYY-MM-DD"
-            return render(request, "ask.html", ctx, status=400)
-        try:
+
+        def target(day: str) -> str:
             pid = kb.resolver.person(p).id
             sid = kb.resolver.state(s).iso2
-        except LookupFailed as exc:
-            ctx["error"] = str(exc)
-            return render(request, "ask.html", ctx, status=404)
-        return RedirectResponse(f"/assess/{urlquote(pid)}/{urlquote(sid)}/{day}", status_code=303)
+            return f"/assess/{urlquote(pid)}/{urlquote(sid)}/{day}"
+
+        return submitted(request, "ask.html", ctx, on, target)
     return render(request, "ask.html", ctx)
 
 
@@ -367,18 +379,11 @@ def where_form(
     """The form of ``warrantwatch where``; submitted, it redirects to the answer's address."""
     ctx: dict[str, Any] = {"nav": "where", "ask_person": person, **choices(kb)}
     if person:
-        day = (on or "").strip() or dt.date.today().isoformat()
-        try:
-            dt.date.fromisoformat(day)
-        except ValueError:
-            ctx["error"] = f"not a date: {day!r}; use YYYY-MM-DD"
-            return render(request, "where_form.html", ctx, status=400)
-        try:
-            pid = kb.resolver.person(person.strip()).id
-        except LookupFailed as exc:
-            ctx["error"] = str(exc)
-            return render(request, "where_form.html", ctx, status=404)
-        return RedirectResponse(f"/where/{urlquote(pid)}?on={day}", status_code=303)
+
+        def target(day: str) -> str:
+            return f"/where/{urlquote(kb.resolver.person(person.strip()).id)}?on={day}"
+
+        return submitted(request, "where_form.html", ctx, on, target)
     return render(request, "where_form.html", ctx)
 
 
