@@ -216,7 +216,15 @@ class Scanner:
                 (w.issued.year for _, pid in resolved for w in self.world.persons[pid].warrants),
                 default=None,
             )
-            year_hint = text_year(norm)
+            issued = {
+                (w.issued.year, w.issued.month)
+                for _, pid in resolved
+                for w in self.world.persons[pid].warrants
+            }
+            warrant_dates = [
+                (d.start, d.end) for d in dates if d.year and (d.year, d.month) in issued
+            ]
+            year_hint = text_year(norm, skip=warrant_dates)
             if year_hint is not None and floor is not None and year_hint < floor:
                 year_hint = None
             dateline = head_date(norm, head, year_hint)
