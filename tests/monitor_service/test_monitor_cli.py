@@ -127,3 +127,10 @@ def test_review_names_match_the_api_and_docs(cli_env: Path, archive: Path) -> No
     for cmd in ("confirm", "correct", "reject", "reject-event"):
         code, out, _ = ww("review", cmd, "--help")
         assert "--by" in out and "--editor" not in out and "--note" not in out
+
+
+def test_every_audited_command_takes_by(cli_env: Path) -> None:
+    """The record's editors' commands (`edit`, `watch`) name the person `--by` too."""
+    for cmd in (("edit", "add"), ("edit", "correct"), ("watch", "accept"), ("watch", "reject")):
+        code, out, _ = ww(*cmd, "--help")
+        assert code == 0 and "--by" in out, cmd
