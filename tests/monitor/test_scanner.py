@@ -839,3 +839,16 @@ def test_the_warrants_own_date_is_no_year_for_the_report(scanner: Scanner) -> No
     )
     (event,) = scanner.scan(Article(text=text))
     assert event.destination_iso2 == "MN" and event.start_date is None
+
+
+def test_a_weekday_in_an_undated_text_counts_from_its_latest_full_date(scanner: Scanner) -> None:
+    """A caption's "Tuesday, Oct. 7, 2025" is a floor for the report: "began a visit
+    Wednesday" is the Wednesday after it."""
+    text = (
+        "Vladimir Putin chairs a meeting in Moscow on Tuesday, Oct. 7, 2025.\n\n"
+        "Vladimir Putin began a state visit Wednesday to Tajikistan."
+    )
+    events = scanner.scan(Article(text=text))
+    assert [(e.destination_iso2, e.start_date) for e in events] == [
+        ("TJ", dt.date(2025, 10, 8))
+    ]

@@ -17,6 +17,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from warrantwatch.cli import (
+    check_cmds,
     edit_cmds,
     language_cmds,
     monitor_cmds,
@@ -415,6 +416,7 @@ monitor_cmds.register(app)
 language_cmds.register(app)
 web_cmds.register(app)
 report_cmds.register(app)
+check_cmds.register(app)
 edit_cmds.register(app)
 watch_cmds.register(app)
 

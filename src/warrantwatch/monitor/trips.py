@@ -64,6 +64,9 @@ class Reading:
     #: Without any report date, the latest year the text names: the year of a day and
     #: month given alone ("on 3 September").
     year_hint: int | None = None
+    #: Without any report date, the latest full date the text names (not a warrant's):
+    #: the report is not older, so "on Wednesday" is the first Wednesday from it.
+    date_floor: dt.date | None = None
     #: The day of the text's dateline or head time stamp, if it has one.
     dateline: dt.date | None = None
 
@@ -1051,6 +1054,9 @@ class Rules:
             day = resolve(d, pub, ahead)
             if day is None and pub is None and d.kind == "D" and self.r.year_hint:
                 day = _safe_day(self.r.year_hint, d.month, d.day)
+            floor = self.r.date_floor
+            if day is None and pub is None and d.kind == "W" and floor and d.direction == 0:
+                day = floor + dt.timedelta(days=(d.weekday - floor.weekday()) % 7)
             if day is not None:
                 return day
         return None
