@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from warrantwatch import rounding
 from warrantwatch.monitor.feeds import normalise_url
 from warrantwatch.monitor.model import Article, TripEvent
 from warrantwatch.monitor.pages import content_hash
@@ -225,7 +226,7 @@ class EventView:
             "start_date": _iso(self.start_date),
             "status": self.status,
             "evidence": self.evidence,
-            "confidence": round(self.confidence, 3),
+            "confidence": rounding.confidence(self.confidence),
             "language": self.language,
             "published": _iso(self.published),
             "rejected": self.rejected,
@@ -303,7 +304,7 @@ class TripView:
             "status": self.status,
             "outcome": self.outcome,
             "occasion": self.occasion,
-            "confidence": round(self.confidence, 3),
+            "confidence": rounding.confidence(self.confidence),
             "review_status": self.review_status,
             "reviewed_by": self.reviewed_by,
             "kb_trip_id": self.kb_trip_id,
