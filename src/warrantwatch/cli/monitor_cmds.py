@@ -597,16 +597,18 @@ def _register_service_commands(app: typer.Typer) -> None:
     @review_app.command("confirm-contact")
     def review_confirm_contact(
         contact_id: Annotated[int, typer.Argument(help="Contact number.")],
-        editor: Annotated[str, editor_opt],
+        by: Annotated[str | None, by_opt] = None,
         note: Annotated[str | None, typer.Option(help="A note kept with the contact.")] = None,
         fmt: Annotated[str, fmt_opt] = "text",
+        editor: Annotated[str | None, editor_alias] = None,
     ) -> None:
         """Confirm a contact: it joins the knowledge base with its articles as sources."""
         from warrantwatch.monitor import contact_record
 
         _check_fmt(fmt)
+        who = _who(by, editor)
         try:
-            view = contact_record.confirm(_engine(), contact_id, editor, note=note)
+            view = contact_record.confirm(_engine(), contact_id, who, note=note)
             _print_contact_view(view, fmt)
         except contact_record.ContactReviewError as exc:
             _review_fail(exc)
@@ -614,16 +616,18 @@ def _register_service_commands(app: typer.Typer) -> None:
     @review_app.command("reject-contact")
     def review_reject_contact(
         contact_id: Annotated[int, typer.Argument(help="Contact number.")],
-        editor: Annotated[str, editor_opt],
         reason: Annotated[str, typer.Option(help="Why this contact is wrong.")],
+        by: Annotated[str | None, by_opt] = None,
         fmt: Annotated[str, fmt_opt] = "text",
+        editor: Annotated[str | None, editor_alias] = None,
     ) -> None:
         """Reject a contact: no alert, and out of the knowledge base if it was confirmed."""
         from warrantwatch.monitor import contact_record
 
         _check_fmt(fmt)
+        who = _who(by, editor)
         try:
-            _print_contact_view(contact_record.reject(_engine(), contact_id, editor, reason), fmt)
+            _print_contact_view(contact_record.reject(_engine(), contact_id, who, reason), fmt)
         except contact_record.ContactReviewError as exc:
             _review_fail(exc)
 
