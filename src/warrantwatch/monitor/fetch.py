@@ -189,9 +189,7 @@ def embedded_ipv4(ip: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
     low32 = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
     if ip.ipv4_mapped is not None:
         found.append(ip.ipv4_mapped)
-    elif ip in _IPV4_TRANSLATED or ip in _NAT64:
-        found.append(low32)
-    elif ip in _IPV4_COMPATIBLE and int(ip) > 1:
+    elif ip in _IPV4_TRANSLATED or ip in _NAT64 or (ip in _IPV4_COMPATIBLE and int(ip) > 1):
         found.append(low32)
     if ip.sixtofour is not None:
         found.append(ip.sixtofour)
