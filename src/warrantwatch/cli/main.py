@@ -16,7 +16,7 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
-from warrantwatch.cli import language_cmds, monitor_cmds, report_cmds, web_cmds
+from warrantwatch.cli import language_cmds, monitor_cmds, report_cmds, textsafe, web_cmds
 
 app = typer.Typer(
     help="Warrant Watch: must a state arrest a person subject to an ICC warrant? With sources.",
@@ -24,6 +24,14 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+@app.callback()
+def _safe_output() -> None:
+    """Neutralise control characters in everything the commands print (cli.textsafe)."""
+    textsafe.install()
+
+
 data_app = typer.Typer(help="Check, load and export the curated data files.", no_args_is_help=True)
 app.add_typer(data_app, name="data")
 

@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from warrantwatch.monitor.feeds import normalise_url
+from warrantwatch.monitor.feeds import is_web_address, normalise_url
 from warrantwatch.monitor.model import Article, TripEvent
 from warrantwatch.monitor.pages import content_hash
 from warrantwatch.monitor.tables import (
@@ -82,7 +82,10 @@ def add_pending(
     summary: str | None = None,
     key: str | None = None,
 ) -> ArticleEntry | None:
-    """Record an article to fetch and scan; None if its address was seen before."""
+    """Record an article to fetch and scan; None if its address was seen before, or is
+    not an http(s) address (which is never stored, so never shown as a link)."""
+    if not is_web_address(url):
+        return None
     key = key or url_key(url)
     if session.scalar(select(ArticleEntry.id).where(ArticleEntry.url_hash == key)) is not None:
         return None
