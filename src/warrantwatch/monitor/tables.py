@@ -87,6 +87,9 @@ class ArticleEntry(Base):
     processed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     publisher: Mapped[str | None] = mapped_column(Text)  # 0005: who published it (independence)
     source_tier: Mapped[str | None] = mapped_column(String(20))  # 0005: tier of its source
+    #: 0008: which process is scanning it, until when (a crashed one's lease runs out)
+    claimed_by: Mapped[str | None] = mapped_column(String(40))
+    claimed_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class TripRecord(Base):
