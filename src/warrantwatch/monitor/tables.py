@@ -178,7 +178,10 @@ class AlertDelivery(Base):
         ForeignKey("monitor_outbox.id", ondelete="CASCADE"), primary_key=True
     )
     target: Mapped[str] = mapped_column(String(64), primary_key=True)
-    delivered_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    #: None while a send is in progress or its outcome is unknown (a crash mid-send)
+    delivered_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    #: 0008: when the last send began, written *before* sending
+    attempted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class AuditEntry(Base):
