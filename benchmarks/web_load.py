@@ -29,7 +29,7 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from web_bench import ASSESS, free_port, pick_data  # noqa: E402
+from web_bench import ASSESS, free_port, pick_data
 
 CLIENTS = 8
 
@@ -84,8 +84,9 @@ def main() -> None:
         env["WARRANTWATCH_DATA_DIR"] = str(data_dir)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
+    entry = "from warrantwatch.cli.main import run; run()"
     server = subprocess.Popen(
-        [sys.executable, "-c", "from warrantwatch.cli.main import run; run()", "serve", "--port", str(port),
+        [sys.executable, "-c", entry, "serve", "--port", str(port),
          "--workers", str(args.workers), "--log-level", "warning"],
         env=env,
         cwd=tmp,
@@ -110,9 +111,7 @@ def main() -> None:
         print(f"{'endpoint':<26}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}{'non-2xx':>9}")
         for label, path, gz in (("GET /api/v1/assess", ASSESS, False), ("GET / (gzip)", "/", True)):
             r = run(base, path, args.seconds, gz)
-            print(
-                f"{label:<26}{r['rps']:>8.0f}{r['p50']:>9.2f}{r['p99']:>9.2f}{r['errors']:>9.0f}"
-            )
+            print(f"{label:<26}{r['rps']:>8.0f}{r['p50']:>9.2f}{r['p99']:>9.2f}{r['errors']:>9.0f}")
     finally:
         server.terminate()
         server.wait(timeout=30)

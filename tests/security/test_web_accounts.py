@@ -40,9 +40,7 @@ def test_a_token_cannot_reach_account_pages_or_mint_tokens(
     assert r.status_code == 403 and "ww_" not in r.text
 
 
-def test_an_admin_token_cannot_create_an_admin(
-    client: TestClient, web_kb: KnowledgeBase
-) -> None:
+def test_an_admin_token_cannot_create_an_admin(client: TestClient, web_kb: KnowledgeBase) -> None:
     with Session(web_kb.engine) as s, s.begin():
         add_user(s, *ADMIN, "admin", "test")
     bearer = {"Authorization": f"Bearer {_token(web_kb, ADMIN[0])}"}

@@ -499,7 +499,9 @@ def deliver_pending(
         if not _claim(engine, alert.id, t):
             continue  # another monitor is on it
         with Session(engine) as s:
-            rows = s.scalars(select(AlertDelivery).where(AlertDelivery.outbox_id == alert.id))
+            rows = list(
+                s.scalars(select(AlertDelivery).where(AlertDelivery.outbox_id == alert.id))
+            )
             done = {r.target for r in rows if r.delivered_at is not None}
             in_doubt = {r.target for r in rows if r.delivered_at is None and r.attempted_at}
         failures: list[str] = []
