@@ -727,3 +727,73 @@ def test_a_date_in_the_address_anchors_relative_days(scanner: Scanner) -> None:
     url = "https://news.example.org/2025/10/09/putin-tajikistan"
     (event,) = scanner.scan(Article(text=text, url=url))
     assert event.start_date == dt.date(2025, 10, 8)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a country followed by a title is someone's, not a destination
+        "Vladimir Putin ve İran Cumhurbaşkanı Mesud Pezeşkiyan görüştü ve ziyaret planladı.",
+        "푸틴 대통령은 정상회의에서 몽골 대통령과 회담하고 방문할 예정이다.",
+    ],
+)
+def test_a_country_before_a_title_is_an_attribute(scanner: Scanner, text: str) -> None:
+    assert all(e.destination_iso2 not in ("IR", "MN") for e in scanner.scan(Article(text=text)))
+
+
+def test_stems_in_title_lists_match_their_forms(scanner: Scanner) -> None:
+    """A stem ("cumhurbaşkan*") in a language file's titles matches "cumhurbaşkanı"."""
+    w = scanner.words(("tr",))
+    assert w.is_title("cumhurbașkanı")  # folded: the comma-s
+    assert not any(t.endswith("*") for t in (*w.titles, *w.proxy_stems, *w.host))
+
+
+def test_the_territory_of_the_persons_own_situation_is_the_subject(scanner: Scanner) -> None:
+    """"Since the invasion of Ukraine Putin has cut his foreign visits": Ukraine is what the
+    news is about, not where he goes; "Putin travelled to Ukraine" still counts."""
+    text = "Since the invasion of Ukraine, Vladimir Putin has reduced his foreign visits."
+    assert scanner.scan(Article(text=text)) == []
+    text = "Vladimir Putin travelled to Ukraine on Saturday, visiting occupied Mariupol."
+    assert [e.destination_iso2 for e in scanner.scan(Article(text=text))] == ["UA"]
+
+
+def test_an_arrest_in_the_persons_own_country_reported_after_it(scanner: Scanner) -> None:
+    """The arrest ends the warrant's call, and the report comes after it; the person's own
+    country is a destination for an arrest (Duterte at Manila's airport)."""
+    text = "Laurent Gbagbo was arrested in Abidjan on Tuesday on a warrant of the court."
+    events = scanner.scan(Article(text=text, published=dt.date(2011, 11, 30)))
+    assert [(e.destination_iso2, e.status) for e in events] == [("CI", "arrest")]
+    # long after the acquittal nothing calls for his arrest: no event
+    assert scanner.scan(Article(text=text, published=dt.date(2020, 6, 1))) == []
+
+
+def test_an_acronym_demonym_matches_only_in_capitals(scanner: Scanner) -> None:
+    """Indonesian "AS" (Amerika Serikat) must not be the English word "as"."""
+    text = "Vladimir Putin arrived in Mongolia as planned, and later flew on to Ulaanbaatar."
+    assert {e.destination_iso2 for e in scanner.scan(Article(text=text))} == {"MN"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Если Владимир Путин приедет в Монголию, он будет арестован, заявил юрист.",
+        "Vladimir Putin will be arrested if he travels to Mongolia, a lawyer said.",
+    ],
+)
+def test_an_arrest_under_a_condition_or_still_to_come_is_no_arrest(
+    scanner: Scanner, text: str
+) -> None:
+    assert all(e.status != "arrest" for e in scanner.scan(Article(text=text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vladimir Putin wird nicht am Gipfel in Südafrika teilnehmen, teilte der Kreml mit.",
+        "Vladimir Putin will not travel to South Africa for the summit, the Kremlin said.",
+        "Владимир Путин не поедет в ЮАР на саммит, сообщили в Кремле.",
+    ],
+)
+def test_a_negated_travel_word_is_a_cancellation(scanner: Scanner, text: str) -> None:
+    events = scanner.scan(Article(text=text, published=dt.date(2023, 7, 20)))
+    assert [(e.destination_iso2, e.status) for e in events] == [("ZA", "cancelled")]

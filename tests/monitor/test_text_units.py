@@ -192,3 +192,11 @@ def test_url_dates() -> None:
 
 def test_romanian_cedilla_and_comma_letters_fold_alike() -> None:
     assert fold("Bucureşti Ţara") == fold("București Țara")
+
+
+def test_traditional_chinese_folds_to_simplified_one_for_one() -> None:
+    text = "杜特爾特在馬尼拉被捕, 國際刑事法院"
+    folded = fold(text)
+    assert len(folded) == len(text)
+    assert folded == fold("杜特尔特在马尼拉被捕, 国际刑事法院")
+    assert fold("Duterte") == "duterte"  # other scripts untouched

@@ -20,6 +20,8 @@ from warrantwatch.monitor.dates import DateMention, resolve, years_in
 _URL_DATE = re.compile(r"(?<!\d)(20[0-3]\d)([/_.-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
 #: How far into the text a dateline or a page's time stamp stands.
 HEAD = 200
+#: How far into its line a dateline's date stands ("NEW DELHI, Oct 8 (Reuters) -").
+LEAD = 40
 
 
 def url_date(url: str | None, *, today: dt.date | None = None) -> dt.date | None:
@@ -37,10 +39,15 @@ def url_date(url: str | None, *, today: dt.date | None = None) -> dt.date | None
     return None
 
 
+#: No report about a duty under the Rome Statute predates its entry into force (2002): an
+#: earlier year in a text is history ("the battle of 1939"), not the report's.
+FIRST_YEAR = 2002
+
+
 def text_year(norm: str, *, today: dt.date | None = None) -> int | None:
     """The latest year the text names that is not in the future: a floor for its date."""
     latest = (today or dt.date.today()).year
-    years = [y for y in years_in(norm, 0, len(norm)) if y <= latest]
+    years = [y for y in years_in(norm, 0, len(norm)) if FIRST_YEAR <= y <= latest]
     return max(years) if years else None
 
 
@@ -54,13 +61,15 @@ def head_date(
     ``published`` (the nearest such day not after it) or else ``year`` when the head gives
     only a day and month."""
     head_end = min(len(norm), HEAD)
-    first_break = norm.find("\n", 0, head_end)
     for m in sorted(mentions, key=lambda x: x.start):
         if m.start >= head_end:
             break
-        # In the first line, or (a text without line breaks) in its first 200 characters.
-        if first_break >= 0 and m.start > first_break and first_break > 40:
-            break
+        # A dateline or a stamp opens its line: a few words (the place, the agency) before
+        # the date at most, and no sentence ended before it on that line.
+        line = norm.rfind("\n", 0, m.start) + 1
+        before = norm[line : m.start]
+        if len(before) > LEAD or any(c in before for c in ".!?。"):
+            continue
         if m.kind == "N" and m.exact is not None:
             return m.exact
         if m.kind == "D" and published is not None and not m.year:

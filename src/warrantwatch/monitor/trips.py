@@ -54,6 +54,8 @@ class Reading:
     published: dt.date | None
     language: str | None
     nationality: dict[str, tuple[str, ...]]
+    #: Per person, the territories of the situations in which they are wanted.
+    situation_lands: dict[str, tuple[str, ...]] = field(default_factory=dict)
     strong_persons: frozenset[str] = frozenset()
     #: The word lists of the text's language(s) (all languages when unknown).
     words: Words = field(default_factory=words_for)
@@ -259,6 +261,11 @@ def _blocks(blocker: Hit, arrest: Hit) -> bool:
     """Whether a duty or condition word governs an arrest word: a few words before it
     ("must arrest", "should he be arrested"), or the Slavic conditional particle right
     after it ("заарештувала б", "арестовали бы")."""
+    code = _code(blocker)
+    if code == "FUT":  # "ще бъде арестуван", "will be arrested": an arrest still to come
+        return 0 <= arrest.start - blocker.end <= 12
+    if code == "COND":  # "ако дойде в България, ще бъде арестуван"; "... арестува, ако дойде"
+        return -60 <= arrest.start - blocker.end <= 80
     return (
         0 <= arrest.start - blocker.end <= 40
         or blocker.start <= arrest.start < blocker.end
@@ -415,7 +422,7 @@ class Rules:
         after "if" ("if the Israeli prime minister ever set foot in the country"), and an
         arrest word under a duty or condition ("would detain", "must arrest")."""
         conds = [c.end for c in cues if _code(c) == "COND"]
-        blockers = [c for c in cues if _code(c) in ("MOD", "COND")]
+        blockers = [c for c in cues if _code(c) in ("MOD", "COND", "FUT")]
         out = []
         for c in cues:
             code = _code(c)
@@ -480,14 +487,14 @@ class Rules:
                 words.pop()
         if words and (words[-1] in self.r.words.of or words[-1] in self.r.words.origin):
             words.pop()
-        if words and words[-1] in self.r.words.proxies:
+        if words and self.r.words.is_proxy(words[-1]):
             return True
         after = norm[h.end : h.end + 30].split()
         if after[:1] == ["s"]:  # "Roe's lawyer" (the apostrophe folds to a space)
             after = after[1:]
         return (
             bool(after)
-            and after[0] in self.r.words.proxies
+            and self.r.words.is_proxy(after[0])
             and norm[h.end : h.end + 1] in ("s", " ")
         )
 
@@ -742,7 +749,7 @@ class Rules:
         """
         cues = [c for c in cues if not self._third_state_cancels(c, place, pid)]
         codes = [_code(c) for c in cues]
-        blockers = [c for c in cues if _code(c) in ("MOD", "COND")]
+        blockers = [c for c in cues if _code(c) in ("MOD", "COND", "FUT")]
         for c in cues:
             if _code(c) == "ARR" and not any(_blocks(b, c) for b in blockers):
                 return "arrest"
@@ -750,6 +757,8 @@ class Rules:
             return "cancelled"
         if "NARR" in codes:
             return "occurred"
+        if self._negated(near, cues):
+            return "cancelled"  # "wird nicht am Treffen teilnehmen", "не поедет"
         lo = min(near.start, place.start) - 60
         hi = max(near.end, place.end) + 25
         tensed = ("TP", "INV", "FUT", "TO", "PAST", "NOW")
@@ -771,6 +780,23 @@ class Rules:
             elif code in ("PAST", "NOW"):
                 back += w
         return "occurred" if back > ahead else "planned"
+
+    def _negated(self, cue: Hit, cues: list[Hit]) -> bool:
+        """Whether a negation governs a travel word: among the two words before it ("will
+        not travel", "не поедет", "nu va merge"), or right after the future or modal
+        auxiliary that leads to it ("wird nicht ... teilnehmen")."""
+        neg = self.r.words.negation
+        if not neg or _code(cue) not in ("TP", "TO", "TN", "INV"):
+            return False
+        norm = self.r.norm
+        if neg.intersection(norm[max(0, cue.start - 25) : cue.start].split()[-2:]):
+            return True
+        return any(
+            _code(c) == "FUT"
+            and 0 <= cue.start - c.end <= 90
+            and neg.intersection(norm[c.end : c.end + 14].split()[:1])
+            for c in cues
+        )
 
     def _third_state_cancels(self, cue: Hit, place: Hit, pid: str) -> bool:
         if _code(cue) not in ("CAN", "DEP"):
@@ -795,7 +821,12 @@ class Rules:
     ) -> list[tuple[Hit, float]]:
         """Destinations in ``span``, best first; ``strict`` (another sentence) wants "to/in X"."""
         r = self.r
-        own = set(r.nationality.get(pid, ()))
+        # One's own country is no destination, except for an arrest there ("Duterte was
+        # arrested at Manila's airport").
+        arrests = [c for c in cues if _code(c) == "ARR"]
+        home = set(r.nationality.get(pid, ()))
+        own = set() if arrests else home
+        lands = set(r.situation_lands.get(pid, ()))
         mention_ends = [c.end for c in cues if _code(c) == "MENT"]
         span_places = self._places.within(*span)
         in_span = [p for p in span_places if p.entry.data[0] not in own]
@@ -838,6 +869,12 @@ class Rules:
             score -= min(_cue_distance(p, near), 300.0) / 400.0
             mark = _mark(r, p)
             dest = mark > 0
+            if p.entry.data[0] in home and (
+                mark < 0 or not any(-30 <= p.start - c.end <= 60 for c in arrests)
+            ):
+                continue  # at home only "arrested at Manila's airport", not "... near Tripoli"
+            if kind == "country" and not dest and p.entry.data[0] in lands:
+                continue  # "the invasion of Ukraine": the subject, not a destination
             if dest:
                 score += 0.3
             elif mark < 0:
@@ -916,6 +953,7 @@ class Rules:
                 (before in self.r.words.origin and not both)
                 or self.r.words.is_title(before)
                 or _origin_after(self.r, p)
+                or self._title_after(p)
             )
             if marked or (
                 prev is not None and prev in out and _conjoined(norm, prev, p, self.r.words)
@@ -923,6 +961,23 @@ class Rules:
                 out.add(p)
             prev = p
         return out
+
+    def _title_after(self, p: Hit) -> bool:
+        """Whether a title follows the place: the country is someone's ("몽골 대통령과",
+        "İran Cumhurbaşkanı", "Беларусь президенти", "蒙古总统", "Mongolia's president").
+        A genitive ending glued to the place, or split off by an apostrophe ("Türkiye'nin"),
+        may stand between them."""
+        norm, w = self.r.norm, self.r.words
+        if not w.spaces:
+            return norm[p.end : p.end + 40].lstrip().startswith(w.titles)
+        j = p.end
+        while j < len(norm) and norm[j].isalnum():
+            j += 1  # the rest of the word: "ирана", "ირანის"
+        rest = norm[j : j + 48].lstrip(" ")
+        if self.r.text[j : j + 1] in ("'", "’", "ʼ"):
+            rest = rest.partition(" ")[2]  # an ending after an apostrophe: "Türkiye'nin"
+        word = rest.split(" ", 1)[0]
+        return bool(word) and (rest.startswith(w.titles) or w.is_title(word))
 
     # --- dates --------------------------------------------------------------------------
     def _date(

@@ -105,4 +105,16 @@ def make_templates() -> Jinja2Templates:
     # only http(s) addresses become links: a javascript: or data: address from a feed
     # or an archive is shown as text, never as something to click
     env.tests["web_address"] = is_web_address
+    env.globals["tier_names"] = tier_names()
     return t
+
+
+def tier_names() -> dict[int, str]:
+    """What each source tier means (the badges' tooltips), from the rule file in force."""
+    from warrantwatch.config import get_settings
+    from warrantwatch.kb.tiers import TierRulesError, rules_for
+
+    try:
+        return rules_for(get_settings().data_dir).descriptions
+    except TierRulesError:
+        return {}
