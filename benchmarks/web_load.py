@@ -20,7 +20,6 @@ import multiprocessing as mp
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -29,7 +28,7 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from web_bench import ASSESS, free_port, pick_data
+from web_bench import ASSESS, pick_data, start_serve
 
 CLIENTS = 8
 
@@ -82,26 +81,9 @@ def main() -> None:
         env["PYTHONPATH"] = str(args.src.resolve())
     if data_dir is not None:
         env["WARRANTWATCH_DATA_DIR"] = str(data_dir)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
     entry = "from warrantwatch.cli.main import run; run()"
-    server = subprocess.Popen(
-        [sys.executable, "-c", entry, "serve", "--port", str(port),
-         "--workers", str(args.workers), "--log-level", "warning"],
-        env=env,
-        cwd=tmp,
-    )  # fmt: skip
+    server, base = start_serve(env, args.workers, [sys.executable, "-c", entry])
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                if httpx.get(base + "/static/favicon.svg", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline or server.poll() is not None:
-                sys.exit("the server did not start")
-            time.sleep(0.3)
         for path in ("/", ASSESS):  # warm every worker's caches
             for _ in range(20):
                 httpx.get(base + path, timeout=10)
