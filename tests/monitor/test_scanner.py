@@ -797,3 +797,58 @@ def test_an_arrest_under_a_condition_or_still_to_come_is_no_arrest(
 def test_a_negated_travel_word_is_a_cancellation(scanner: Scanner, text: str) -> None:
     events = scanner.scan(Article(text=text, published=dt.date(2023, 7, 20)))
     assert [(e.destination_iso2, e.status) for e in events] == [("ZA", "cancelled")]
+
+
+def test_a_country_after_a_title_and_of_is_an_attribute(scanner: Scanner) -> None:
+    text = (
+        "Vladimir Putin arrived in Mongolia on Monday, while the envoys of Britain, "
+        "France and Germany protested the visit."
+    )
+    events = scanner.scan(Article(text=text, published=dt.date(2024, 9, 3)))
+    assert {e.destination_iso2 for e in events} == {"MN"}
+
+
+def test_an_undated_text_reads_an_earlier_year_as_a_recall(scanner: Scanner) -> None:
+    text = (
+        "Vladimir Putin will travel to Tajikistan on 9 October 2025. "
+        "In August 2023 he did not go to South Africa for the summit."
+    )
+    assert {e.destination_iso2 for e in scanner.scan(Article(text=text))} == {"TJ"}
+
+
+def test_news_of_one_trip_with_three_recalled_trips_is_one_event(scanner: Scanner) -> None:
+    """The issue's own case: the news is one trip; the background recalls three."""
+    text = (
+        "Vladimir Putin will travel to Tajikistan on 9 October 2025 for a summit in Dushanbe, "
+        "the Kremlin said. It will be his first visit to a member of the court since his trip "
+        "to Mongolia in September 2024. He has also visited China, Iran and North Korea since "
+        "the warrant was issued, and did not attend the summit in South Africa in 2023."
+    )
+    events = scanner.scan(Article(text=text, published=dt.date(2025, 10, 1)))
+    assert [(e.destination_iso2, e.status, e.start_date) for e in events] == [
+        ("TJ", "planned", dt.date(2025, 10, 9))
+    ]
+
+
+def test_the_warrants_own_date_is_no_year_for_the_report(scanner: Scanner) -> None:
+    """"the warrant of March 2023" is recalled in nearly every report: 3 September is not
+    2023's for that (an undated text with no other year gives no date)."""
+    text = (
+        "Vladimir Putin will visit Mongolia on 3 September, although the court issued a "
+        "warrant for his arrest in March 2023."
+    )
+    (event,) = scanner.scan(Article(text=text))
+    assert event.destination_iso2 == "MN" and event.start_date is None
+
+
+def test_a_weekday_in_an_undated_text_counts_from_its_latest_full_date(scanner: Scanner) -> None:
+    """A caption's "Tuesday, Oct. 7, 2025" is a floor for the report: "began a visit
+    Wednesday" is the Wednesday after it."""
+    text = (
+        "Vladimir Putin chairs a meeting in Moscow on Tuesday, Oct. 7, 2025.\n\n"
+        "Vladimir Putin began a state visit Wednesday to Tajikistan."
+    )
+    events = scanner.scan(Article(text=text))
+    assert [(e.destination_iso2, e.start_date) for e in events] == [
+        ("TJ", dt.date(2025, 10, 8))
+    ]

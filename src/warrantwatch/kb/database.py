@@ -70,6 +70,15 @@ _DOWN = re.compile(r"^down_revision\s*=\s*(.+)$", re.M)
 
 
 @lru_cache(maxsize=1)
+def known_revisions() -> frozenset[str]:
+    """Every revision this version's migration files define."""
+    return frozenset(
+        m.group(1)
+        for path in (MIGRATIONS / "versions").glob("*.py")
+        if (m := _REV.search(path.read_text(encoding="utf-8")))
+    )
+
+
 def head_revisions() -> frozenset[str]:
     """The newest revision of each migration branch, read from the revision files.
 
@@ -124,7 +133,15 @@ def open_engine(url: str) -> Engine:
 
     engine = make_engine(url)
     try:
-        if current_revisions(engine) != head_revisions():
+        found = current_revisions(engine)
+        unknown = sorted(found - known_revisions())
+        if unknown:
+            raise DatabaseError(
+                f"the database {engine.url!r} was made by a newer Warrant Watch (schema "
+                f"revision {', '.join(unknown)}, which this version does not know): use that "
+                "version, or another database (WARRANTWATCH_DATABASE_URL)"
+            )
+        if found != head_revisions():
             with schema_lock(engine):  # two processes starting together: one migrates
                 if current_revisions(engine) != head_revisions():
                     upgrade(engine)

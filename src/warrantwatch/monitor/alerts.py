@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import Engine, or_, select, update
 from sqlalchemy.orm import Session
 
+from warrantwatch import rounding
 from warrantwatch.config import AlertTarget
 from warrantwatch.law.obligations import assess
 from warrantwatch.law.world import World
@@ -286,7 +287,7 @@ def render(session: Session, trip: TripRecord, reason: str) -> tuple[str, str, d
             "place": trip.place,
             "start_date": trip.start_date.isoformat() if trip.start_date else None,
             "status": trip.status,
-            "confidence": round(trip.confidence, 3),
+            "confidence": rounding.confidence(trip.confidence),
             "review_status": trip.review_status,
         },
         "reason": reason,

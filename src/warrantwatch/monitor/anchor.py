@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from warrantwatch.monitor.dates import DateMention, resolve, years_in
+from warrantwatch.monitor.dates import _YEAR, DateMention, resolve
 
 # /2024/09/02/, /2024-09-02, _20240902_, ?date=2024-09-02: a year 2000-2039, a month, a day.
 _URL_DATE = re.compile(r"(?<!\d)(20[0-3]\d)([/_.-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
@@ -44,10 +44,23 @@ def url_date(url: str | None, *, today: dt.date | None = None) -> dt.date | None
 FIRST_YEAR = 2002
 
 
-def text_year(norm: str, *, today: dt.date | None = None) -> int | None:
-    """The latest year the text names that is not in the future: a floor for its date."""
+def text_year(
+    norm: str,
+    *,
+    today: dt.date | None = None,
+    skip: list[tuple[int, int]] | None = None,
+) -> int | None:
+    """The latest year the text names that is not in the future: a floor for its date.
+
+    ``skip``: stretches whose years say nothing of the report's date (the warrant's own
+    date, "in March 2023", recalled in nearly every report about it)."""
     latest = (today or dt.date.today()).year
-    years = [y for y in years_in(norm, 0, len(norm)) if FIRST_YEAR <= y <= latest]
+    years = [
+        int(m.group(1))
+        for m in _YEAR.finditer(norm)
+        if not any(a <= m.start() < b for a, b in skip or ())
+    ]
+    years = [y for y in years if FIRST_YEAR <= y <= latest]
     return max(years) if years else None
 
 

@@ -205,7 +205,7 @@ class Scanner:
                     dates.append(m)
         strong = frozenset(pid for h, pid in resolved if h.entry.data[1])
         language = codes[0] if codes is not None and len(codes) == 1 else article.language
-        published, year_hint = article.published, None
+        published, year_hint, date_floor = article.published, None, None
         head = [d for d in dates if d.start < HEAD]
         head += numeric_dates(norm, 0, min(len(norm), HEAD), language, words)
         if published is None:
@@ -216,7 +216,26 @@ class Scanner:
                 (w.issued.year for _, pid in resolved for w in self.world.persons[pid].warrants),
                 default=None,
             )
-            year_hint = text_year(norm)
+            issued = {
+                (w.issued.year, w.issued.month)
+                for _, pid in resolved
+                for w in self.world.persons[pid].warrants
+            }
+            warrant_dates = [
+                (d.start, d.end) for d in dates if d.year and (d.year, d.month) in issued
+            ]
+            year_hint = text_year(norm, skip=warrant_dates)
+            full = [
+                d.exact if d.kind == "N" else _full_day(d)
+                for d in dates
+                if (d.start, d.end) not in warrant_dates and (d.kind == "N" or d.year)
+            ]
+            first = min(
+                (w.issued for _, pid in resolved for w in self.world.persons[pid].warrants),
+                default=dt.date.min,
+            )  # dates before the first warrant are the crimes' or history's, not the report's
+            days = [d for d in full if d is not None and first <= d <= dt.date.today()]
+            date_floor = max(days) if days else None
             if year_hint is not None and floor is not None and year_hint < floor:
                 year_hint = None
             dateline = head_date(norm, head, year_hint)
@@ -233,6 +252,7 @@ class Scanner:
             dates=dates,
             published=published,
             year_hint=year_hint,
+            date_floor=date_floor,
             dateline=dateline,
             language=language,
             nationality=self.nationality,
@@ -540,6 +560,13 @@ def _cache_key(world: World) -> str:
         except metadata.PackageNotFoundError:
             h.update(dist.encode())
     return h.hexdigest()[:24]
+
+
+def _full_day(d: DateMention) -> dt.date | None:
+    try:
+        return dt.date(d.year, d.month, d.day) if d.kind == "D" else None
+    except ValueError:
+        return None
 
 
 def _outstanding_before(person: PersonRec, on: dt.date, undated: bool) -> bool:

@@ -28,6 +28,7 @@ from sqlalchemy import Engine, func, or_, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
+from warrantwatch import rounding
 from warrantwatch.monitor.feeds import is_web_address, normalise_url
 from warrantwatch.monitor.model import Article, TripEvent
 from warrantwatch.monitor.pages import content_hash
@@ -364,7 +365,7 @@ class EventView:
             "start_date": _iso(self.start_date),
             "status": self.status,
             "evidence": self.evidence,
-            "confidence": round(self.confidence, 3),
+            "confidence": rounding.confidence(self.confidence),
             "language": self.language,
             "published": _iso(self.published),
             "rejected": self.rejected,
@@ -442,7 +443,7 @@ class TripView:
             "status": self.status,
             "outcome": self.outcome,
             "occasion": self.occasion,
-            "confidence": round(self.confidence, 3),
+            "confidence": rounding.confidence(self.confidence),
             "review_status": self.review_status,
             "reviewed_by": self.reviewed_by,
             "kb_trip_id": self.kb_trip_id,

@@ -64,6 +64,9 @@ class Reading:
     #: Without any report date, the latest year the text names: the year of a day and
     #: month given alone ("on 3 September").
     year_hint: int | None = None
+    #: Without any report date, the latest full date the text names (not a warrant's):
+    #: the report is not older, so "on Wednesday" is the first Wednesday from it.
+    date_floor: dt.date | None = None
     #: The day of the text's dateline or head time stamp, if it has one.
     dateline: dt.date | None = None
 
@@ -339,10 +342,14 @@ class Rules:
 
     def _is_old(self, m: DateMention | _Year, status: str) -> bool:
         pub = self.r.published
-        if pub is None:
-            return False
         if _word_before(self.r.norm, m.start) in self.r.words.since:
             return False  # "since 2023", "wanted since March 2023": not the trip's date
+        if pub is None:
+            # Undated text: a year before the latest year it names is a recalled one
+            # ("en août 2023" in a report that also speaks of 2025).
+            year = m.year if isinstance(m, _Year) else m.year if m.kind in ("D", "Y") else 0
+            hint = self.r.year_hint
+            return bool(year and hint and year < hint)
         if isinstance(m, _Year):
             return m.year < pub.year
         if m.kind == "Y":
@@ -952,6 +959,7 @@ class Rules:
             marked = (
                 (before in self.r.words.origin and not both)
                 or self.r.words.is_title(before)
+                or (before in self.r.words.of and self._title_before_of(p))
                 or _origin_after(self.r, p)
                 or self._title_after(p)
             )
@@ -961,6 +969,15 @@ class Rules:
                 out.add(p)
             prev = p
         return out
+
+    def _title_before_of(self, p: Hit) -> bool:
+        """"the envoys of Britain", "the president of Mongolia": a title, then "of", then
+        the place (and "the" between them)."""
+        words = self.r.norm[max(0, p.start - 40) : p.start].split()[:-1]
+        w = self.r.words
+        while words and words[-1] in w.before_name and not w.is_title(words[-1]):
+            words.pop()
+        return bool(words) and w.is_title(words[-1])
 
     def _title_after(self, p: Hit) -> bool:
         """Whether a title follows the place: the country is someone's ("몽골 대통령과",
@@ -1037,6 +1054,9 @@ class Rules:
             day = resolve(d, pub, ahead)
             if day is None and pub is None and d.kind == "D" and self.r.year_hint:
                 day = _safe_day(self.r.year_hint, d.month, d.day)
+            floor = self.r.date_floor
+            if day is None and pub is None and d.kind == "W" and floor and d.direction == 0:
+                day = floor + dt.timedelta(days=(d.weekday - floor.weekday()) % 7)
             if day is not None:
                 return day
         return None

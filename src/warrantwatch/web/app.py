@@ -25,7 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from warrantwatch.config import Settings, get_settings
 from warrantwatch.kb.database import get_meta, set_meta
 from warrantwatch.kb.service import KnowledgeBase, open_kb
-from warrantwatch.web import account_pages, edit_pages, pages
+from warrantwatch.web import account_pages, check_pages, downloads, edit_pages, pages
 from warrantwatch.web.api import review_routes as api_review
 from warrantwatch.web.api import routes as api
 from warrantwatch.web.background import MonitorThread
@@ -204,12 +204,26 @@ def create_app(settings: Settings | None = None, kb: KnowledgeBase | None = None
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(api_review.router)
+    app.include_router(check_pages.api_router)
     app.include_router(pages.router)
+    app.include_router(downloads.router)
+    app.include_router(check_pages.router)
     app.include_router(account_pages.router)
     app.include_router(edit_pages.router)
 
     @app.get("/api/v1/docs", include_in_schema=False, response_class=HTMLResponse)
     def api_docs(request: Request) -> Response:
-        return pages.render(request, "api_docs.html", {"spec": app.openapi()})
+        from warrantwatch.web import api_docs as docs
+
+        request.app.state.kb_watch.maybe_reload()
+        # a private site's examples are what this reader may see: ask with their credentials
+        auth: tuple[tuple[str, str], ...] = ()
+        if not settings.web_public_read:
+            auth = tuple(
+                (k, v) for k, v in request.headers.items() if k in ("authorization", "cookie")
+            )
+        spec = app.openapi()
+        ops = docs.endpoints(spec, request.app.state.kb.world, app, auth)
+        return pages.render(request, "api_docs.html", {"spec": spec, "endpoints": ops})
 
     return app
