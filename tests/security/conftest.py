@@ -3,7 +3,7 @@ server and monitor settings (tests/monitor_service), and the CLI on scanner fixt
 
 from __future__ import annotations
 
-from tests.monitor.conftest import scan_env
+from tests.monitor.conftest import scan_env, scan_world, scanner
 from tests.monitor_service.conftest import make_settings, server
 from tests.web.conftest import accounts, app, client, web_kb, web_settings
 
@@ -13,6 +13,8 @@ __all__ = [
     "client",
     "make_settings",
     "scan_env",
+    "scan_world",
+    "scanner",
     "server",
     "web_kb",
     "web_settings",
