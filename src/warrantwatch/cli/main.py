@@ -22,6 +22,7 @@ from warrantwatch.cli import (
     language_cmds,
     monitor_cmds,
     report_cmds,
+    textsafe,
     watch_cmds,
     web_cmds,
 )
@@ -32,6 +33,14 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+@app.callback()
+def _safe_output() -> None:
+    """Neutralise control characters in everything the commands print (cli.textsafe)."""
+    textsafe.install()
+
+
 data_app = typer.Typer(help="Check, load and export the curated data files.", no_args_is_help=True)
 app.add_typer(data_app, name="data")
 

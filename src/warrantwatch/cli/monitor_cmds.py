@@ -672,6 +672,8 @@ def _register_service_commands(app: typer.Typer) -> None:
         except ArchiveError as exc:
             fail(str(exc))
         except OSError as exc:
+            if scheduler is None:
+                fail(f"cannot read the archives: {exc}", 1)
             fail(f"cannot reach the Dask scheduler {scheduler}: {exc}", 1)
         typer.echo(str(report))
         for b in report.bad_records[:20]:

@@ -9,10 +9,10 @@ import os
 import sys
 from typing import Any
 
-from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
 
+from warrantwatch.cli.textsafe import SafeConsole
 from warrantwatch.law.obligations import Assessment
 from warrantwatch.law.records import PersonRec, SourceRef, StateRec
 from warrantwatch.law.where import WhereAnswer
@@ -28,7 +28,7 @@ def _width() -> int | None:
     return 160
 
 
-console = Console(highlight=False, soft_wrap=False, width=_width())
+console = SafeConsole(highlight=False, soft_wrap=False, width=_width())
 
 
 def print_assessment(a: Assessment) -> None:

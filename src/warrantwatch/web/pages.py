@@ -6,6 +6,7 @@ templates; every page lists the sources of what it states.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from typing import Annotated, Any
@@ -13,6 +14,7 @@ from urllib.parse import quote as urlquote
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy.exc import IntegrityError
 
 from warrantwatch.kb.lookup import LookupFailed
 from warrantwatch.law.obligations import assess
@@ -20,18 +22,21 @@ from warrantwatch.law.statute import UnknownArticle, quote
 from warrantwatch.law.summaries import STATUS_FILTERS, person_summary, state_actions
 from warrantwatch.law.summaries import persons as list_persons
 from warrantwatch.web import facts, review_port, worldmap
-from warrantwatch.web.accounts import authenticate
+from warrantwatch.web.accounts import User, authenticate
 from warrantwatch.web.deps import KB, CsrfChecked, DbSession, Editor, Reader
+from warrantwatch.web.params import IsoDate, RowId
 from warrantwatch.web.security import (
     SESSION_COOKIE,
     attach_csrf_cookie,
     cookie_secure,
     csrf_token,
 )
+from warrantwatch.web.sessions import close_session, open_session
+from warrantwatch.web.throttle import LoginThrottle
 from warrantwatch.web.timeline import timeline_svg
 
 router = APIRouter(include_in_schema=False)
-OnQuery = Annotated[dt.date | None, Query(description="Date, YYYY-MM-DD; today if left out.")]
+OnQuery = Annotated[IsoDate | None, Query(description="Date, YYYY-MM-DD; today if left out.")]
 _LABEL = re.compile(r"^(?P<label>.*) \((?P<key>[^()]+)\)$")
 
 
@@ -465,27 +470,40 @@ def login(
     password: Annotated[str, Form(max_length=1000)],
     next: Annotated[str, Form(max_length=2000)] = "/",
 ) -> Response:
-    user = authenticate(db, username.strip(), password)
+    """Sign in; wrong passwords are counted and slowed down (:mod:`.throttle`)."""
+    settings = request.app.state.settings
+    throttle = LoginThrottle.from_settings(settings)
+    name = username.strip()
+    keys = throttle.keys(name, request.client.host if request.client else None)
+    ctx: dict[str, Any] = {"next": _safe_next(next), "username": username}
+    wait = throttle.wait_seconds(db, keys)
+    if wait:
+        ctx["error"] = (
+            f"Too many wrong passwords for this account or from this address. "
+            f"Wait {wait} seconds and try again."
+        )
+        return render(request, "login.html", ctx, status=429, **{"Retry-After": str(wait)})
+    user = authenticate(db, name, password)
     if user is None:
         db.rollback()
-        ctx = {
-            "next": _safe_next(next),
-            "username": username,
-            "error": "Wrong user name or password.",
-        }
+        with contextlib.suppress(IntegrityError):  # another worker counted the same key first
+            throttle.failed(db, keys)
+            db.commit()
+        db.rollback()
+        ctx["error"] = "Wrong user name or password."
         return render(request, "login.html", ctx, status=401)
+    throttle.succeeded(db, name)
+    sid = open_session(db, user.id, settings.web_session_hours)
     db.commit()
-    return start_session(
-        request, RedirectResponse(_safe_next(next), status_code=303), user.id, user.session_version
-    )
+    return start_session(request, RedirectResponse(_safe_next(next), status_code=303), user, sid)
 
 
-def start_session(request: Request, resp: Response, user_id: int, version: int) -> Response:
+def start_session(request: Request, resp: Response, user: User, sid: str) -> Response:
     """Set the signed session cookie on ``resp`` (sign-in, and after a password change)."""
     settings = request.app.state.settings
     resp.set_cookie(
         SESSION_COOKIE,
-        request.app.state.signer.session_value(user_id, version),
+        request.app.state.signer.session_value(user.id, user.session_version, sid),
         max_age=settings.web_session_hours * 3600,
         httponly=True,
         samesite="lax",
@@ -496,7 +514,12 @@ def start_session(request: Request, resp: Response, user_id: int, version: int) 
 
 
 @router.post("/logout", dependencies=[CsrfChecked])
-def logout(request: Request) -> Response:
+def logout(request: Request, db: DbSession) -> Response:
+    """Sign out: the server-side session ends, so a copy of the cookie is worthless."""
+    found = request.app.state.signer.read_session(request.cookies.get(SESSION_COOKIE))
+    if found is not None:
+        close_session(db, found[2])
+        db.commit()
     resp = RedirectResponse("/", status_code=303)
     resp.delete_cookie(SESSION_COOKIE, path="/")
     return resp
@@ -534,7 +557,7 @@ def review_page(
 
 @router.post("/review/{trip_id}/{action}", dependencies=[CsrfChecked])
 async def review_action(
-    request: Request, kb: KB, user: Editor, trip_id: int, action: str
+    request: Request, kb: KB, user: Editor, trip_id: RowId, action: str
 ) -> Response:
     form = {k: str(v) for k, v in (await request.form()).items()}
     if action not in review_port.ACTIONS:

@@ -43,6 +43,7 @@ from warrantwatch.web.api.models import (
     WhereOut,
 )
 from warrantwatch.web.deps import KB, DbSession, reader
+from warrantwatch.web.params import IsoDate
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorOut, "description": "Reading needs an account on this site"},
@@ -113,7 +114,7 @@ def send(request: Request, payload: Any) -> Response:
 Limit = Annotated[int, Query(ge=1, le=500, description="Items per page.")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip.")]
 On = Annotated[
-    dt.date | None,
+    IsoDate | None,
     Query(
         description="Date, YYYY-MM-DD (default: today).",
         ge=dt.date(1, 1, 2),
@@ -418,10 +419,10 @@ async def trips(
     state: Annotated[str | None, Query(max_length=200, description="Destination state.")] = None,
     outcome: OutcomeFilter | None = None,
     start_from: Annotated[
-        dt.date | None, Query(alias="from", description="First day, inclusive.")
+        IsoDate | None, Query(alias="from", description="First day, inclusive.")
     ] = None,
     start_to: Annotated[
-        dt.date | None, Query(alias="to", description="Last day, inclusive.")
+        IsoDate | None, Query(alias="to", description="Last day, inclusive.")
     ] = None,
     bound: Annotated[
         bool | None, Query(description="Only trips to hosts bound (or not) to arrest.")
