@@ -87,7 +87,7 @@ def monitor(server: LocalServer, make_settings: Callable[..., Settings]):  # typ
     )
 
     def notify(url: str, title: str, body: str) -> bool:
-        return (contacts if url.endswith("/contacts") else trips)(url, title, body)
+        return (contacts if "/contacts" in url else trips)(url, title, body)
 
     m = Monitor(settings, scanner=ContactScanner(), notifier=notify)
     return m, trips, contacts
