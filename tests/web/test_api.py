@@ -180,3 +180,17 @@ def test_private_site_needs_a_token(web_kb: KnowledgeBase, db_url: str) -> None:
     with Session(web_kb.engine) as s, s.begin():
         revoke_token(s, list_tokens(s)[0]["id"], "test")
     assert c.get("/api/v1/persons", headers={"Authorization": f"Bearer {token}"}).status_code == 401
+
+
+def test_a_body_that_is_not_utf8_json_is_a_documented_400(client: TestClient) -> None:
+    r = client.post(
+        "/api/v1/review/1/reject",
+        content=b"&\x1a\xff",
+        headers={"Content-Type": "application/json"},
+    )
+    assert r.status_code in (400, 401, 403)  # read first or refused first: never a 500
+    if r.status_code == 400:
+        assert r.json()["error"] == "bad_body"
+    spec = client.get("/api/v1/openapi.json").json()
+    post = spec["paths"]["/api/v1/review/{trip_id}/{action}"]["post"]
+    assert "400" in post["responses"]

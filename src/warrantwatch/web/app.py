@@ -135,7 +135,9 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         if is_api(request):
-            kind = {404: "not_found", 413: "too_large"}.get(exc.status_code, "http_error")
+            kind = {400: "bad_body", 404: "not_found", 413: "too_large"}.get(
+                exc.status_code, "http_error"
+            )
             detail = (
                 "no such endpoint; see /api/v1/docs" if exc.status_code == 404 else str(exc.detail)
             )

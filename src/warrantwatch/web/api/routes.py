@@ -46,6 +46,7 @@ from warrantwatch.web.deps import KB, DbSession, reader
 from warrantwatch.web.params import IsoDate
 
 ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut, "description": "The request body could not be read (not UTF-8 JSON)"},
     401: {"model": ErrorOut, "description": "Reading needs an account on this site"},
     404: {"model": ErrorOut, "description": "Unknown or ambiguous id; suggestions given"},
     422: {"model": ErrorOut, "description": "Malformed parameter"},
