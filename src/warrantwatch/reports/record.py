@@ -26,6 +26,7 @@ from warrantwatch.reports.figures import (
     timeline_svg,
     trip_marks,
 )
+from warrantwatch.reports.collate import collated, sort_key
 from warrantwatch.reports.i18n import N_, Lang
 from warrantwatch.reports.visit import person_name
 
@@ -121,7 +122,7 @@ def _map_section(
     sec.blocks.append(
         Block("figure", figure=Figure(svg, caption, map_legend(L, bound), alt=sec.title))
     )
-    names = sorted(L.country(i, world.state_name(i)).name for i in bound)
+    names = collated((L.country(i, world.state_name(i)).name for i in bound), L.code)
     if names:
         sec.note(Line(L._("Bound states: %(list)s.", list=", ".join(names))))
     return sec
@@ -383,7 +384,7 @@ def state_briefing(
     sections.append(rec)
 
     duty_rows, duty_cites = [], []
-    for p in sorted(world.persons.values(), key=lambda p: p.name):
+    for p in sorted(world.persons.values(), key=lambda p: sort_key(L.code)(person_name(L, p))):
         if not wr.outstanding(p, on):
             continue
         a = assess(world, p, s, on)

@@ -39,7 +39,9 @@ from warrantwatch.reports.figures import (
     timeline_svg,
     trip_marks,
 )
+from warrantwatch.reports.collate import collated
 from warrantwatch.reports.i18n import Lang
+from warrantwatch.reports.statute_fr import french_quote
 
 IMMUNITY_REFS = frozenset({"27", "98(1)"})
 PRECEDENT_REFS = frozenset({"87(7)"})
@@ -246,15 +248,6 @@ class VisitBuilder:
         quotes = self._quotes(lambda ref: ref not in IMMUNITY_REFS | PRECEDENT_REFS)
         if quotes is not None:
             sec.blocks.append(quotes)
-            if L.code != "en":
-                sec.note(
-                    Line(
-                        L._(
-                            "The articles are quoted in the English text of the Statute, the "
-                            "only one held in the knowledge base."
-                        )
-                    )
-                )
         return sec
 
     def _quotes(self, keep: Any) -> Block | None:
@@ -264,12 +257,31 @@ class VisitBuilder:
         ]
         if not quotes:
             return None
-        cite = self.c.cite([STATUTE_SOURCE])
-        return Block(
-            "quotes",
-            heading=self.L._("The Rome Statute, quoted"),
-            quotes=[QuoteView(q["ref"], q["title"], q["text"], cite) for q in quotes],
-        )
+        views, english = [], []
+        for q in quotes:
+            fr = french_quote(q["ref"]) if self.L.code == "fr" else None
+            if fr is not None:
+                fq, src = fr
+                views.append(QuoteView(fq.ref, fq.title, fq.text, self.c.cite([src])))
+                continue
+            if self.L.code != "en":
+                english.append(q["ref"])
+            views.append(QuoteView(q["ref"], q["title"], q["text"], self.c.cite([STATUTE_SOURCE])))
+        block = Block("quotes", heading=self.L._("The Rome Statute, quoted"), quotes=views)
+        if english:
+            block.lines.append(
+                Line(
+                    self.L.ngettext(
+                        "Art. %(refs)s: the English text is quoted, the French text of this "
+                        "provision not yet being held in the knowledge base.",
+                        "Arts. %(refs)s: the English text is quoted, the French text of these "
+                        "provisions not yet being held in the knowledge base.",
+                        len(english),
+                        refs=ph.join(self.L, english),
+                    )
+                )
+            )
+        return block
 
     def _add_quotes(self, sec: Section, refs: frozenset[str]) -> None:
         block = self._quotes(lambda ref: ref in refs)
@@ -651,7 +663,7 @@ class VisitBuilder:
                 figure=Figure(svg, caption, map_legend(L, bound), alt=title),
             )
         )
-        names = sorted(L.country(i, self.world.state_name(i)).name for i in bound)
+        names = collated((L.country(i, self.world.state_name(i)).name for i in bound), L.code)
         if names:
             sec.blocks.append(
                 Block("note", lines=[Line(L._("Bound states: %(list)s.", list=", ".join(names)))])
