@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from warrantwatch.law import warrants as wr
 from warrantwatch.law.immunity import immunity_question
-from warrantwatch.law.precedents import precedents
+from warrantwatch.law.precedents import precedents, visit_on
 from warrantwatch.law.records import (
     AuthorityRec,
     DeclarationRec,
@@ -23,6 +23,7 @@ from warrantwatch.law.records import (
     SituationRec,
     SourceRef,
     StateRec,
+    TripRec,
     WarrantRec,
 )
 from warrantwatch.law.statute import STATUTE_URL, UnknownArticle, quote
@@ -70,6 +71,8 @@ class Assessment:
     explanation: str
     sources: list[SourceRef]
     caveats: list[str]
+    #: the recorded trip of this person to this state on (or within a week of) the date
+    visit: dict[str, Any] | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON contract of ``warrantwatch assess --format json``."""
@@ -111,6 +114,7 @@ class Assessment:
             "citations": self.citations,
             "explanation": self.explanation,
             "caveats": self.caveats,
+            "visit": self.visit,
             "sources": [s.as_dict() for s in self.sources],
         }
 
@@ -198,8 +202,18 @@ def _authority_citation(a: AuthorityRec) -> dict[str, Any]:
     }
 
 
-def assess(world: World, person: PersonRec, state: StateRec, on: dt.date) -> Assessment:
-    """Must ``state`` arrest and surrender ``person`` if found on its territory on ``on``?"""
+def assess(
+    world: World,
+    person: PersonRec,
+    state: StateRec,
+    on: dt.date,
+    today: dt.date | None = None,
+) -> Assessment:
+    """Must ``state`` arrest and surrender ``person`` if found on its territory on ``on``?
+
+    ``today`` (default: the system date) only decides whether ``on`` is in the future,
+    which the answer then says: it rests on the record as it stands today.
+    """
     ts = status_on(state, on)
     duties = [_duty_for(world, state, ts, w, on) for w in wr.outstanding(person, on)]
     basis: list[Basis] = []
@@ -259,6 +273,13 @@ def assess(world: World, person: PersonRec, state: StateRec, on: dt.date) -> Ass
 
     sources = _collect_sources(world, person, state, duties, precs, cited_authorities, ts)
     caveats = _caveats(person, duties, ts, sources)
+    today = today or dt.date.today()
+    if on > today:
+        caveats.append(
+            f"{long_date(on)} is in the future: this answer rests on the record as of "
+            f"{long_date(today)}; treaty actions, warrants and custody may change before then."
+        )
+    trip = visit_on(world, person, state, on)
     from warrantwatch.law.explain import explain  # local: explain imports this module's types
 
     result = Assessment(
@@ -278,9 +299,24 @@ def assess(world: World, person: PersonRec, state: StateRec, on: dt.date) -> Ass
         explanation="",
         sources=sources,
         caveats=caveats,
+        visit=None if trip is None else visit_record(world, trip),
     )
     result.explanation = explain(world, result)
     return result
+
+
+def visit_record(world: World, trip: TripRec) -> dict[str, Any]:
+    """The trip the assessment is about, as the JSON contract shows it."""
+    return {
+        "trip_id": trip.id,
+        "start": trip.start.isoformat(),
+        "end": trip.end.isoformat() if trip.end else None,
+        "precision": trip.precision,
+        "place": trip.place,
+        "occasion": trip.occasion,
+        "outcome": trip.outcome,
+        "verified": trip.fact.verified,
+    }
 
 
 def _collect_sources(
