@@ -61,8 +61,7 @@ def test_withdrawal_announced_not_notified(bundled: World) -> None:
     may = assess(bundled, p, hu, dt.date(2025, 5, 1))
     assert may.duty == "binding" and may.treaty.status == "party"
     assert any(
-        "announced on 3 April 2025" in c and "only a notification starts" in c
-        for c in may.caveats
+        "announced on 3 April 2025" in c and "only a notification starts" in c for c in may.caveats
     )
     july = assess(bundled, p, hu, dt.date(2025, 7, 1))  # notified on 2 June 2025
     assert not any("announced on" in c for c in july.caveats)
@@ -72,7 +71,9 @@ def test_past_announced_trip_says_nothing_is_known(world: World) -> None:
     person, state = world.persons["vladimir-putin"], world.states["TJ"]
     trip = next(t for t in world.trips_of(person.id) if t.destination == "TJ")
     planned = dataclasses.replace(trip, outcome="planned")
-    w = dataclasses.replace(world, trips=tuple(planned if t.id == trip.id else t for t in world.trips))
+    w = dataclasses.replace(
+        world, trips=tuple(planned if t.id == trip.id else t for t in world.trips)
+    )
     a = assess(w, w.persons[person.id], state, ON)
     assert not [p for p in a.precedents if p.get("this_visit")]  # not a precedent
     assert "what became of it is not on record" in explain(w, a)

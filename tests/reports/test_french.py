@@ -20,7 +20,11 @@ NOT_YET_IN_FRENCH = {"89(1)", "126"}
 
 def french_visit(world: World, state: str = "TJ") -> str:
     b = visit_briefing(
-        world, world.persons["vladimir-putin"], world.states[state], ON, lang="fr",
+        world,
+        world.persons["vladimir-putin"],
+        world.states[state],
+        ON,
+        lang="fr",
         today=dt.date(2025, 10, 6),
     )
     return render_markdown(b)
@@ -65,7 +69,13 @@ def test_french_briefing_quotes_the_french_statute(world: World) -> None:
 def test_french_collation() -> None:
     names = ["Zambie", "Îles Cook", "Burkina Faso", "Équateur", "Bénin", "Irlande", "Espagne"]
     assert collated(names, "fr") == [
-        "Bénin", "Burkina Faso", "Équateur", "Espagne", "Îles Cook", "Irlande", "Zambie"
+        "Bénin",
+        "Burkina Faso",
+        "Équateur",
+        "Espagne",
+        "Îles Cook",
+        "Irlande",
+        "Zambie",
     ]
     assert sorted(names) != collated(names, "fr")  # byte order would be wrong
 
@@ -81,7 +91,9 @@ def test_court_names_of_states_and_bodies() -> None:
     L = Lang("fr")
     ps = L.country("PS")
     assert (ps.name, ps.subject, ps.in_, ps.of) == (
-        "État de Palestine", "l'État de Palestine", "dans l'État de Palestine",
+        "État de Palestine",
+        "l'État de Palestine",
+        "dans l'État de Palestine",
         "de l'État de Palestine",
     )
     assert L.country("TJ").in_ == "au Tadjikistan"  # CLDR for the rest

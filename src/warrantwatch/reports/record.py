@@ -17,6 +17,7 @@ from warrantwatch.law.records import FindingRec, PersonRec, StateRec, TripRec
 from warrantwatch.law.treaty_status import in_force_from, status_on, withdrawal_effective
 from warrantwatch.law.world import World
 from warrantwatch.reports import phrases as ph
+from warrantwatch.reports.collate import collated, sort_key
 from warrantwatch.reports.document import Block, Briefing, Citations, Figure, Line, Section, Table
 from warrantwatch.reports.figures import (
     bound_map_svg,
@@ -26,7 +27,6 @@ from warrantwatch.reports.figures import (
     timeline_svg,
     trip_marks,
 )
-from warrantwatch.reports.collate import collated, sort_key
 from warrantwatch.reports.i18n import N_, Lang
 from warrantwatch.reports.visit import person_name
 

@@ -22,6 +22,7 @@ from warrantwatch.law.statute import STATUTE_URL
 from warrantwatch.law.treaty_status import status_on
 from warrantwatch.law.world import World
 from warrantwatch.reports import phrases as ph
+from warrantwatch.reports.collate import collated
 from warrantwatch.reports.document import (
     Block,
     Briefing,
@@ -40,7 +41,6 @@ from warrantwatch.reports.figures import (
     timeline_svg,
     trip_marks,
 )
-from warrantwatch.reports.collate import collated
 from warrantwatch.reports.i18n import Lang
 from warrantwatch.reports.statute_fr import french_quote
 
