@@ -71,9 +71,22 @@ def test_past_announced_trip_says_nothing_is_known(world: World) -> None:
     person, state = world.persons["vladimir-putin"], world.states["TJ"]
     trip = next(t for t in world.trips_of(person.id) if t.destination == "TJ")
     planned = dataclasses.replace(trip, outcome="planned")
-    w = dataclasses.replace(
-        world, trips=tuple(planned if t.id == trip.id else t for t in world.trips)
-    )
+    trips = tuple(planned if t.id == trip.id else t for t in world.trips)
+    # fresh indexes: the session-wide world must not see the changed trip
+    w = dataclasses.replace(world, trips=trips, _trips_by_person={}, _trips_by_state={})
     a = assess(w, w.persons[person.id], state, ON)
     assert not [p for p in a.precedents if p.get("this_visit")]  # not a precedent
     assert "what became of it is not on record" in explain(w, a)
+
+
+def test_philippines_after_withdrawal_is_contested(bundled: World) -> None:
+    """Duterte's warrant (7 March 2025) before his surrender: the art. 127(2) question is shown
+    as contested with the rulings made by then, not as a plain "no treaty duty"."""
+    p, ph = bundled.persons["rodrigo-duterte"], bundled.states["PH"]
+    a = assess(bundled, p, ph, dt.date(2025, 3, 10))
+    q = next(c for c in a.contested if c["question"] == "art_127_2_withdrawal")
+    # the rulings made by that date only (the 23 October 2025 decision came later)
+    assert {r["date"] for r in q["court_rulings"]} == {"2021-09-15", "2023-07-18"}
+    assert "no treaty duty" not in a.explanation
+    assert "Contested (art. 127(2))" in a.explanation
+    assert any(c.get("ref") == "127(2)" for c in a.as_dict()["citations"])

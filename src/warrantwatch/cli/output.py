@@ -33,6 +33,11 @@ console = Console(highlight=False, soft_wrap=False, width=_width())
 def print_assessment(a: Assessment) -> None:
     if a.duty == "binding":
         head = f"[bold green]YES[/]: {a.state.name} must arrest and surrender {a.person.name}"
+    elif any(c.get("question") == "art_127_2_withdrawal" for c in a.contested):
+        head = (
+            f"[bold yellow]CONTESTED[/]: whether {a.state.name} must still arrest "
+            f"{a.person.name} after its withdrawal (art. 127(2))"
+        )
     elif a.warrant_duties:
         head = (
             f"[bold yellow]NO TREATY DUTY[/]: {a.state.name} is not bound to arrest {a.person.name}"

@@ -133,6 +133,11 @@ def conclusion_sentence(a: Assessment) -> str:
         )
     if not a.warrant_duties:
         return f"Conclusion: with no outstanding warrant, no duty to arrest {who} arises."
+    if any(c.get("question") == "art_127_2_withdrawal" for c in a.contested):
+        return (
+            f"Conclusion: no settled treaty basis obliges {name} to arrest {who}; whether its "
+            "duty to cooperate survives its withdrawal (art. 127(2)) is contested."
+        )
     return (
         f"Conclusion: {name} has no treaty duty to arrest and surrender {who}; it may cooperate "
         "with the Court voluntarily (art. 87(5))."
@@ -196,6 +201,9 @@ def explain(world: World, a: Assessment) -> str:
     reasons = [r for wd in a.warrant_duties for r in wd.reasons]
     if reasons:
         paras.append("Basis: " + " ".join(dict.fromkeys(reasons)))
+    for c in a.contested:
+        if c.get("question") == "art_127_2_withdrawal":
+            paras.append("Contested (art. 127(2)): " + c["summary"])
     if a.immunity.get("question"):
         paras.append("Immunity: " + a.immunity["summary"])
     for e in a.expected_conduct:

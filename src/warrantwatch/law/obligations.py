@@ -224,10 +224,13 @@ def assess(
     duty: Literal["binding", "none"] = "binding" if basis else "none"
 
     imm, contested, imm_authorities = immunity_question(world, person, state, ts, on, duty)
+    withdrawal_q, withdrawal_auths = withdrawal_question(world, state, ts, duties, on)
+    if withdrawal_q is not None:
+        contested.append(withdrawal_q)
     precs = precedents(world, person, state, on)
 
     expected: list[dict[str, Any]] = []
-    cited_authorities: list[AuthorityRec] = list(imm_authorities)
+    cited_authorities: list[AuthorityRec] = list(imm_authorities) + withdrawal_auths
     if duty == "binding":
         expected.append(
             {
@@ -264,6 +267,8 @@ def assess(
         refs.append("126")
     if ts.withdrawal_notified:
         refs.append("127(1)")
+    if withdrawal_q is not None:
+        refs.append("127(2)")
     citations = _cite(world, refs)
     seen_auth: set[str] = set()
     for a in cited_authorities:
@@ -303,6 +308,47 @@ def assess(
     )
     result.explanation = explain(world, result)
     return result
+
+
+def withdrawal_question(
+    world: World, state: StateRec, ts: TreatyStatus, duties: list[WarrantDuty], on: dt.date
+) -> tuple[dict[str, Any] | None, list[AuthorityRec]]:
+    """Whether a withdrawn state still owes cooperation under art. 127(2): contested.
+
+    When the investigation was opened after the withdrawal took effect, the engine finds
+    no settled basis; but where the Court has ruled on that situation (authorities with the
+    topics ``art_127_2_withdrawal`` and ``situation:<id>``), the question is shown as
+    contested with those rulings, never answered with a plain "no treaty duty".
+    """
+    if ts.status != "withdrawn" or ts.withdrawal_effective is None:
+        return None, []
+    for wd in duties:
+        if "art_127_2_continuing" in wd.bases or wd.situation is None:
+            continue
+        rulings = [
+            a
+            for a in world.authorities_on("art_127_2_withdrawal")
+            if f"situation:{wd.situation.id}" in a.topics and a.date <= on
+        ]
+        if not rulings:
+            continue
+        listed = "; ".join(f"{a.body}, {long_date(a.date)}" for a in rulings)
+        return {
+            "question": "art_127_2_withdrawal",
+            "warrant": wd.warrant.id,
+            "summary": (
+                f"{state.name}'s withdrawal took effect on {long_date(ts.withdrawal_effective)}, "
+                f"before the investigation in the {wd.situation.name} was opened; whether art. "
+                "127(2) still obliges it to cooperate in that investigation is contested. The "
+                f"Court has ruled on the Court's jurisdiction in this situation ({listed}); "
+                "Warrant Watch sets the question out and does not decide it."
+            ),
+            "court_rulings": [
+                {"id": a.id, "body": a.body, "date": a.date.isoformat(), "summary": a.summary}
+                for a in rulings
+            ],
+        }, rulings
+    return None, []
 
 
 def visit_record(world: World, trip: TripRec) -> dict[str, Any]:
