@@ -90,3 +90,20 @@ def test_philippines_after_withdrawal_is_contested(bundled: World) -> None:
     assert "no treaty duty" not in a.explanation
     assert "Contested (art. 127(2))" in a.explanation
     assert any(c.get("ref") == "127(2)" for c in a.as_dict()["citations"])
+
+
+def test_palestine_2009_declaration_says_what_became_of_it(bundled: World) -> None:
+    from warrantwatch.reports.record import state_briefing
+    from warrantwatch.reports.render import render_markdown
+
+    ps = bundled.states["PS"]
+    en = render_markdown(state_briefing(bundled, ps, ON, "en"))
+    fr = render_markdown(state_briefing(bundled, ps, ON, "fr"))
+    assert (
+        "lodged on 22 January 2009, for acts from 1 July 2002: no situation before the Court "
+        "rests on it." in en
+    )
+    assert "an open end" not in en and "for —" not in en
+    assert "for acts from 13 June 2014 onwards" in en
+    assert "déposée le 22 janvier 2009, pour les faits commis depuis le 1er juillet 2002" in fr
+    assert "Palestine and the Rome Statute" in en and "l'État de Palestine" in fr

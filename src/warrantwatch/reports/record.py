@@ -366,16 +366,34 @@ def state_briefing(
     decl = []
     for d in s.declarations:
         sit = world.situations.get(d.situation or "")
+        if sit is None:
+            # no situation rests on it: say so rather than leave it open-ended (or print an id)
+            text = L._(
+                "Declaration under art. 12(3) lodged on %(lodged)s, for acts from %(start)s: no "
+                "situation before the Court rests on it.",
+                lodged=L.date(d.lodged),
+                start=L.date(d.period_start),
+            )
+        elif d.period_end is None:
+            text = L._(
+                "Declaration under art. 12(3) lodged on %(lodged)s for %(situation)s, for acts "
+                "from %(start)s onwards.",
+                lodged=L.date(d.lodged),
+                situation=ph.situation(L, sit),
+                start=L.date(d.period_start),
+            )
+        else:
+            text = L._(
+                "Declaration under art. 12(3) lodged on %(lodged)s for %(situation)s, from "
+                "%(start)s to %(end)s.",
+                lodged=L.date(d.lodged),
+                situation=ph.situation(L, sit),
+                start=L.date(d.period_start),
+                end=L.date(d.period_end),
+            )
         decl.append(
             Line(
-                L._(
-                    "Declaration under art. 12(3) lodged on %(lodged)s for %(situation)s, from "
-                    "%(start)s to %(end)s.",
-                    lodged=L.date(d.lodged),
-                    situation=ph.situation(L, sit, d.situation or "—"),
-                    start=L.date(d.period_start),
-                    end=L.date(d.period_end) if d.period_end else L._("an open end"),
-                ),
+                text,
                 c.cite(d.fact.sources),
                 None if d.fact.verified else "unverified",
             )
