@@ -166,3 +166,16 @@ def test_succession_date_reaches_the_engine(tmp_path: Path) -> None:
     me = kb.world.states["ME"]
     assert [a.effective_from for a in me.actions if a.type == "succession"] == [dt.date(2006, 6, 3)]
     assert status_on(me, dt.date(2006, 9, 1)).status == "party"
+
+
+def test_a_database_from_a_newer_version_is_refused_with_a_message(tmp_path: Path) -> None:
+    import sqlalchemy as sa
+
+    url = f"sqlite:///{tmp_path / 'newer.sqlite3'}"
+    open_engine(url).dispose()
+    eng = sa.create_engine(url)
+    with eng.begin() as conn:
+        conn.execute(sa.text("INSERT INTO alembic_version (version_num) VALUES ('9999')"))
+    eng.dispose()
+    with pytest.raises(DatabaseError, match=r"newer Warrant Watch.*9999"):
+        open_engine(url)

@@ -127,6 +127,10 @@ def test_article_language_wins_and_letters_settle_kazakh(bundled_scanner: Scanne
     assert s._languages_of("anything at all", "fi") == (None, "fi")  # no file: all
     # fastText calls this short Kazakh sentence Ukrainian; "ү" is not Ukrainian.
     assert s._languages_of("Президент Владимир Путин бүгін Душанбеге келді.", None)[0] == ("kk",)
+    # Latin letters in a Cyrillic text (a date stamp, an agency's name) say nothing about
+    # which Cyrillic language it is: Russian stays Russian.
+    ru = "updated 2025 Президент России Владимир Путин прибыл в Душанбе с рабочим визитом."
+    assert s._languages_of(ru, None)[0] == ("ru",)
 
 
 def _scan(s: Scanner, text: str) -> list[tuple[str, str, str | None, str]]:

@@ -681,3 +681,174 @@ def test_a_trip_is_found_in_a_page_without_full_stops_or_line_breaks(scanner: Sc
     assert [(e.destination_iso2, e.status, e.start_date) for e in events] == [
         ("MN", "planned", dt.date(2024, 9, 3))
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # month and day with their markers, no year: resolved against the report's date
+        ("普京总统将于10月9日访问塔吉克斯坦。", dt.date(2025, 10, 1), dt.date(2025, 10, 9)),
+        (
+            "푸틴 대통령은 10월 9일 타지키스탄을 방문할 예정이다.",
+            dt.date(2025, 10, 1),
+            dt.date(2025, 10, 9),
+        ),
+        # a dateline's day, and a day of the month alone ("8日")
+        (
+            "杜尚别10月8日电 俄罗斯总统普京8日抵达杜尚别。",
+            dt.date(2025, 10, 8),
+            dt.date(2025, 10, 8),
+        ),
+        # no date with the text: the dateline's day and month, the year the text names
+        (
+            "DUSHANBE, Oct 8 (Wire) - Vladimir Putin arrived in Tajikistan on a state visit, "
+            "the first of 2025 to a member of the court.",
+            None,
+            dt.date(2025, 10, 8),
+        ),
+    ],
+)
+def test_dates_from_markers_and_datelines(
+    scanner: Scanner, text: str, published: dt.date | None, expected: dt.date
+) -> None:
+    events = scanner.scan(Article(text=text, published=published))
+    assert [(e.destination_iso2, e.start_date) for e in events] == [("TJ", expected)]
+
+
+def test_no_year_anywhere_gives_no_date(scanner: Scanner) -> None:
+    """A day and month with no year in the text and no report date: nothing is made up."""
+    text = "DUSHANBE, Oct 8 (Wire) - Vladimir Putin arrived in Tajikistan on a state visit."
+    (event,) = scanner.scan(Article(text=text))
+    assert event.start_date is None
+
+
+def test_a_date_in_the_address_anchors_relative_days(scanner: Scanner) -> None:
+    text = "Vladimir Putin arrived in Tajikistan on Wednesday for a state visit."
+    url = "https://news.example.org/2025/10/09/putin-tajikistan"
+    (event,) = scanner.scan(Article(text=text, url=url))
+    assert event.start_date == dt.date(2025, 10, 8)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a country followed by a title is someone's, not a destination
+        "Vladimir Putin ve İran Cumhurbaşkanı Mesud Pezeşkiyan görüştü ve ziyaret planladı.",
+        "푸틴 대통령은 정상회의에서 몽골 대통령과 회담하고 방문할 예정이다.",
+    ],
+)
+def test_a_country_before_a_title_is_an_attribute(scanner: Scanner, text: str) -> None:
+    assert all(e.destination_iso2 not in ("IR", "MN") for e in scanner.scan(Article(text=text)))
+
+
+def test_stems_in_title_lists_match_their_forms(scanner: Scanner) -> None:
+    """A stem ("cumhurbaşkan*") in a language file's titles matches "cumhurbaşkanı"."""
+    w = scanner.words(("tr",))
+    assert w.is_title("cumhurbașkanı")  # folded: the comma-s
+    assert not any(t.endswith("*") for t in (*w.titles, *w.proxy_stems, *w.host))
+
+
+def test_the_territory_of_the_persons_own_situation_is_the_subject(scanner: Scanner) -> None:
+    """"Since the invasion of Ukraine Putin has cut his foreign visits": Ukraine is what the
+    news is about, not where he goes; "Putin travelled to Ukraine" still counts."""
+    text = "Since the invasion of Ukraine, Vladimir Putin has reduced his foreign visits."
+    assert scanner.scan(Article(text=text)) == []
+    text = "Vladimir Putin travelled to Ukraine on Saturday, visiting occupied Mariupol."
+    assert [e.destination_iso2 for e in scanner.scan(Article(text=text))] == ["UA"]
+
+
+def test_an_arrest_in_the_persons_own_country_reported_after_it(scanner: Scanner) -> None:
+    """The arrest ends the warrant's call, and the report comes after it; the person's own
+    country is a destination for an arrest (Duterte at Manila's airport)."""
+    text = "Laurent Gbagbo was arrested in Abidjan on Tuesday on a warrant of the court."
+    events = scanner.scan(Article(text=text, published=dt.date(2011, 11, 30)))
+    assert [(e.destination_iso2, e.status) for e in events] == [("CI", "arrest")]
+    # long after the acquittal nothing calls for his arrest: no event
+    assert scanner.scan(Article(text=text, published=dt.date(2020, 6, 1))) == []
+
+
+def test_an_acronym_demonym_matches_only_in_capitals(scanner: Scanner) -> None:
+    """Indonesian "AS" (Amerika Serikat) must not be the English word "as"."""
+    text = "Vladimir Putin arrived in Mongolia as planned, and later flew on to Ulaanbaatar."
+    assert {e.destination_iso2 for e in scanner.scan(Article(text=text))} == {"MN"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Если Владимир Путин приедет в Монголию, он будет арестован, заявил юрист.",
+        "Vladimir Putin will be arrested if he travels to Mongolia, a lawyer said.",
+    ],
+)
+def test_an_arrest_under_a_condition_or_still_to_come_is_no_arrest(
+    scanner: Scanner, text: str
+) -> None:
+    assert all(e.status != "arrest" for e in scanner.scan(Article(text=text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vladimir Putin wird nicht am Gipfel in Südafrika teilnehmen, teilte der Kreml mit.",
+        "Vladimir Putin will not travel to South Africa for the summit, the Kremlin said.",
+        "Владимир Путин не поедет в ЮАР на саммит, сообщили в Кремле.",
+    ],
+)
+def test_a_negated_travel_word_is_a_cancellation(scanner: Scanner, text: str) -> None:
+    events = scanner.scan(Article(text=text, published=dt.date(2023, 7, 20)))
+    assert [(e.destination_iso2, e.status) for e in events] == [("ZA", "cancelled")]
+
+
+def test_a_country_after_a_title_and_of_is_an_attribute(scanner: Scanner) -> None:
+    text = (
+        "Vladimir Putin arrived in Mongolia on Monday, while the envoys of Britain, "
+        "France and Germany protested the visit."
+    )
+    events = scanner.scan(Article(text=text, published=dt.date(2024, 9, 3)))
+    assert {e.destination_iso2 for e in events} == {"MN"}
+
+
+def test_an_undated_text_reads_an_earlier_year_as_a_recall(scanner: Scanner) -> None:
+    text = (
+        "Vladimir Putin will travel to Tajikistan on 9 October 2025. "
+        "In August 2023 he did not go to South Africa for the summit."
+    )
+    assert {e.destination_iso2 for e in scanner.scan(Article(text=text))} == {"TJ"}
+
+
+def test_news_of_one_trip_with_three_recalled_trips_is_one_event(scanner: Scanner) -> None:
+    """The issue's own case: the news is one trip; the background recalls three."""
+    text = (
+        "Vladimir Putin will travel to Tajikistan on 9 October 2025 for a summit in Dushanbe, "
+        "the Kremlin said. It will be his first visit to a member of the court since his trip "
+        "to Mongolia in September 2024. He has also visited China, Iran and North Korea since "
+        "the warrant was issued, and did not attend the summit in South Africa in 2023."
+    )
+    events = scanner.scan(Article(text=text, published=dt.date(2025, 10, 1)))
+    assert [(e.destination_iso2, e.status, e.start_date) for e in events] == [
+        ("TJ", "planned", dt.date(2025, 10, 9))
+    ]
+
+
+def test_the_warrants_own_date_is_no_year_for_the_report(scanner: Scanner) -> None:
+    """"the warrant of March 2023" is recalled in nearly every report: 3 September is not
+    2023's for that (an undated text with no other year gives no date)."""
+    text = (
+        "Vladimir Putin will visit Mongolia on 3 September, although the court issued a "
+        "warrant for his arrest in March 2023."
+    )
+    (event,) = scanner.scan(Article(text=text))
+    assert event.destination_iso2 == "MN" and event.start_date is None
+
+
+def test_a_weekday_in_an_undated_text_counts_from_its_latest_full_date(scanner: Scanner) -> None:
+    """A caption's "Tuesday, Oct. 7, 2025" is a floor for the report: "began a visit
+    Wednesday" is the Wednesday after it."""
+    text = (
+        "Vladimir Putin chairs a meeting in Moscow on Tuesday, Oct. 7, 2025.\n\n"
+        "Vladimir Putin began a state visit Wednesday to Tajikistan."
+    )
+    events = scanner.scan(Article(text=text))
+    assert [(e.destination_iso2, e.start_date) for e in events] == [
+        ("TJ", dt.date(2025, 10, 8))
+    ]

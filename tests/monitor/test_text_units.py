@@ -175,3 +175,28 @@ def test_windows_do_not_search_a_page_without_line_breaks_end_to_end() -> None:
     # with line breaks near, the window still widens to the paragraph
     text = "a\n" + "y" * 600 + "NAME" + "z" * 600 + "\nb"
     assert windows(text, [(602, 606)]) == [(2, len(text) - 2)]
+
+
+def test_url_dates() -> None:
+    from warrantwatch.monitor.anchor import url_date
+
+    today = dt.date(2026, 1, 1)
+    assert url_date("https://x.org/2024/09/02/slug", today=today) == dt.date(2024, 9, 2)
+    assert url_date("https://x.org/news/2024-09-02-slug", today=today) == dt.date(2024, 9, 2)
+    assert url_date("https://x.org/a_20240902_b.html", today=today) == dt.date(2024, 9, 2)
+    assert url_date("https://x.org/2027/01/05/slug", today=today) is None  # future
+    assert url_date("https://x.org/item/1234202409021", today=today) is None  # a long number
+    assert url_date("https://x.org/2024/02/30/slug", today=today) is None  # no such day
+    assert url_date(None) is None
+
+
+def test_romanian_cedilla_and_comma_letters_fold_alike() -> None:
+    assert fold("Bucureşti Ţara") == fold("București Țara")
+
+
+def test_traditional_chinese_folds_to_simplified_one_for_one() -> None:
+    text = "杜特爾特在馬尼拉被捕, 國際刑事法院"
+    folded = fold(text)
+    assert len(folded) == len(text)
+    assert folded == fold("杜特尔特在马尼拉被捕, 国际刑事法院")
+    assert fold("Duterte") == "duterte"  # other scripts untouched

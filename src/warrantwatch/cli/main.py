@@ -16,7 +16,14 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
-from warrantwatch.cli import language_cmds, monitor_cmds, report_cmds, web_cmds
+from warrantwatch.cli import (
+    edit_cmds,
+    language_cmds,
+    monitor_cmds,
+    report_cmds,
+    watch_cmds,
+    web_cmds,
+)
 
 app = typer.Typer(
     help="Warrant Watch: must a state arrest a person subject to an ICC warrant? With sources.",
@@ -271,6 +278,13 @@ def data_check(
     if warnings:
         for p in report.warnings:
             typer.echo(f"warning: {p}", err=True)
+        typer.echo("source quality:")
+        for line in report.quality.lines():
+            typer.echo(f"  {line}")
+    elif report.quality.latest_fact:
+        typer.echo(f"latest dated fact in the data files: {report.quality.latest_fact}")
+    for line in _kb_currency():
+        typer.echo(line)
     # the source catalogue of the monitor (sources/catalogue.yaml), when there is one
     from warrantwatch.monitor.catalogue import CatalogueError, bundled_catalogue_path
     from warrantwatch.monitor.catalogue import read_catalogue as read_sources
@@ -292,6 +306,37 @@ def data_check(
     )
     if not report.ok or lang_problems or cat_errors:
         raise typer.Exit(1)
+
+
+def _kb_currency() -> list[str]:
+    """What the built knowledge base adds on how current it is: editors' changes and the last
+    check of each watched source (nothing when no database has been built yet)."""
+    from warrantwatch.config import get_settings
+    from warrantwatch.kb.snapshot import sqlite_file
+
+    settings = get_settings()
+    db = sqlite_file(settings.database_url)
+    if db is not None and not db.exists():
+        return ["watched sources: no knowledge base built yet ('warrantwatch data load')"]
+    try:
+        from warrantwatch.kb.database import open_engine
+        from warrantwatch.kb.edits import history
+        from warrantwatch.monitor.record_watch import last_checks
+
+        engine = open_engine(settings.database_url)
+        edits = history(engine, 1)
+        out = [
+            f"editors' changes: latest {edits[0]['at']:%Y-%m-%d %H:%M} UTC by {edits[0]['editor']}"
+            if edits
+            else "editors' changes: none"
+        ]
+        for c in last_checks(engine, settings.data_dir):
+            when = f"last checked {c['at']} UTC, " if c["at"] else ""
+            out.append(f"watched: {c['id']}: {when}{c['status']}")
+        engine.dispose()
+        return out
+    except Exception as exc:  # the files are what data check is about: say so, go on
+        return [f"knowledge base not read: {type(exc).__name__}"]
 
 
 @data_app.command("load")
@@ -338,6 +383,8 @@ monitor_cmds.register(app)
 language_cmds.register(app)
 web_cmds.register(app)
 report_cmds.register(app)
+edit_cmds.register(app)
+watch_cmds.register(app)
 
 
 def run() -> None:

@@ -22,11 +22,66 @@ from warrantwatch.law.treaty_status import in_force_from, withdrawal_effective
 EXECUTING = frozenset({"arrested", "surrendered", "appeared"})
 
 
+#: The facts whose sources a legal adviser asks about first (issue 11's targets).
+KEY_FACTS = ("warrants", "custody events", "findings", "treaty actions")
+
+
+@dataclass
+class SourceQuality:
+    """How well the facts are sourced: the figures ``data check --warnings`` prints."""
+
+    #: kind of fact -> (facts with a tier 1-3 source, all facts of that kind)
+    strong: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: of the strong ones, how many have their tier 1-3 source only as a cited-through document
+    cited_through: dict[str, int] = field(default_factory=dict)
+    tier6_only: int = 0
+    placeholder_titles: int = 0
+    invalid_urls: int = 0
+    tiers: Counter[int] = field(default_factory=Counter)
+    latest_fact: dt.date | None = None
+
+    def share(self, kind: str) -> float:
+        good, total = self.strong.get(kind, (0, 0))
+        return good / total if total else 1.0
+
+    def overall(self) -> tuple[int, int]:
+        return (
+            sum(self.strong.get(k, (0, 0))[0] for k in KEY_FACTS),
+            sum(self.strong.get(k, (0, 0))[1] for k in KEY_FACTS),
+        )
+
+    def lines(self) -> list[str]:
+        """The figures as lines a person reads (and the README quotes)."""
+        out = []
+        good, total = self.overall()
+        if total:
+            out.append(
+                f"tier 1-3 source (directly or cited through): {good} of {total} key facts "
+                f"({100 * good / total:.0f}%)"
+            )
+        for kind in KEY_FACTS:
+            g, t = self.strong.get(kind, (0, 0))
+            if t:
+                via = self.cited_through.get(kind, 0)
+                extra = f", {via} of them only through a cited-through document" if via else ""
+                out.append(f"  {kind}: {g} of {t} ({100 * g / t:.0f}%){extra}")
+        out.append(f"facts resting only on tier 6 sources: {self.tier6_only}")
+        out.append(f"sources without a real title: {self.placeholder_titles}")
+        out.append(f"invalid addresses: {self.invalid_urls}")
+        out.append(
+            "sources by tier: " + ", ".join(f"{t}: {self.tiers.get(t, 0)}" for t in range(1, 7))
+        )
+        if self.latest_fact:
+            out.append(f"latest dated fact in the data files: {self.latest_fact.isoformat()}")
+        return out
+
+
 @dataclass
 class CheckReport:
     errors: list[DataProblem] = field(default_factory=list)
     warnings: list[DataProblem] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    quality: SourceQuality = field(default_factory=SourceQuality)
 
     @property
     def ok(self) -> bool:
@@ -38,6 +93,8 @@ class _Checker:
         self.f = files
         self.report = CheckReport(errors=list(files.problems))
         self.used: dict[str, set[str]] = {}
+        #: every sourced fact: (kind, file, where, its source keys, the file's map, its date)
+        self.facts: list[tuple[str, str, str, list[str], dict[str, Source], dt.date | None]] = []
 
     def err(self, file: str, where: str, msg: str) -> None:
         self.report.errors.append(DataProblem(file, where, msg))
@@ -52,8 +109,17 @@ class _Checker:
             if k not in smap:
                 self.err(file, where, f"cites unknown source {k!r}")
 
-    def fact(self, file: str, where: str, fact: Sourced, smap: dict[str, Source]) -> None:
+    def fact(
+        self,
+        file: str,
+        where: str,
+        fact: Sourced,
+        smap: dict[str, Source],
+        kind: str = "other",
+        when: dt.date | None = None,
+    ) -> None:
         self.cite(file, where, fact.sources, smap)
+        self.facts.append((kind, file, where, list(fact.sources), smap, when))
         if fact.confidence == "low":
             self.report.counts["unverified"] = self.report.counts.get("unverified", 0) + 1
 
@@ -101,7 +167,7 @@ class _Checker:
         seen: list = []  # type: ignore[type-arg]
         for i, act in enumerate(sorted(actions, key=lambda a: a.date)):
             where = f"{iso2}.actions[{i}] ({act.type} {act.date})"
-            self.fact(file, where, act, smap)
+            self.fact(file, where, act, smap, "treaty actions", act.date)
             if act.date < dt.date(1998, 7, 17):
                 self.err(file, where, "before the Statute was adopted (17 July 1998)")
             deposits = [a for a in seen if a.type in DEPOSIT_TYPES]
@@ -167,7 +233,7 @@ class _Checker:
                     self.err(file, "nationality", f"unknown state {code}")
             for i, pos in enumerate(p.positions):
                 where = f"positions[{i}] ({pos.title})"
-                self.fact(file, where, pos, smap)
+                self.fact(file, where, pos, smap, "positions", pos.start)
                 if pos.state and pos.state not in states:
                     self.err(file, where, f"unknown state {pos.state}")
                 if pos.start and pos.end and pos.end < pos.start:
@@ -176,7 +242,9 @@ class _Checker:
             for w in p.warrants:
                 warrant_ids[w.id] += 1
                 issued[w.id] = w.issued
-                self.fact(file, f"warrants ({w.id})", w, smap)
+                self.fact(
+                    file, f"warrants ({w.id})", w, smap, "warrants", w.made_public or w.issued
+                )
                 if w.situation not in situations:
                     self.err(file, f"warrants ({w.id})", f"unknown situation {w.situation!r}")
                 if not w.id.startswith(p.id):
@@ -184,7 +252,7 @@ class _Checker:
             first = min(issued.values()) if issued else None
             for i, ev in enumerate(p.custody):
                 where = f"custody[{i}] ({ev.status} {ev.date})"
-                self.fact(file, where, ev, smap)
+                self.fact(file, where, ev, smap, "custody events", ev.date)
                 if ev.warrant is not None and ev.warrant not in issued:
                     self.err(file, where, f"unknown warrant {ev.warrant!r}")
                 ref = issued.get(ev.warrant) if ev.warrant else first
@@ -214,7 +282,7 @@ class _Checker:
                 ids[t.id] += 1
                 trip_ids[t.id] = t.start
                 where = f"trips ({t.id})"
-                self.fact(file, where, t, rec.sources)
+                self.fact(file, where, t, rec.sources, "trips", t.start)
                 if t.destination not in states:
                     self.err(file, where, f"unknown state {t.destination}")
                 person = persons.get(t.person)
@@ -226,7 +294,7 @@ class _Checker:
             for f in rec.findings:
                 ids[f.id] += 1
                 where = f"findings ({f.id})"
-                self.fact(file, where, f, rec.sources)
+                self.fact(file, where, f, rec.sources, "findings", f.decision_date)
                 if f.state not in states:
                     self.err(file, where, f"unknown state {f.state}")
                 if f.person not in persons:
@@ -261,11 +329,73 @@ class _Checker:
             for key in sorted(set(smap) - self.used.get(file, set())):
                 self.warn(file, f"sources.{key}", "source is never cited")
 
+    def sources_quality(self) -> None:
+        """Cited-through links, addresses, titles and tiers (issue 11): the figures, and a
+        warning for each source or fact a reviewer should improve."""
+        from warrantwatch.kb.tiers import TierRulesError, rules_for
+        from warrantwatch.kb.urls import address_problem
+
+        try:
+            rules = rules_for(self.f.root)
+        except TierRulesError as exc:
+            self.err("sources/tiers.yaml", "(file)", str(exc))
+            return
+        q = self.report.quality
+        tier: dict[tuple[str, str], int] = {}
+        for file, smap in self.f.source_maps():
+            for key, src in smap.items():
+                where = f"sources.{key}"
+                if src.via is not None:
+                    parent = smap.get(src.via)
+                    if parent is None:
+                        self.err(file, where, f"cited through unknown source {src.via!r}")
+                    elif src.via == key:
+                        self.err(file, where, "cited through itself")
+                    elif parent.via is not None:
+                        self.err(file, where, f"cited through {src.via!r}, itself cited through")
+                    else:
+                        self.used.setdefault(file, set()).add(src.via)
+                if problem := address_problem(src.url):
+                    q.invalid_urls += 1
+                    self.warn(file, where, f"invalid address ({problem}): {src.url!r}")
+                if rules.is_placeholder(src.title):
+                    q.placeholder_titles += 1
+                    self.warn(file, where, f"no real title: {src.title[:60]!r}")
+                tier[(file, key)] = t = rules.tier(src.url, src.publisher)
+                q.tiers[t] += 1
+        today = dt.date.today()
+        strong: dict[str, list[int]] = {}
+        for kind, file, where, keys, smap, when in self.facts:
+            tiers = {k: tier[(file, k)] for k in keys if (file, k) in tier}
+            if (
+                when is not None
+                and when <= today
+                and (q.latest_fact is None or when > q.latest_fact)
+            ):
+                q.latest_fact = when
+            if not tiers:
+                continue
+            best = min(tiers.values())
+            if best >= 6:
+                q.tier6_only += 1
+                self.warn(
+                    file, where, "rests only on tier 6 sources (other pages, mirrors, copies)"
+                )
+            if kind in KEY_FACTS:
+                row = strong.setdefault(kind, [0, 0])
+                row[1] += 1
+                if best <= 3:
+                    row[0] += 1
+                    if all(smap[k].via for k, t in tiers.items() if t <= 3):
+                        q.cited_through[kind] = q.cited_through.get(kind, 0) + 1
+        q.strong = {k: (v[0], v[1]) for k, v in strong.items()}
+
     def run(self) -> CheckReport:
         states = self.states()
         situations = self.situations(states)
         self.persons(states, situations)
         self.records(states)
+        self.sources_quality()
         self.unused_sources()
         self.report.counts["sources"] = sum(len(m) for _, m in self.f.source_maps())
         return self.report

@@ -69,6 +69,15 @@ _DOWN = re.compile(r"^down_revision\s*=\s*(.+)$", re.M)
 
 
 @lru_cache(maxsize=1)
+def known_revisions() -> frozenset[str]:
+    """Every revision this version's migration files define."""
+    return frozenset(
+        m.group(1)
+        for path in (MIGRATIONS / "versions").glob("*.py")
+        if (m := _REV.search(path.read_text(encoding="utf-8")))
+    )
+
+
 def head_revisions() -> frozenset[str]:
     """The newest revision of each migration branch, read from the revision files.
 
@@ -121,7 +130,15 @@ def open_engine(url: str) -> Engine:
     """An engine on an up-to-date schema, or a :class:`DatabaseError` saying what failed."""
     engine = make_engine(url)
     try:
-        if current_revisions(engine) != head_revisions():
+        found = current_revisions(engine)
+        unknown = sorted(found - known_revisions())
+        if unknown:
+            raise DatabaseError(
+                f"the database {engine.url!r} was made by a newer Warrant Watch (schema "
+                f"revision {', '.join(unknown)}, which this version does not know): use that "
+                "version, or another database (WARRANTWATCH_DATABASE_URL)"
+            )
+        if found != head_revisions():
             upgrade(engine)
     except OperationalError as exc:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)

@@ -41,35 +41,54 @@ from warrantwatch.kb.tables import (
 
 
 class _SourceMap:
-    """Builds one file's ``sources`` map with stable, readable keys."""
+    """Builds one file's ``sources`` map, keeping the keys the data files used.
 
-    def __init__(self, links: dict[tuple[str, str], list[SourceRow]]) -> None:
+    A source keeps the key its file cited it by (``fact_sources.cite_key``), so an export of
+    an unchanged knowledge base reads like the files it came from and a change shows as the
+    lines it changed; a source with no key (added by review or an editor) gets one made from
+    its publisher and date. A document cited through another page brings that page along.
+    """
+
+    def __init__(
+        self,
+        links: dict[tuple[str, str], list[tuple[SourceRow, str | None]]],
+        by_id: dict[int, SourceRow],
+    ) -> None:
         self.links = links
+        self.by_id = by_id
         self.keys: dict[str, str] = {}
         self.entries: dict[str, dict[str, Any]] = {}
 
+    def _key_for(self, src: SourceRow, wanted: str | None) -> str:
+        if wanted and wanted not in self.entries:
+            return wanted
+        base = re.sub(r"[^a-z0-9]+", "-", src.publisher.lower()).strip("-")[:30] or "source"
+        stamp = (src.date or src.accessed or dt.date.min).isoformat()
+        k, n = f"{base}-{stamp}", 2
+        while k in self.entries:
+            k, n = f"{base}-{stamp}-{n}", n + 1
+        return k
+
+    def add(self, src: SourceRow, wanted: str | None = None) -> str:
+        if src.url in self.keys:
+            return self.keys[src.url]
+        via = self.by_id.get(src.via_id) if src.via_id else None
+        via_key = self.add(via) if via is not None else None
+        k = self.keys[src.url] = self._key_for(src, wanted)
+        entry: dict[str, Any] = {"url": src.url, "publisher": src.publisher, "title": src.title}
+        if src.symbol:
+            entry["symbol"] = src.symbol
+        if src.date:
+            entry["date"] = src.date
+        if src.accessed:
+            entry["accessed"] = src.accessed
+        if via_key:
+            entry["via"] = via_key
+        self.entries[k] = entry
+        return k
+
     def cite(self, table: str, key: object) -> list[str]:
-        out = []
-        for src in self.links.get((table, str(key)), []):
-            if src.url not in self.keys:
-                base = re.sub(r"[^a-z0-9]+", "-", src.publisher.lower()).strip("-")[:30] or "source"
-                stamp = (src.date or src.accessed or dt.date.min).isoformat()
-                k, n = f"{base}-{stamp}", 2
-                while k in self.entries:
-                    k, n = f"{base}-{stamp}-{n}", n + 1
-                self.keys[src.url] = k
-                entry: dict[str, Any] = {
-                    "url": src.url,
-                    "publisher": src.publisher,
-                    "title": src.title,
-                }
-                if src.date:
-                    entry["date"] = src.date
-                if src.accessed:
-                    entry["accessed"] = src.accessed
-                self.entries[k] = entry
-            out.append(self.keys[src.url])
-        return out
+        return [self.add(src, ck) for src, ck in self.links.get((table, str(key)), [])]
 
 
 def _prov(row: Any, smap: _SourceMap, table: str, key: object) -> dict[str, Any]:
@@ -95,11 +114,14 @@ def export_data_dir(engine: Engine, out: Path) -> dict[str, int]:
     """Write every fact in the database to ``out`` in the curated-file layout."""
     with Session(engine) as s:
         sources = {r.id: r for r in s.scalars(select(SourceRow))}
-        links: dict[tuple[str, str], list[SourceRow]] = defaultdict(list)
+        links: dict[tuple[str, str], list[tuple[SourceRow, str | None]]] = defaultdict(list)
         for fs in s.scalars(select(FactSource).order_by(FactSource.source_id)):
-            links[(fs.fact_table, fs.fact_key)].append(sources[fs.source_id])
+            links[(fs.fact_table, fs.fact_key)].append((sources[fs.source_id], fs.cite_key))
 
-        smap = _SourceMap(links)
+        def new_map() -> _SourceMap:
+            return _SourceMap(links, sources)
+
+        smap = new_map()
         actions = defaultdict(list)
         for a in s.scalars(
             select(TreatyActionRow).order_by(TreatyActionRow.date, TreatyActionRow.id)
@@ -151,7 +173,7 @@ def export_data_dir(engine: Engine, out: Path) -> dict[str, int]:
             )
         _dump(out / "states.yaml", {"sources": smap.entries, "states": states})
 
-        smap = _SourceMap(links)
+        smap = new_map()
         sits = [
             _clean(
                 {
@@ -174,7 +196,7 @@ def export_data_dir(engine: Engine, out: Path) -> dict[str, int]:
 
         n_persons = 0
         for p in s.scalars(select(PersonRow).order_by(PersonRow.id)):
-            smap = _SourceMap(links)
+            smap = new_map()
             identity = smap.cite("persons", p.id)
             warrants = []
             for w in s.scalars(
@@ -266,7 +288,7 @@ def export_data_dir(engine: Engine, out: Path) -> dict[str, int]:
             _dump(out / "persons" / f"{p.id}.yaml", {"sources": smap.entries, **body})
             n_persons += 1
 
-        smap = _SourceMap(links)
+        smap = new_map()
         trips = [
             _clean(
                 {
@@ -317,10 +339,12 @@ def export_data_dir(engine: Engine, out: Path) -> dict[str, int]:
             )
             for a in s.scalars(select(AuthorityRow).order_by(AuthorityRow.date, AuthorityRow.id))
         ]
-        _dump(
-            out / "records" / "records.yaml",
-            {"sources": smap.entries, "trips": trips, "findings": findings, "authorities": auths},
-        )
+        # one file per kind of record, as the bundled data keeps them, each with its own map
+        for name, items in (("trips", trips), ("findings", findings), ("authorities", auths)):
+            used = {k for item in items for k in item.get("sources", [])}
+            used |= {smap.entries[k]["via"] for k in used if "via" in smap.entries[k]}
+            own = {k: v for k, v in smap.entries.items() if k in used}
+            _dump(out / "records" / f"{name}.yaml", {"sources": own, name: items})
 
     (out / STATUTE_FILE).parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(bundled_data_dir() / STATUTE_FILE, out / STATUTE_FILE)

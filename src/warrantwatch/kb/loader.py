@@ -15,6 +15,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from warrantwatch.kb.database import fingerprint, set_meta
+from warrantwatch.kb.edits import EDIT_ORIGIN, apply_all
 from warrantwatch.kb.files import DataFiles
 from warrantwatch.kb.schema import Source, Sourced
 from warrantwatch.kb.tables import (
@@ -36,42 +37,59 @@ from warrantwatch.kb.tables import (
     TripRow,
     WarrantRow,
 )
+from warrantwatch.kb.tiers import TierRules, rules_for
 
 STATUTE_FILE = Path("statute") / "rome_statute.json"
 
 
 class _Sources:
-    """Deduplicates sources by address across files and records fact links."""
+    """Deduplicates sources by address across files, tiers them and records fact links.
 
-    def __init__(self, session: Session) -> None:
+    A source already in the database (from an earlier load, or added by review) is
+    refreshed from the file the first time this load meets it, so a corrected title or a
+    changed tier rule reaches the stored row.
+    """
+
+    def __init__(self, session: Session, rules: TierRules) -> None:
         self.session = session
-        self.ids: dict[str, int] = {
-            url: sid for sid, url in session.execute(select(SourceRow.id, SourceRow.url))
-        }
-        self.links: set[tuple[str, str, int]] = set()
+        self.rules = rules
+        self.rows: dict[str, SourceRow] = {r.url: r for r in session.scalars(select(SourceRow))}
+        self.ids: dict[str, int] = {}
+        self.links: dict[tuple[str, str, int], str] = {}
 
-    def source_id(self, src: Source) -> int:
+    def source_id(self, src: Source, smap: dict[str, Source]) -> int:
         sid = self.ids.get(src.url)
-        if sid is None:
-            row = SourceRow(
-                url=src.url,
-                publisher=src.publisher,
-                title=src.title,
-                date=src.date,
-                accessed=src.accessed,
-            )
+        if sid is not None:
+            return sid
+        via_id = self.source_id(smap[src.via], smap) if src.via and src.via in smap else None
+        values = {
+            "publisher": src.publisher,
+            "title": src.title,
+            "date": src.date,
+            "accessed": src.accessed,
+            "tier": self.rules.tier(src.url, src.publisher),
+            "symbol": src.symbol,
+            "via_id": via_id,
+        }
+        row = self.rows.get(src.url)
+        if row is None:
+            row = self.rows[src.url] = SourceRow(url=src.url, **values)
             self.session.add(row)
-            self.session.flush()
-            sid = self.ids[src.url] = row.id
+        else:
+            for k, v in values.items():
+                setattr(row, k, v)
+        self.session.flush()
+        sid = self.ids[src.url] = row.id
         return sid
 
     def link(self, table: str, key: str, keys: list[str], smap: dict[str, Source]) -> None:
         for k in keys:
-            self.links.add((table, key, self.source_id(smap[k])))
+            self.links.setdefault((table, key, self.source_id(smap[k], smap)), k)
 
     def flush(self) -> None:
         self.session.add_all(
-            FactSource(fact_table=t, fact_key=k, source_id=s) for t, k, s in self.links
+            FactSource(fact_table=t, fact_key=k, source_id=s, cite_key=ck)
+            for (t, k, s), ck in self.links.items()
         )
 
 
@@ -82,7 +100,8 @@ def _prov(fact: Sourced) -> dict[str, object]:
 def clear_curated(session: Session) -> None:
     for table in CURATED_TABLES:
         session.execute(delete(table))
-    session.execute(delete(TripRow).where(TripRow.origin == "curated"))
+    # trips added by editors go too: the overlay (kb.edits) adds them again after the load
+    session.execute(delete(TripRow).where(TripRow.origin.in_(("curated", EDIT_ORIGIN))))
     session.execute(delete(FactSource).where(FactSource.fact_table != "trips"))
     curated_trips = select(TripRow.id)
     session.execute(
@@ -116,7 +135,7 @@ def load(session: Session, files: DataFiles) -> dict[str, int]:
     assert files.states is not None and files.situations is not None
     clear_curated(session)
     session.flush()
-    src = _Sources(session)
+    src = _Sources(session, rules_for(files.root))
     counts: dict[str, int] = {}
 
     smap = files.states.sources
@@ -309,6 +328,11 @@ def load(session: Session, files: DataFiles) -> dict[str, int]:
     session.flush()
     src.flush()
     counts["sources"] = len(src.ids)
+    edits = apply_all(session)
+    if any(edits.values()):
+        counts["editors' changes re-applied"] = edits["applied"]
+        if edits["stale"]:
+            counts["editors' changes that no longer apply"] = edits["stale"]
     set_meta(session, "data_fingerprint", fingerprint(files.root))
     set_meta(session, "data_dir", str(files.root))
     set_meta(session, "loaded_at", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))

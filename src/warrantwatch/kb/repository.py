@@ -48,22 +48,31 @@ from warrantwatch.law.records import (
     TreatyActionRec,
     TripRec,
     WarrantRec,
+    best_first,
 )
 from warrantwatch.law.world import World
 
 
 class _Provenance:
     def __init__(self, session: Session) -> None:
+        rows = {r.id: r for r in session.scalars(select(SourceRow))}
+
+        def ref(r: SourceRow, via: SourceRef | None = None) -> SourceRef:
+            return SourceRef(
+                r.url, r.publisher, r.title, r.date, r.accessed, r.tier or 6, r.symbol, via
+            )
+
+        plain = {sid: ref(r) for sid, r in rows.items()}
         sources = {
-            r.id: SourceRef(r.url, r.publisher, r.title, r.date, r.accessed)
-            for r in session.scalars(select(SourceRow))
+            sid: ref(r, plain.get(r.via_id)) if r.via_id in plain else plain[sid]
+            for sid, r in rows.items()
         }
         self.by_fact: dict[tuple[str, str], list[SourceRef]] = defaultdict(list)
         for fs in session.scalars(select(FactSource).order_by(FactSource.source_id)):
             self.by_fact[(fs.fact_table, fs.fact_key)].append(sources[fs.source_id])
 
     def fact(self, table: str, key: object, row: Provenance | None = None) -> Fact:
-        srcs = tuple(self.by_fact.get((table, str(key)), ()))
+        srcs = tuple(best_first(self.by_fact.get((table, str(key)), ())))
         if row is None:
             return Fact(sources=srcs)
         return Fact(sources=srcs, confidence=row.confidence, note=row.note)

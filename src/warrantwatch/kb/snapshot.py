@@ -16,7 +16,7 @@ from pathlib import Path
 
 from warrantwatch.law.world import World
 
-FORMAT = 1
+FORMAT = 2  # 2: sources carry their tier, symbol and cited-through page
 
 
 def sqlite_file(database_url: str) -> Path | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -35,6 +35,13 @@ class SourceRow(Base):
     title: Mapped[str] = mapped_column(Text)
     date: Mapped[dt.date | None] = mapped_column(Date)
     accessed: Mapped[dt.date | None] = mapped_column(Date)
+    #: 1 (the Court's own record) to 6 (other pages, mirrors): kb/tiers.py, migration 0006
+    tier: Mapped[int] = mapped_column(Integer, default=6)
+    symbol: Mapped[str | None] = mapped_column(String(200))
+    #: the page this document is known through, when it was not read itself
+    via_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sources.id", ondelete="SET NULL"), nullable=True
+    )
 
 
 class FactSource(Base):
@@ -46,6 +53,33 @@ class FactSource(Base):
     source_id: Mapped[int] = mapped_column(
         ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True
     )
+    #: the key the data file cited the source by, so an export keeps it (migration 0006)
+    cite_key: Mapped[str | None] = mapped_column(String(200))
+
+
+class KbEdit(Base):
+    """One change an editor made to the record (site or CLI), kept as an overlay.
+
+    The data files stay the base; every rebuild re-applies these in order
+    (:mod:`warrantwatch.kb.edits`), so an edit survives a reload until an export carries it
+    into the files, after which applying it again finds it there and changes nothing.
+    ``before``/``after`` are the fact's fields in the data-file shape; ``source`` the page
+    the change rests on.
+    """
+
+    __tablename__ = "kb_edits"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    editor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(20))  # add, correct, retract
+    kind: Mapped[str] = mapped_column(String(30))
+    target: Mapped[str] = mapped_column(String(300))
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    source: Mapped[dict[str, Any]] = mapped_column(JSON)
+    reason: Mapped[str] = mapped_column(Text)
+    #: where it came from: "editor", or "watcher:<name>" when accepted from the review queue
+    origin: Mapped[str] = mapped_column(String(60), default="editor")
 
 
 class Provenance:
@@ -228,3 +262,28 @@ CURATED_TABLES: tuple[type[Base], ...] = (
     AuthorityRow,
     ArticleRow,
 )
+
+
+class KbProposal(Base):
+    """A change a watcher proposes from the Court's or the depositary's publications.
+
+    Waits in the review queue until an editor accepts it (it becomes a :class:`KbEdit`,
+    ``edit_id``) or rejects it; ``fingerprint`` keeps a watcher from proposing the same
+    item twice.
+    """
+
+    __tablename__ = "kb_proposals"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    watcher: Mapped[str] = mapped_column(String(100))
+    found_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    kind: Mapped[str] = mapped_column(String(30))
+    summary: Mapped[str] = mapped_column(Text)
+    values: Mapped[dict[str, Any]] = mapped_column(JSON)
+    source: Mapped[dict[str, Any]] = mapped_column(JSON)
+    note: Mapped[str | None] = mapped_column(Text)
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    decided_by: Mapped[str | None] = mapped_column(String(200))
+    decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    reason: Mapped[str | None] = mapped_column(Text)
+    edit_id: Mapped[int | None] = mapped_column(Integer)

@@ -25,6 +25,7 @@ from warrantwatch.law.records import (
     StateRec,
     TripRec,
     WarrantRec,
+    best_first,
 )
 from warrantwatch.law.statute import STATUTE_URL, UnknownArticle, quote
 from warrantwatch.law.treaty_status import TreatyStatus, status_on
@@ -374,7 +375,8 @@ def _collect_sources(
     authorities: list[AuthorityRec],
     ts: TreatyStatus,
 ) -> list[SourceRef]:
-    """Every page the answer rests on, each once, in the order the answer uses them."""
+    """Every page the answer rests on, each once: best tier first, then in the order the
+    answer uses them."""
     out: dict[str, SourceRef] = {}
 
     def add(srcs: tuple[SourceRef, ...]) -> None:
@@ -408,7 +410,7 @@ def _collect_sources(
             title="Rome Statute of the International Criminal Court",
         ),
     )
-    return list(out.values())
+    return best_first(out.values())
 
 
 def _caveats(

@@ -8,27 +8,51 @@ tested with records built by hand in a few lines.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
 class SourceRef:
-    """Where a fact was read: address, publisher, title and the page's date."""
+    """Where a fact was read: address, publisher, title, the page's date and its tier.
+
+    ``tier`` runs from 1 (the Court's own record) to 6 (other pages, mirrors, copies), set
+    by the knowledge base from a reviewed rule (``data/sources/tiers.yaml``). ``via`` is the
+    page a primary document is known through when it was not read itself; ``symbol`` is the
+    document's official symbol.
+    """
 
     url: str
     publisher: str
     title: str
     date: dt.date | None = None
     accessed: dt.date | None = None
+    tier: int = 6
+    symbol: str | None = None
+    via: SourceRef | None = None
 
-    def as_dict(self) -> dict[str, str | None]:
+    def as_dict(self) -> dict[str, object]:
         return {
             "url": self.url,
             "publisher": self.publisher,
             "title": self.title,
             "date": self.date.isoformat() if self.date else None,
             "accessed": self.accessed.isoformat() if self.accessed else None,
+            "tier": self.tier,
+            "symbol": self.symbol,
+            "via": self.via.as_dict() if self.via else None,
         }
+
+
+def best_first(sources: Iterable[SourceRef]) -> list[SourceRef]:
+    """Sources ordered by tier (best first), keeping their order within a tier."""
+    return sorted(sources, key=lambda s: s.tier)
+
+
+def only_tier6(sources: Iterable[SourceRef]) -> bool:
+    """True when a fact rests on sources and every one of them is tier 6."""
+    tiers = [s.tier for s in sources]
+    return bool(tiers) and min(tiers) >= 6
 
 
 Sources = tuple[SourceRef, ...]

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from warrantwatch.law import warrants as wr
-from warrantwatch.law.records import PersonRec, SourceRef, StateRec
+from warrantwatch.law.records import PersonRec, SourceRef, StateRec, best_first, only_tier6
 from warrantwatch.law.treaty_status import in_force_from, status_on, withdrawal_effective
 from warrantwatch.law.world import World
 
@@ -42,6 +42,7 @@ def state_actions(state: StateRec) -> list[dict[str, Any]]:
             "type": a.type,
             "date": a.date.isoformat(),
             "verified": a.fact.verified,
+            "tier6_only": only_tier6(a.fact.sources),
             "confidence": a.fact.confidence,
             "note": a.fact.note,
             "sources": [s.as_dict() for s in a.fact.sources],
@@ -62,7 +63,7 @@ def state_sources(state: StateRec) -> list[SourceRef]:
     for d in state.declarations:
         for s in d.fact.sources:
             seen.setdefault(s.url, s)
-    return list(seen.values())
+    return best_first(seen.values())
 
 
 def parties(world: World, on: dt.date) -> list[dict[str, Any]]:
@@ -82,7 +83,7 @@ def person_sources(p: PersonRec) -> list[SourceRef]:
     for f in facts:
         for s in f.sources:
             seen.setdefault(s.url, s)
-    return list(seen.values())
+    return best_first(seen.values())
 
 
 def person_summary(world: World, p: PersonRec, on: dt.date) -> dict[str, Any]:
@@ -104,6 +105,7 @@ def person_summary(world: World, p: PersonRec, on: dt.date) -> dict[str, Any]:
                 "start": x.start.isoformat() if x.start else None,
                 "end": x.end.isoformat() if x.end else None,
                 "verified": x.fact.verified,
+                "tier6_only": only_tier6(x.fact.sources),
             }
             for x in p.positions
         ],
@@ -118,6 +120,7 @@ def person_summary(world: World, p: PersonRec, on: dt.date) -> dict[str, Any]:
                 "made_public": w.made_public.isoformat() if w.made_public else None,
                 "outstanding": wr.is_outstanding(p, w, on),
                 "verified": w.fact.verified,
+                "tier6_only": only_tier6(w.fact.sources),
                 "charges": [
                     {"crime": c.crime, "article": c.article, "category": c.category, "mode": c.mode}
                     for c in w.charges
@@ -132,6 +135,7 @@ def person_summary(world: World, p: PersonRec, on: dt.date) -> dict[str, Any]:
                 "warrant": c.warrant,
                 "place": c.place,
                 "verified": c.fact.verified,
+                "tier6_only": only_tier6(c.fact.sources),
             }
             for c in p.custody
         ],
@@ -147,6 +151,7 @@ def person_summary(world: World, p: PersonRec, on: dt.date) -> dict[str, Any]:
                 "occasion": t.occasion,
                 "outcome": t.outcome,
                 "verified": t.fact.verified,
+                "tier6_only": only_tier6(t.fact.sources),
             }
             for t in world.trips_of(p.id)
         ],
@@ -174,3 +179,20 @@ def persons(world: World, on: dt.date, status: str | None = None) -> list[dict[s
             }
         )
     return out
+
+
+def latest_fact(world: World, today: dt.date) -> dt.date | None:
+    """The date of the newest dated fact on or before ``today`` (how current the record is):
+    warrants issued or made public, custody events, positions, treaty actions, trips,
+    findings."""
+    dates: list[dt.date] = []
+    for p in world.persons.values():
+        dates += [w.made_public or w.issued for w in p.warrants]
+        dates += [c.date for c in p.custody]
+        dates += [x.start for x in p.positions if x.start]
+    for st in world.states.values():
+        dates += [a.date for a in st.actions]
+    dates += [t.start for t in world.trips]
+    dates += [f.decision_date for f in world.findings]
+    past = [d for d in dates if d <= today]
+    return max(past) if past else None

@@ -316,11 +316,32 @@ def numeric_dates(
             d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             if d is not None:
                 out.append(DateMention(m.start(), m.end(), "N", exact=d))
-    for pattern in _marker_patterns(words.markers if words is not None else ()):
+    taken: list[tuple[int, int]] = []
+    markers = words.markers if words is not None else ()
+    for pattern in _marker_patterns(markers):
         for m in pattern.finditer(norm, start, end):
             d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             if d is not None:
                 out.append(DateMention(m.start(), m.end(), "N", exact=d))
+                taken.append((m.start(), m.end()))
+    # Without the year, as in datelines and leads ("10月8日电", "8日抵达", "10월 8일"):
+    # a day and month, or a day of the month alone, resolved against the report's date.
+    month_day, day_alone = _short_marker_patterns(markers)
+    for pattern in month_day:
+        for m in pattern.finditer(norm, start, end):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            mo, day = int(m.group(1)), int(m.group(2))
+            if 1 <= mo <= 12 and 1 <= day <= 31:
+                out.append(DateMention(m.start(), m.end(), "D", day=day, month=mo))
+                taken.append((m.start(), m.end()))
+    for pattern in day_alone:
+        for m in pattern.finditer(norm, start, end):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            day = int(m.group(1))
+            if 1 <= day <= 31:
+                out.append(DateMention(m.start(), m.end(), "Q", day=day))
     for m in _ORDINAL_DAY.finditer(norm, start, end):
         day = int(m.group(1) or m.group(2))
         if 1 <= day <= 31:
@@ -354,6 +375,30 @@ def _marker_patterns(markers: tuple[tuple[str, str, str], ...]) -> tuple[re.Patt
             )
         )
     return tuple(out)
+
+
+@lru_cache(maxsize=64)
+def _short_marker_patterns(
+    markers: tuple[tuple[str, str, str], ...],
+) -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
+    """Month and day with their markers ("10月8日", "10월 8일"), and a day alone ("8日"),
+    for languages whose markers are letters of their own (not the dots of Hungarian)."""
+    month_day, day_alone = [], []
+    for _, mo, d in markers:
+        if not (mo and d) or mo == "." or d == ".":
+            continue
+        month_day.append(
+            re.compile(
+                rf"(?<![\d{re.escape(mo)}])(\d{{1,2}})\s*{re.escape(mo)}\s*(\d{{1,2}})\s*{re.escape(d)}"
+            )
+        )
+        # a day alone: not the end of a longer number, nor a month-day already read
+        day_alone.append(
+            re.compile(
+                rf"(?<![\d{re.escape(mo)}])(?<!{re.escape(mo)} )(\d{{1,2}})\s*{re.escape(d)}"
+            )
+        )
+    return tuple(month_day), tuple(day_alone)
 
 
 def years_in(norm: str, start: int, end: int) -> list[int]:

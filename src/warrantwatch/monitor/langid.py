@@ -76,7 +76,13 @@ _LOGOGRAPHIC = frozenset({"han", "hangul"})
 
 @lru_cache(maxsize=64)
 def _scripts(alphabet: frozenset[str]) -> frozenset[str]:
-    return frozenset(script_of(c) for c in alphabet) - _LOGOGRAPHIC
+    """The scripts the alphabet is written in: those of at least ten of its letters (a
+    few Latin letters in a Cyrillic alphabet, from names, do not make Latin its own)."""
+    counts: dict[str, int] = {}
+    for c in alphabet:
+        sc = script_of(c)
+        counts[sc] = counts.get(sc, 0) + 1
+    return frozenset(sc for sc, n in counts.items() if n >= 10) - _LOGOGRAPHIC
 
 
 def _foreign(sample: str, alphabet: frozenset[str]) -> set[str]:
@@ -129,6 +135,9 @@ def languages_of(
                 if cand != top_file and foreign <= alphabets.get(cand, frozenset()):
                     label = next((c for c, _ in found if idmap.get(c) == cand), cand)
                     return (cand,), label
+    if top_file is not None:
+        # Codes that one file reads (hr, sr, bs -> sh) share the model's belief.
+        score = sum(p for c, p in found if idmap.get(c) == top_file)
     if score < MIN_SCORE or top_file is None:
         return None, None
     out = {top_file}

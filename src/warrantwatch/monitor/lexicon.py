@@ -42,6 +42,8 @@ class Words:
     titles: tuple[str, ...]
     title_ends: tuple[str, ...]
     proxies: frozenset[str]
+    #: Stems among the proxies ("avukat*": "avukatı", "avukatları"), without the star.
+    proxy_stems: tuple[str, ...]
     before_name: frozenset[str]
     receive: tuple[str, ...]
     host: tuple[str, ...]
@@ -51,6 +53,7 @@ class Words:
     since: frozenset[str]
     passive: tuple[str, ...]
     of: frozenset[str]
+    negation: frozenset[str]
     next: frozenset[str]
     last: frozenset[str]
     guarded_weekdays: frozenset[str]
@@ -61,6 +64,10 @@ class Words:
     glued: bool
     numeric_order: str
     markers: tuple[tuple[str, str, str], ...]
+
+    def is_proxy(self, word: str) -> bool:
+        """A word that makes the named person someone else's principal ("Putin's envoy")."""
+        return word in self.proxies or word.startswith(self.proxy_stems)
 
     def is_title(self, word: str) -> bool:
         """A title that takes a country as attribute ("президенту Турции", "Außenminister")."""
@@ -80,7 +87,8 @@ def build(langs: Iterable[Language]) -> Words:
         return out
 
     def t(words: Iterable[str]) -> tuple[str, ...]:
-        return tuple(sorted(_f(words)))
+        # Prefix lists: a stem ("cumhurbaşkan*") is its letters, matched with startswith.
+        return tuple(sorted(_f(w.rstrip("*") for w in words)))
 
     named: dict[str, set[str]] = {}
     for lang in ls:
@@ -113,7 +121,8 @@ def build(langs: Iterable[Language]) -> Words:
         named_after={k: tuple(sorted(v)) for k, v in named.items()},
         titles=t(u(lambda x: x.persons.titles)),
         title_ends=t(u(lambda x: x.persons.title_ends)),
-        proxies=_f(u(lambda x: x.persons.proxies)),
+        proxies=_f(w for w in u(lambda x: x.persons.proxies) if not w.endswith("*")),
+        proxy_stems=t(w for w in u(lambda x: x.persons.proxies) if w.endswith("*")),
         before_name=_f(u(lambda x: x.persons.before_name)),
         receive=t(u(lambda x: x.persons.host)),
         host=t(u(lambda x: (*x.persons.host, *x.persons.meet))),
@@ -123,6 +132,7 @@ def build(langs: Iterable[Language]) -> Words:
         since=_f(u(lambda x: x.grammar.since)),
         passive=tuple(w + " " for w in t(u(lambda x: x.grammar.passive))),
         of=_f(u(lambda x: x.grammar.of)),
+        negation=_f(u(lambda x: x.grammar.not_)),
         next=_f(u(lambda x: x.dates.next)),
         last=_f(u(lambda x: x.dates.last)),
         guarded_weekdays=_f(u(lambda x: x.dates.guarded_weekdays)),

@@ -152,14 +152,20 @@ def place_specs(
                 continue  # reported by ``data check`` (unknown city)
             for form in forms:
                 out.extend(_spec(form, code, english, "city", lang.code))
-    for code, forms in shared.demonyms.items():
-        for form in forms:
-            out.append(PlaceSpec(fold(form).strip(), code, None, "demonym", stem=True))
-    for lang in chosen:
-        for code, forms in lang.places.demonyms.items():
+    every = [shared.demonyms, *(lang.places.demonyms for lang in chosen)]
+    for table in every:
+        for code, forms in table.items():
             for form in forms:
-                out.append(PlaceSpec(fold(form).strip(), code, None, "demonym", stem=True))
+                out.append(_demonym(form, code))
     return out
+
+
+def _demonym(form: str, code: str) -> PlaceSpec:
+    """A demonym stem; an acronym ("AS": Amerika Serikat, "presiden AS") only in capitals,
+    lest it match a common word ("as")."""
+    if _ACRONYM.match(form) and form.upper() == form:
+        return PlaceSpec(fold(form).strip(), code, None, "demonym", exact_case=form)
+    return PlaceSpec(fold(form).strip(), code, None, "demonym", stem=True)
 
 
 def city_countries(shared: SharedPlaces | None = None) -> dict[str, str]:

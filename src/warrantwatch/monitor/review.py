@@ -24,6 +24,7 @@ from sqlalchemy import Engine, delete, select
 from sqlalchemy.orm import Session
 
 from warrantwatch.kb.tables import FactSource, PersonRow, SourceRow, StateRow, TripRow
+from warrantwatch.kb.tiers import tier_of
 from warrantwatch.monitor.grouping import recompute, trip_events
 from warrantwatch.monitor.store import TripView, list_trips, trip_view
 from warrantwatch.monitor.tables import (
@@ -327,6 +328,7 @@ def _write_kb_trip(s: Session, trip: TripRecord, editor: str, note: str | None) 
                 title=a.title or a.url,
                 date=a.published,
                 accessed=(a.processed_at or a.seen_at).date(),
+                tier=tier_of(a.url, _publisher(a.url)),
             )
             s.add(src)
             s.flush()

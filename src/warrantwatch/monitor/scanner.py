@@ -24,7 +24,8 @@ from warrantwatch.law.records import PersonRec
 from warrantwatch.law.world import World
 from warrantwatch.monitor import cues as cue_lex
 from warrantwatch.monitor import matcher
-from warrantwatch.monitor.dates import DateMention, read_date
+from warrantwatch.monitor.anchor import HEAD, head_date, text_year, url_date
+from warrantwatch.monitor.dates import DateMention, numeric_dates, read_date
 from warrantwatch.monitor.known_trips import known_trip_id
 from warrantwatch.monitor.langid import languages_of
 from warrantwatch.monitor.lexicon import Words, merge
@@ -67,6 +68,21 @@ class Scanner:
         self.glued = tables.glued
         self._words: dict[tuple[str, ...] | None, Words] = {}
         self.nationality = {pid: p.nationality for pid, p in world.persons.items()}
+        # The territories of the situations in which each person is wanted: the subject of
+        # most news about them ("the war in Ukraine", "children deported from Ukraine").
+        self.situation_lands = {
+            pid: tuple(
+                sorted(
+                    {
+                        iso
+                        for w in p.warrants
+                        if w.situation in world.situations
+                        for iso in world.situations[w.situation].territory
+                    }
+                )
+            )
+            for pid, p in world.persons.items()
+        }
         self._duty_cache: dict[tuple[str, str, dt.date], dict[str, Any] | None] = {}
 
     # --- pickling: the duty cache stays behind --------------------------------------
@@ -188,6 +204,44 @@ class Scanner:
                 if m is not None:
                     dates.append(m)
         strong = frozenset(pid for h, pid in resolved if h.entry.data[1])
+        language = codes[0] if codes is not None and len(codes) == 1 else article.language
+        published, year_hint, date_floor = article.published, None, None
+        head = [d for d in dates if d.start < HEAD]
+        head += numeric_dates(norm, 0, min(len(norm), HEAD), language, words)
+        if published is None:
+            # No date came with the text: its address, dateline or time stamp may give it.
+            # A year before the first warrant of everyone named is not the report's: the
+            # crimes' years ("between 2015 and early 2020"), not the arrest's.
+            floor = min(
+                (w.issued.year for _, pid in resolved for w in self.world.persons[pid].warrants),
+                default=None,
+            )
+            issued = {
+                (w.issued.year, w.issued.month)
+                for _, pid in resolved
+                for w in self.world.persons[pid].warrants
+            }
+            warrant_dates = [
+                (d.start, d.end) for d in dates if d.year and (d.year, d.month) in issued
+            ]
+            year_hint = text_year(norm, skip=warrant_dates)
+            full = [
+                d.exact if d.kind == "N" else _full_day(d)
+                for d in dates
+                if (d.start, d.end) not in warrant_dates and (d.kind == "N" or d.year)
+            ]
+            first = min(
+                (w.issued for _, pid in resolved for w in self.world.persons[pid].warrants),
+                default=dt.date.min,
+            )  # dates before the first warrant are the crimes' or history's, not the report's
+            days = [d for d in full if d is not None and first <= d <= dt.date.today()]
+            date_floor = max(days) if days else None
+            if year_hint is not None and floor is not None and year_hint < floor:
+                year_hint = None
+            dateline = head_date(norm, head, year_hint)
+            published = url_date(article.url) or dateline
+        else:
+            dateline = head_date(norm, head, None, published)
         return Reading(
             text=text,
             norm=norm,
@@ -196,9 +250,13 @@ class Scanner:
             places=places,
             cues=cues,
             dates=dates,
-            published=article.published,
-            language=codes[0] if codes is not None and len(codes) == 1 else article.language,
+            published=published,
+            year_hint=year_hint,
+            date_floor=date_floor,
+            dateline=dateline,
+            language=language,
             nationality=self.nationality,
+            situation_lands=self.situation_lands,
             strong_persons=strong,
             words=words,
             reported=reported,
@@ -287,7 +345,9 @@ class Scanner:
             on = date or article.published or dt.date.today()
             from warrantwatch.law.warrants import outstanding
 
-            if not outstanding(person, on):
+            if not outstanding(person, on) and not (
+                best.status == "arrest" and _outstanding_before(person, on, date is None)
+            ):
                 continue  # no ICC warrant calls for an arrest on that day
             events.append(
                 TripEvent(
@@ -494,12 +554,33 @@ def _cache_key(world: World) -> str:
     h.update((here / "languages" / "__init__.py").read_bytes())
     # The CLDR data behind place and date words; the automaton itself is rebuilt from
     # the cached patterns at every start, so its library's version does not matter here.
-    for dist in ("babel", "pytz"):
+    for dist in ("babel", "pytz", "opencc"):
         try:
             h.update(metadata.version(dist).encode())
         except metadata.PackageNotFoundError:
             h.update(dist.encode())
     return h.hexdigest()[:24]
+
+
+def _full_day(d: DateMention) -> dt.date | None:
+    try:
+        return dt.date(d.year, d.month, d.day) if d.kind == "D" else None
+    except ValueError:
+        return None
+
+
+def _outstanding_before(person: PersonRec, on: dt.date, undated: bool) -> bool:
+    """Whether a warrant called for the arrest that a report tells of: the day before it (a
+    report comes after the arrest, which ended the warrant's call), or, for an undated
+    report, the day before any custody event the knowledge base records up to ``on``."""
+    from warrantwatch.law.warrants import outstanding
+
+    days = [on - dt.timedelta(days=1)]
+    if undated:
+        days += [c.date - dt.timedelta(days=1) for c in person.custody if c.date <= on]
+    else:  # the arrest was reported within days of it
+        days += [on - dt.timedelta(days=k) for k in (3, 7)]
+    return any(outstanding(person, d) for d in days)
 
 
 def _load_cached(world: World, cache_dir: Path) -> _Tables | None:

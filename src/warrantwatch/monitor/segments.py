@@ -19,7 +19,8 @@ from dataclasses import dataclass
 # in the length of the text.
 MAX_SENTENCE = 1500
 
-_BOUNDARY = re.compile(r"[.!?؟。…։]+[\"'»”’)\]]*\s+|\n\s*")
+# Chinese and Japanese full stops end a sentence without a space after them.
+_BOUNDARY = re.compile(r"[.!?؟…։]+[\"'»”’)\]]*\s+|[。！？]+[」』\"'”’）)]*\s*|\n\s*")
 _ABBREV = frozenset(
     [
         "mr",

@@ -8,7 +8,9 @@ original, which is how evidence sentences and case checks read the original text
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from functools import cache
 
 #: Characters replaced one-for-one before matching (after lower-casing). Apostrophes,
 #: hyphens, quotes and brackets become spaces, so that every word is preceded by a space
@@ -48,6 +50,8 @@ _REPLACE: tuple[tuple[str, str], ...] = (
     ("إ", "ا"),
     ("آ", "ا"),
     ("ى", "ي"),  # alef maqsura, often written as yeh
+    ("ş", "ș"),  # Romanian s and t with cedilla, the older encoding of the comma letters
+    ("ţ", "ț"),  # (CLDR writes the comma forms; much Romanian news still has the cedilla)
 )
 
 
@@ -95,7 +99,31 @@ def _fold_any(text: str) -> str:
     for old, new in _REPLACE:
         if old in out:
             out = out.replace(old, new)
+    if _HAN.search(out):
+        out = out.translate(_traditional_to_simplified())
     return out
+
+
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+
+
+@cache
+def _traditional_to_simplified() -> dict[int, int]:
+    """Traditional Chinese characters to their simplified forms, one for one, from OpenCC's
+    ``t2s`` tables: Hong Kong and Taiwan news write 杜特爾特 and 國際刑事法院 where the
+    knowledge base and the language file have 杜特尔特 and 国际刑事法院. Characters whose
+    simplified form is not a single character are left as they are (offsets are kept)."""
+    import opencc
+
+    conv = opencc.OpenCC("t2s")
+    table: dict[int, int] = {}
+    for block in ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00)):
+        for cp in range(*block):
+            ch = chr(cp)
+            simple = conv.convert(ch)
+            if simple != ch and len(simple) == 1:
+                table[cp] = ord(simple)
+    return table
 
 
 def strip_accents(text: str) -> str:

@@ -54,11 +54,21 @@ class Reading:
     published: dt.date | None
     language: str | None
     nationality: dict[str, tuple[str, ...]]
+    #: Per person, the territories of the situations in which they are wanted.
+    situation_lands: dict[str, tuple[str, ...]] = field(default_factory=dict)
     strong_persons: frozenset[str] = frozenset()
     #: The word lists of the text's language(s) (all languages when unknown).
     words: Words = field(default_factory=words_for)
     #: The language an event reports (the article's, or the one identified).
     reported: str | None = None
+    #: Without any report date, the latest year the text names: the year of a day and
+    #: month given alone ("on 3 September").
+    year_hint: int | None = None
+    #: Without any report date, the latest full date the text names (not a warrant's):
+    #: the report is not older, so "on Wednesday" is the first Wednesday from it.
+    date_floor: dt.date | None = None
+    #: The day of the text's dateline or head time stamp, if it has one.
+    dateline: dt.date | None = None
 
 
 @dataclass
@@ -133,6 +143,13 @@ class _Positions(Generic[_T]):
         a = bisect.bisect_left(self.starts, lo)
         b = bisect.bisect_left(self.starts, hi)
         return self.items[a:b]
+
+
+def _safe_day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _word_before(norm: str, pos: int) -> str:
@@ -247,6 +264,11 @@ def _blocks(blocker: Hit, arrest: Hit) -> bool:
     """Whether a duty or condition word governs an arrest word: a few words before it
     ("must arrest", "should he be arrested"), or the Slavic conditional particle right
     after it ("заарештувала б", "арестовали бы")."""
+    code = _code(blocker)
+    if code == "FUT":  # "ще бъде арестуван", "will be arrested": an arrest still to come
+        return 0 <= arrest.start - blocker.end <= 12
+    if code == "COND":  # "ако дойде в България, ще бъде арестуван"; "... арестува, ако дойде"
+        return -60 <= arrest.start - blocker.end <= 80
     return (
         0 <= arrest.start - blocker.end <= 40
         or blocker.start <= arrest.start < blocker.end
@@ -320,10 +342,14 @@ class Rules:
 
     def _is_old(self, m: DateMention | _Year, status: str) -> bool:
         pub = self.r.published
-        if pub is None:
-            return False
         if _word_before(self.r.norm, m.start) in self.r.words.since:
             return False  # "since 2023", "wanted since March 2023": not the trip's date
+        if pub is None:
+            # Undated text: a year before the latest year it names is a recalled one
+            # ("en août 2023" in a report that also speaks of 2025).
+            year = m.year if isinstance(m, _Year) else m.year if m.kind in ("D", "Y") else 0
+            hint = self.r.year_hint
+            return bool(year and hint and year < hint)
         if isinstance(m, _Year):
             return m.year < pub.year
         if m.kind == "Y":
@@ -403,7 +429,7 @@ class Rules:
         after "if" ("if the Israeli prime minister ever set foot in the country"), and an
         arrest word under a duty or condition ("would detain", "must arrest")."""
         conds = [c.end for c in cues if _code(c) == "COND"]
-        blockers = [c for c in cues if _code(c) in ("MOD", "COND")]
+        blockers = [c for c in cues if _code(c) in ("MOD", "COND", "FUT")]
         out = []
         for c in cues:
             code = _code(c)
@@ -468,14 +494,14 @@ class Rules:
                 words.pop()
         if words and (words[-1] in self.r.words.of or words[-1] in self.r.words.origin):
             words.pop()
-        if words and words[-1] in self.r.words.proxies:
+        if words and self.r.words.is_proxy(words[-1]):
             return True
         after = norm[h.end : h.end + 30].split()
         if after[:1] == ["s"]:  # "Roe's lawyer" (the apostrophe folds to a space)
             after = after[1:]
         return (
             bool(after)
-            and after[0] in self.r.words.proxies
+            and self.r.words.is_proxy(after[0])
             and norm[h.end : h.end + 1] in ("s", " ")
         )
 
@@ -594,6 +620,8 @@ class Rules:
             movers = [c for c in place_trip if _code(c) != "TN"]
             anchor = min(movers, key=lambda c: c.start) if movers else near
             day = self._date(own, ph, status, [anchor], cues)
+            if day is None and status == "occurred" and r.dateline and self._in_lead(s):
+                day = r.dateline  # "DUSHANBE, Oct 8 (Reuters) - ... arrived": the report's day
             bg = self._background(
                 s, place_sent, place_span if cross else span, ph, near, status, codes, day
             )
@@ -728,7 +756,7 @@ class Rules:
         """
         cues = [c for c in cues if not self._third_state_cancels(c, place, pid)]
         codes = [_code(c) for c in cues]
-        blockers = [c for c in cues if _code(c) in ("MOD", "COND")]
+        blockers = [c for c in cues if _code(c) in ("MOD", "COND", "FUT")]
         for c in cues:
             if _code(c) == "ARR" and not any(_blocks(b, c) for b in blockers):
                 return "arrest"
@@ -736,6 +764,8 @@ class Rules:
             return "cancelled"
         if "NARR" in codes:
             return "occurred"
+        if self._negated(near, cues):
+            return "cancelled"  # "wird nicht am Treffen teilnehmen", "не поедет"
         lo = min(near.start, place.start) - 60
         hi = max(near.end, place.end) + 25
         tensed = ("TP", "INV", "FUT", "TO", "PAST", "NOW")
@@ -757,6 +787,23 @@ class Rules:
             elif code in ("PAST", "NOW"):
                 back += w
         return "occurred" if back > ahead else "planned"
+
+    def _negated(self, cue: Hit, cues: list[Hit]) -> bool:
+        """Whether a negation governs a travel word: among the two words before it ("will
+        not travel", "не поедет", "nu va merge"), or right after the future or modal
+        auxiliary that leads to it ("wird nicht ... teilnehmen")."""
+        neg = self.r.words.negation
+        if not neg or _code(cue) not in ("TP", "TO", "TN", "INV"):
+            return False
+        norm = self.r.norm
+        if neg.intersection(norm[max(0, cue.start - 25) : cue.start].split()[-2:]):
+            return True
+        return any(
+            _code(c) == "FUT"
+            and 0 <= cue.start - c.end <= 90
+            and neg.intersection(norm[c.end : c.end + 14].split()[:1])
+            for c in cues
+        )
 
     def _third_state_cancels(self, cue: Hit, place: Hit, pid: str) -> bool:
         if _code(cue) not in ("CAN", "DEP"):
@@ -781,7 +828,12 @@ class Rules:
     ) -> list[tuple[Hit, float]]:
         """Destinations in ``span``, best first; ``strict`` (another sentence) wants "to/in X"."""
         r = self.r
-        own = set(r.nationality.get(pid, ()))
+        # One's own country is no destination, except for an arrest there ("Duterte was
+        # arrested at Manila's airport").
+        arrests = [c for c in cues if _code(c) == "ARR"]
+        home = set(r.nationality.get(pid, ()))
+        own = set() if arrests else home
+        lands = set(r.situation_lands.get(pid, ()))
         mention_ends = [c.end for c in cues if _code(c) == "MENT"]
         span_places = self._places.within(*span)
         in_span = [p for p in span_places if p.entry.data[0] not in own]
@@ -824,6 +876,12 @@ class Rules:
             score -= min(_cue_distance(p, near), 300.0) / 400.0
             mark = _mark(r, p)
             dest = mark > 0
+            if p.entry.data[0] in home and (
+                mark < 0 or not any(-30 <= p.start - c.end <= 60 for c in arrests)
+            ):
+                continue  # at home only "arrested at Manila's airport", not "... near Tripoli"
+            if kind == "country" and not dest and p.entry.data[0] in lands:
+                continue  # "the invasion of Ukraine": the subject, not a destination
             if dest:
                 score += 0.3
             elif mark < 0:
@@ -901,7 +959,9 @@ class Rules:
             marked = (
                 (before in self.r.words.origin and not both)
                 or self.r.words.is_title(before)
+                or (before in self.r.words.of and self._title_before_of(p))
                 or _origin_after(self.r, p)
+                or self._title_after(p)
             )
             if marked or (
                 prev is not None and prev in out and _conjoined(norm, prev, p, self.r.words)
@@ -909,6 +969,32 @@ class Rules:
                 out.add(p)
             prev = p
         return out
+
+    def _title_before_of(self, p: Hit) -> bool:
+        """"the envoys of Britain", "the president of Mongolia": a title, then "of", then
+        the place (and "the" between them)."""
+        words = self.r.norm[max(0, p.start - 40) : p.start].split()[:-1]
+        w = self.r.words
+        while words and words[-1] in w.before_name and not w.is_title(words[-1]):
+            words.pop()
+        return bool(words) and w.is_title(words[-1])
+
+    def _title_after(self, p: Hit) -> bool:
+        """Whether a title follows the place: the country is someone's ("몽골 대통령과",
+        "İran Cumhurbaşkanı", "Беларусь президенти", "蒙古总统", "Mongolia's president").
+        A genitive ending glued to the place, or split off by an apostrophe ("Türkiye'nin"),
+        may stand between them."""
+        norm, w = self.r.norm, self.r.words
+        if not w.spaces:
+            return norm[p.end : p.end + 40].lstrip().startswith(w.titles)
+        j = p.end
+        while j < len(norm) and norm[j].isalnum():
+            j += 1  # the rest of the word: "ирана", "ირანის"
+        rest = norm[j : j + 48].lstrip(" ")
+        if self.r.text[j : j + 1] in ("'", "’", "ʼ"):
+            rest = rest.partition(" ")[2]  # an ending after an apostrophe: "Türkiye'nin"
+        word = rest.split(" ", 1)[0]
+        return bool(word) and (rest.startswith(w.titles) or w.is_title(word))
 
     # --- dates --------------------------------------------------------------------------
     def _date(
@@ -966,9 +1052,18 @@ class Rules:
         phrases.sort(key=lambda d: d.start - hi if d.start >= hi else lo - d.end)
         for d in phrases:
             day = resolve(d, pub, ahead)
+            if day is None and pub is None and d.kind == "D" and self.r.year_hint:
+                day = _safe_day(self.r.year_hint, d.month, d.day)
+            floor = self.r.date_floor
+            if day is None and pub is None and d.kind == "W" and floor and d.direction == 0:
+                day = floor + dt.timedelta(days=(d.weekday - floor.weekday()) % 7)
             if day is not None:
                 return day
         return None
+
+    def _in_lead(self, s: _Sent) -> bool:
+        """Whether ``s`` opens the text: the headline, the dateline's sentence or the lead."""
+        return s.start < 600
 
     def _dateline(self, d: DateMention) -> bool:
         """Whether ``d`` is the date of a dateline: "NAIROBI, March 15 —" opening a

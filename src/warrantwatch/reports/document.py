@@ -15,11 +15,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from warrantwatch.law.records import SourceRef
+from warrantwatch.law.records import SourceRef, best_first
 
 
 class Citations:
-    """Numbered sources, numbered by first citation."""
+    """Numbered sources, numbered by first citation; within one statement, best tier first."""
 
     def __init__(self) -> None:
         self._numbers: dict[str, int] = {}
@@ -28,7 +28,7 @@ class Citations:
     def cite(self, *groups: Iterable[SourceRef]) -> list[int]:
         out: list[int] = []
         for group in groups:
-            for s in group:
+            for s in best_first(group):
                 n = self._numbers.get(s.url)
                 if n is None:
                     self.sources.append(s)

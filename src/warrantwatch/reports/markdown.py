@@ -22,11 +22,21 @@ BASIS_WORDS = {
 
 
 def source_line(i: int, s: SourceRef | dict[str, Any]) -> str:
+    """One numbered source: its tier, publisher, title, symbol, date and address; a document
+    known only from another page says which page it is cited through."""
     d = s.as_dict() if isinstance(s, SourceRef) else s
     when = d.get("date") or (f"accessed {d['accessed']}" if d.get("accessed") else "")
-    return (
-        f'{i}. {d["publisher"]}, "{d["title"]}"' + (f", {when}" if when else "") + f". <{d['url']}>"
+    tier = f"[tier {d['tier']}] " if d.get("tier") else ""
+    symbol = f" ({d['symbol']})" if d.get("symbol") else ""
+    line = (
+        f'{i}. {tier}{d["publisher"]}, "{d["title"]}"{symbol}'
+        + (f", {when}" if when else "")
+        + f". <{d['url']}>"
     )
+    via = d.get("via")
+    if via:
+        line += f' Cited through {via["publisher"]}, "{via["title"]}" <{via["url"]}>, not read.'
+    return line
 
 
 def assessment_markdown(a: Assessment) -> str:

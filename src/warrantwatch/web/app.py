@@ -25,7 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from warrantwatch.config import Settings, get_settings
 from warrantwatch.kb.database import get_meta, set_meta
 from warrantwatch.kb.service import KnowledgeBase, open_kb
-from warrantwatch.web import account_pages, pages
+from warrantwatch.web import account_pages, edit_pages, pages
 from warrantwatch.web.api import review_routes as api_review
 from warrantwatch.web.api import routes as api
 from warrantwatch.web.background import MonitorThread
@@ -200,6 +200,7 @@ def create_app(settings: Settings | None = None, kb: KnowledgeBase | None = None
     app.include_router(api_review.router)
     app.include_router(pages.router)
     app.include_router(account_pages.router)
+    app.include_router(edit_pages.router)
 
     @app.get("/api/v1/docs", include_in_schema=False, response_class=HTMLResponse)
     def api_docs(request: Request) -> Response:

@@ -15,7 +15,7 @@ from typing import Any, ParamSpec, TypeVar
 
 from warrantwatch.law import warrants as wr
 from warrantwatch.law.obligations import _duty_for  # the engine's own basis test, per warrant
-from warrantwatch.law.records import PersonRec, SourceRef, StateRec, TripRec
+from warrantwatch.law.records import PersonRec, SourceRef, StateRec, TripRec, best_first, only_tier6
 from warrantwatch.law.treaty_status import TreatyStatus, status_on
 from warrantwatch.law.world import World
 from warrantwatch.web.worldmap import Paint
@@ -175,6 +175,7 @@ def trip_row(world: World, t: TripRec) -> dict[str, Any]:
         "host_status": ts.status if ts else "unknown",
         "bound": bound,
         "verified": t.fact.verified,
+        "tier6_only": only_tier6(t.fact.sources),
         "findings": [
             {"id": f.id, "decision_date": f.decision_date, "chamber": f.chamber}
             for f in world.findings_for_trip(t.id)
@@ -200,7 +201,7 @@ def dedupe_sources(groups: Iterable[Iterable[SourceRef]]) -> list[SourceRef]:
     for g in groups:
         for s in g:
             seen.setdefault(s.url, s)
-    return list(seen.values())
+    return best_first(seen.values())
 
 
 def state_record(world: World, state: StateRec, on: dt.date) -> dict[str, Any]:

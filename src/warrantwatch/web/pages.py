@@ -150,10 +150,23 @@ def home(request: Request, kb: KB, db: DbSession, _user: Reader, on: OnQuery = N
             "events": events,
             "alerts": alerts,
             "page_sources": srcs,
+            "currency": currency(kb, today),
             **status_map(kb, day),
             **choices(kb),
         },
     )
+
+
+def currency(kb: KB, today: dt.date) -> dict[str, Any]:
+    """How current the record is: its newest dated fact, and each watched source's last check."""
+    from warrantwatch.law.summaries import latest_fact
+    from warrantwatch.monitor.record_watch import last_checks
+
+    try:
+        checks = last_checks(kb.engine, kb.settings.data_dir)
+    except Exception:  # a watchers file that does not read: the page still shows the record
+        checks = []
+    return {"latest_fact": latest_fact(kb.world, today), "checks": checks}
 
 
 @router.get("/fragments/status-map", response_class=HTMLResponse)
@@ -212,7 +225,12 @@ def persons_page(
 
 @router.get("/persons/{person_id}", response_class=HTMLResponse)
 def person_page(
-    request: Request, kb: KB, _user: Reader, person_id: str, on: OnQuery = None
+    request: Request,
+    kb: KB,
+    _user: Reader,
+    person_id: str,
+    on: OnQuery = None,
+    notice: Annotated[str | None, Query(max_length=300)] = None,
 ) -> Response:
     person = _person(kb, person_id)
     day = _day(on)
@@ -247,6 +265,7 @@ def person_page(
         "page_sources": srcs,
         "canonical": f"/persons/{person.id}",
         "nav": "persons",
+        "notice": notice,
         **owed_map(kb, person, day),
     }
     return render(request, "person.html", ctx)
@@ -430,6 +449,7 @@ def review_page(
         "notice": notice,
         "outcomes": review_port.OUTCOMES,
         "review_available": review_port.review_module() is not None,
+        "proposals": proposal_rows(kb.engine),
         "person_name": lambda pid: world.persons[pid].name if pid in world.persons else pid,
         "state_name": world.state_name,
         "nav": "review",
@@ -462,12 +482,53 @@ async def review_action(
 
 
 @router.get("/audit", response_class=HTMLResponse)
-def audit_page(request: Request, db: DbSession, user: Editor) -> Response:
+def audit_page(request: Request, kb: KB, db: DbSession, user: Editor) -> Response:
     from warrantwatch.web.accounts import audit_rows
 
-    rows = review_port.audit_trail(db, 200) + audit_rows(db, 200)
+    rows = review_port.audit_trail(db, 200) + audit_rows(db, 200) + edit_rows(kb.engine, 200)
     rows.sort(key=lambda r: naive_utc(r["at"]), reverse=True)
     return render(request, "audit.html", {"rows": rows[:300], "nav": "audit"})
+
+
+def proposal_rows(engine: Any) -> list[dict[str, Any]]:
+    """Changes the record watchers propose, with the fields an editor completes to accept."""
+    from warrantwatch.kb.edits import KINDS, fields_of
+    from warrantwatch.monitor.record_watch import pending
+
+    return [
+        {
+            "id": p.id,
+            "watcher": p.watcher,
+            "kind": p.kind,
+            "summary": p.summary,
+            "values": p.values,
+            "source": p.source,
+            "note": p.note,
+            "fields": [f for f in fields_of(KINDS[p.kind]) if f not in ("note",)],
+        }
+        for p in pending(engine)
+    ]
+
+
+def edit_rows(engine: Any, limit: int) -> list[dict[str, Any]]:
+    """Editors' changes to the record, in the audit log's shape (with their source)."""
+    from warrantwatch.kb.edits import history
+
+    return [
+        {
+            "at": r["at"],
+            "actor": r["editor"],
+            "action": f"{r['action']} {r['kind'].replace('_', ' ')}",
+            "target": r["target"],
+            "trip_id": None,
+            "event_id": None,
+            "before": r["before"],
+            "after": r["after"],
+            "note": f"{r['reason']} (source: {r['source']['publisher']}, "
+            f"\u201c{r['source']['title']}\u201d, {r['source']['url']})",
+        }
+        for r in history(engine, limit)
+    ]
 
 
 def naive_utc(t: dt.datetime) -> dt.datetime:

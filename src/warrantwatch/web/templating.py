@@ -103,4 +103,16 @@ def make_templates() -> Jinja2Templates:
         action_words=lambda s: ACTION_WORDS.get(s, words(s)),
         referral_words=lambda s: REFERRAL_WORDS.get(s, words(s)),
     )
+    env.globals["tier_names"] = tier_names()
     return t
+
+
+def tier_names() -> dict[int, str]:
+    """What each source tier means (the badges' tooltips), from the rule file in force."""
+    from warrantwatch.config import get_settings
+    from warrantwatch.kb.tiers import TierRulesError, rules_for
+
+    try:
+        return rules_for(get_settings().data_dir).descriptions
+    except TierRulesError:
+        return {}

@@ -114,6 +114,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "passive": _LIST,
         # additions
         "of": _LIST,
+        "not": _LIST,
     },
     "dates": {
         "months": _MAP_LIST,
@@ -193,6 +194,9 @@ class Grammar:
     since: tuple[str, ...] = ()
     passive: tuple[str, ...] = ()
     of: tuple[str, ...] = ()
+    #: Negation words, as whole words ("nicht", "не", "not"): a travel word they negate
+    #: reports a trip that will not happen.
+    not_: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -378,7 +382,7 @@ def parse(data: Mapping[str, Any], path: Path) -> Language:
         cues=cues,
         places=Places(from_=pl.pop("from", ()), **pl),
         persons=Persons(**sec["persons"]),
-        grammar=Grammar(and_=gr.pop("and", ()), **gr),
+        grammar=Grammar(and_=gr.pop("and", ()), not_=gr.pop("not", ()), **gr),
         dates=Dates(months=months, weekdays=weekdays, **d),
         query=Query(
             travel=q.get("travel", ()), google_news=q.get("google_news", {}), gdelt=q.get("gdelt")

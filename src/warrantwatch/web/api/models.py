@@ -41,12 +41,33 @@ class Page(Out, Generic[T]):
     next: str | None = Field(description="Address of the next page, if any.")
 
 
+class CitingPageOut(Out):
+    url: str
+    publisher: str
+    title: str
+    date: dt.date | None
+    accessed: dt.date | None
+    tier: int = Field(6, description="1 the Court's record ... 6 other pages and copies.")
+    symbol: str | None = None
+    via: None = None
+
+
 class SourceOut(Out):
     url: str
     publisher: str
     title: str
     date: dt.date | None
     accessed: dt.date | None
+    tier: int = Field(
+        6,
+        description="1 the Court's own record, 2 the UN and its depositary, 3 governments and "
+        "intergovernmental bodies, 4 wires and established media, 5 NGOs and academic work, "
+        "6 other pages, mirrors and copies (data/sources/tiers.yaml).",
+    )
+    symbol: str | None = Field(None, description="The document's official symbol.")
+    via: CitingPageOut | None = Field(
+        None, description="The page this document is cited through: it was not read itself."
+    )
 
 
 class ChargeOut(Out):
@@ -78,6 +99,7 @@ class PositionOut(Out):
     start: dt.date | None
     end: dt.date | None
     verified: bool
+    tier6_only: bool = Field(False, description="Every source of this fact is tier 6.")
 
 
 class PersonWarrantOut(Out):
@@ -90,6 +112,7 @@ class PersonWarrantOut(Out):
     made_public: dt.date | None
     outstanding: bool
     verified: bool
+    tier6_only: bool = Field(False, description="Every source of this fact is tier 6.")
     charges: list[ChargeOut]
 
 
@@ -99,6 +122,7 @@ class CustodyOut(Out):
     warrant: str | None
     place: str | None
     verified: bool
+    tier6_only: bool = Field(False, description="Every source of this fact is tier 6.")
 
 
 class PersonTripOut(Out):
@@ -112,6 +136,7 @@ class PersonTripOut(Out):
     occasion: str | None
     outcome: str
     verified: bool
+    tier6_only: bool = Field(False, description="Every source of this fact is tier 6.")
 
 
 class PersonDetail(Out):
@@ -160,6 +185,7 @@ class ActionOut(Out):
     type: str
     date: dt.date
     verified: bool
+    tier6_only: bool = Field(False, description="Every source of this fact is tier 6.")
     confidence: str
     note: str | None
     sources: list[SourceOut]
@@ -271,6 +297,7 @@ class TripItem(Out):
     host_status: str
     bound: bool = Field(description="The host had to arrest the person on the trip's first day.")
     verified: bool
+    tier6_only: bool = Field(False, description="Every source of this fact is tier 6.")
     findings: list[TripFindingOut]
     sources: list[SourceOut]
 
