@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from warrantwatch.law import warrants as wr
 from warrantwatch.law.immunity import immunity_question
-from warrantwatch.law.precedents import precedents, visit_on
+from warrantwatch.law.precedents import precedents, trip_fields, visit_on
 from warrantwatch.law.records import (
     AuthorityRec,
     DeclarationRec,
@@ -354,16 +354,7 @@ def withdrawal_question(
 
 def visit_record(world: World, trip: TripRec) -> dict[str, Any]:
     """The trip the assessment is about, as the JSON contract shows it."""
-    return {
-        "trip_id": trip.id,
-        "start": trip.start.isoformat(),
-        "end": trip.end.isoformat() if trip.end else None,
-        "precision": trip.precision,
-        "place": trip.place,
-        "occasion": trip.occasion,
-        "outcome": trip.outcome,
-        "verified": trip.fact.verified,
-    }
+    return trip_fields(trip)
 
 
 def _collect_sources(

@@ -30,6 +30,20 @@ def visit_on(world: World, person: PersonRec, state: StateRec, on: dt.date) -> T
     return best[1] if best else None
 
 
+def trip_fields(trip: TripRec) -> dict[str, Any]:
+    """A trip's dates, place, occasion and outcome as the JSON contract writes them."""
+    return {
+        "trip_id": trip.id,
+        "start": trip.start.isoformat(),
+        "end": trip.end.isoformat() if trip.end else None,
+        "precision": trip.precision,
+        "place": trip.place,
+        "occasion": trip.occasion,
+        "outcome": trip.outcome,
+        "verified": trip.fact.verified,
+    }
+
+
 def _entry(world: World, trip: TripRec, kind: str) -> dict[str, Any]:
     host = world.states.get(trip.destination)
     host_status = status_on(host, trip.start).status if host else "unknown"
@@ -41,14 +55,8 @@ def _entry(world: World, trip: TripRec, kind: str) -> dict[str, Any]:
         "trip_id": trip.id,
         "person": {"id": trip.person, "name": person.name if person else trip.person},
         "state": {"iso2": trip.destination, "name": world.state_name(trip.destination)},
-        "start": trip.start.isoformat(),
-        "end": trip.end.isoformat() if trip.end else None,
-        "precision": trip.precision,
-        "place": trip.place,
-        "occasion": trip.occasion,
-        "outcome": trip.outcome,
+        **trip_fields(trip),
         "host_status_then": host_status,
-        "verified": trip.fact.verified,
         "finding": None
         if f is None
         else {
