@@ -69,6 +69,31 @@ def wrk(url: str, seconds: int, conns: int, gzip: bool) -> dict[str, float]:
     }
 
 
+def start_serve(
+    env: dict[str, str], workers: int, argv0: list[str] | None = None
+) -> tuple[subprocess.Popen[bytes], str]:
+    """``warrantwatch serve`` on a free loopback port, once it answers; and its address.
+    ``argv0``: the command that runs the CLI (default: the venv's ``warrantwatch``)."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    cli = argv0 or [str(Path(sys.executable).with_name("warrantwatch"))]
+    server = subprocess.Popen(
+        [*cli, "serve", "--port", str(port), "--workers", str(workers), "--log-level", "warning"],
+        env=env,
+    )
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            if httpx.get(base + "/static/favicon.svg", timeout=2).status_code == 200:
+                return server, base
+        except httpx.TransportError:
+            pass
+        if time.monotonic() > deadline or server.poll() is not None:
+            server.kill()
+            sys.exit("the server did not start")
+        time.sleep(0.3)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--workers", type=int, default=2)
@@ -85,25 +110,8 @@ def main() -> None:
     }
     if data_dir is not None:
         env["WARRANTWATCH_DATA_DIR"] = str(data_dir)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    exe = Path(sys.executable).with_name("warrantwatch")
-    server = subprocess.Popen(
-        [str(exe), "serve", "--port", str(port), "--workers", str(args.workers),
-         "--log-level", "warning"],
-        env=env,
-    )  # fmt: skip
+    server, base = start_serve(env, args.workers)
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                if httpx.get(base + "/static/favicon.svg", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline or server.poll() is not None:
-                sys.exit("the server did not start")
-            time.sleep(0.3)
         for path in ("/", ASSESS, "/static/favicon.svg"):  # warm every worker's caches
             for _ in range(20):
                 httpx.get(base + path, timeout=10)

@@ -215,6 +215,24 @@ class Settings(BaseSettings):
     web_session_hours: int = Field(
         default=12, ge=1, description="Web: how long a sign-in lasts, in hours."
     )
+    web_max_body_bytes: int = Field(
+        default=1_000_000,
+        ge=1024,
+        description="Web: largest request body (JSON or form) the server reads, in bytes; "
+        "a bigger one is refused with 413 before it is parsed.",
+    )
+    web_login_attempts: int = Field(
+        default=5,
+        ge=1,
+        description="Web: wrong passwords allowed per account, and four times as many per "
+        "address, within web_login_window_minutes before sign-in waits.",
+    )
+    web_login_window_minutes: int = Field(
+        default=15,
+        ge=1,
+        description="Web: the window of web_login_attempts, and the longest wait it imposes "
+        "(the wait grows with each failure and ends on its own).",
+    )
     web_run_monitor: bool = Field(
         default=True,
         description="Web: run the monitor's polling loop inside 'warrantwatch serve' when "

@@ -173,3 +173,42 @@ def test_state_text_shows_no_raw_ids(cli_env: Path) -> None:
     assert code == 0, out
     assert "declaration lodged 2015-09-08 for the Situation in Ukraine" in out
     assert "'ukraine'" not in out and "None" not in out
+
+
+def test_where_the_model_case(cli_env: Path) -> None:
+    code, out, _ = ww("where", "putin", "--on", "2025-10-09")
+    assert code == 0
+    head, _, rest = out.partition("Must arrest and surrender: States Parties")
+    assert "must arrest and surrender Vladimir Putin" in head
+    bound, _, free = rest.partition("No duty to arrest")
+    assert "Tajikistan (TJ)" in bound and "Tajikistan" not in free
+    assert "Russia (RU)" in free
+
+
+def test_where_json_and_csv(cli_env: Path) -> None:
+    import csv
+    import io
+
+    code, out, _ = ww("where", "Путин", "--on", "2025-10-09", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    tj = next(s for s in data["states"] if s["iso2"] == "TJ")
+    assert tj["must_arrest"] is True and tj["basis"] == "state_party"
+    assert data["person"]["id"] == "vladimir-putin" and data["on"] == "2025-10-09"
+    code, out, _ = ww("where", "al-bashir", "--on", "2015-06-14", "-f", "csv")
+    rows = {r["iso2"]: r for r in csv.DictReader(io.StringIO(out))}
+    assert rows["SD"]["basis"] == "unsc_referral" and rows["SD"]["must_arrest"] == "True"
+    assert rows["RU"]["must_arrest"] == "False" and rows["RU"]["basis"] == "none"
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (("where", "nobody-at-all"), "unknown person"),
+        (("where", "putin", "--on", "9/10/2025"), "not a date"),
+        (("where", "putin", "--format", "xml"), "xml"),
+    ],
+)
+def test_where_bad_input(cli_env: Path, args: tuple[str, ...], needle: str) -> None:
+    code, _, err = ww(*args)
+    assert code == 2 and needle in err and "Traceback" not in err

@@ -191,3 +191,13 @@ def test_han_patterns_have_no_word_edges_but_digits_do() -> None:
     got = [(text[h.start : h.end], h.entry.kind) for h in hits]
     assert ("普京", PERSON) in got and ("北京", PLACE) in got
     assert ("1月", DATE) not in got  # not the "1月" inside "11月"
+
+
+def test_a_foreign_name_does_not_change_the_language(bundled_scanner: Scanner) -> None:
+    """A Dutch report naming Orbán several times is still Dutch."""
+    nl = (
+        "De Israëlische premier is in Hongarije aangekomen voor een bezoek van vier dagen. "
+        "Orbán ontving hem op het vliegveld; Orbán heeft gezegd dat hij hem niet zal laten "
+        "arresteren. Volgens Orbán is het hof politiek."
+    )
+    assert bundled_scanner._languages_of(nl, None)[0] == ("nl",)

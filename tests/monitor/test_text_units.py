@@ -200,3 +200,11 @@ def test_traditional_chinese_folds_to_simplified_one_for_one() -> None:
     assert len(folded) == len(text)
     assert folded == fold("杜特尔特在马尼拉被捕, 国际刑事法院")
     assert fold("Duterte") == "duterte"  # other scripts untouched
+
+
+def test_cities_of_many_zone_countries_come_from_cldr_in_every_language() -> None:
+    """New York is one of many United States zones; its CLDR names must still be there."""
+    from warrantwatch.monitor.places import place_specs
+
+    phrases = {(s.phrase, s.iso2) for s in place_specs()}
+    assert {("뉴욕", "US"), ("ニューヨーク", "US"), ("纽约", "US")} <= phrases

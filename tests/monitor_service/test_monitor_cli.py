@@ -100,3 +100,37 @@ def test_backfill_bad_input(cli_env: Path, tmp_path: Path) -> None:
     assert code == 2 and "unknown archive type" in err
     code, _, err = ww("backfill", str(tmp_path / "x.txt"), "--scheduler", "localhost:8786")
     assert code == 2 and "tcp://HOST:PORT" in err
+
+
+def test_review_names_match_the_api_and_docs(cli_env: Path, archive: Path) -> None:
+    """`--by` says who and `--reason` says why, as in `user ...` and the API's `reason`;
+    the old `--editor` and `--note` still work but are no longer offered in the help."""
+    from sqlalchemy import create_engine, select
+    from sqlalchemy.orm import Session
+
+    from warrantwatch.monitor.tables import AuditEntry
+
+    code, _, err = ww("backfill", str(archive), "--workers", "1")
+    assert code == 0, err
+    [trip] = json.loads(ww("review", "list", "--format", "json")[1])
+    code, _, err = ww("review", "confirm", str(trip["id"]))
+    assert code == 2 and "--by NAME" in err
+    code, out, err = ww(
+        "review", "confirm", str(trip["id"]), "--by", "alice", "--reason", "two wires"
+    )
+    assert code == 0, err
+    code, _, err = ww("review", "reject", str(trip["id"]), "--editor", "bob", "--reason", "wrong")
+    assert code == 0, err  # the old name, kept as a hidden alias
+    with Session(create_engine(f"sqlite:///{cli_env}")) as s:
+        rows = [(r.editor, r.action, r.reason) for r in s.scalars(select(AuditEntry))]
+    assert ("alice", "confirm", "two wires") in rows and ("bob", "reject", "wrong") in rows
+    for cmd in ("confirm", "correct", "reject", "reject-event"):
+        code, out, _ = ww("review", cmd, "--help")
+        assert "--by" in out and "--editor" not in out and "--note" not in out
+
+
+def test_every_audited_command_takes_by(cli_env: Path) -> None:
+    """The record's editors' commands (`edit`, `watch`) name the person `--by` too."""
+    for cmd in (("edit", "add"), ("edit", "correct"), ("watch", "accept"), ("watch", "reject")):
+        code, out, _ = ww(*cmd, "--help")
+        assert code == 0 and "--by" in out, cmd

@@ -137,7 +137,7 @@ def test_monitor_end_to_end(server: LocalServer, news, db_url: str) -> None:
     missing_editor = run_cli(env, "review", "confirm", str(putin[0]["id"]))
     assert missing_editor.returncode == 2 and "Traceback" not in missing_editor.stderr
 
-    confirmed = run_cli(env, "review", "confirm", str(putin[0]["id"]), "--editor", "alice")
+    confirmed = run_cli(env, "review", "confirm", str(putin[0]["id"]), "--by", "alice")
     assert confirmed.returncode == 0, confirmed.stderr
     assert "review: confirmed by alice" in confirmed.stdout
 

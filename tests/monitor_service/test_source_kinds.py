@@ -32,7 +32,8 @@ class Sent:
         self.messages: list[tuple[str, str, str]] = []
 
     def __call__(self, url: str, title: str, body: str) -> bool:
-        self.messages.append((url, title, body))
+        # the target, without the Idempotency-Key header parameter webhooks are sent with
+        self.messages.append((url.split("?")[0], title, body))
         return True
 
 

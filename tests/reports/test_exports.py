@@ -167,3 +167,28 @@ def test_export_cli(cli_env: Path, tmp_path: Path) -> None:
 def test_open_kb_unused_settings_fixture(fixture_settings: Settings) -> None:
     """The fixture knowledge base opens on each backend (guards the round-trip test's setup)."""
     assert open_kb(fixture_settings).world.persons
+
+
+def test_export_ftm_without_output_streams_entities_to_stdout(
+    cli_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As followthemoney's own tools do: one entity a line on standard output, the
+    summary on standard error, and no directory made."""
+    from typer.testing import CliRunner
+
+    from warrantwatch.cli.main import app
+
+    cwd = tmp_path / "cwd"
+    cwd.mkdir()
+    monkeypatch.chdir(cwd)
+    res = CliRunner().invoke(app, ["export", "--format", "ftm"])
+    assert res.exit_code == 0, res.stderr
+    lines = res.stdout.splitlines()
+    ents = [model.get_proxy(json.loads(ln)) for ln in lines]
+    assert ents[0].schema.name == "PublicBody"
+    putin = next(
+        e for e in ents if e.schema.name == "Person" and e.id == "ww-person-vladimir-putin"
+    )
+    assert "Vladimir Putin" in putin.get("name")
+    assert f"streamed {len(lines)} entities" in res.stderr
+    assert list(cwd.iterdir()) == []

@@ -133,3 +133,53 @@ def test_ics_includes_the_monitors_detected_trips(fixture_kb: KnowledgeBase) -> 
     assert "Vladimir Putin expected in Hungary; Hungary would be bound to arrest" in summaries
     assert len([x for x in summaries if "Hungary" in x]) == 1  # the rejected one is left out
     assert any("Tajikistan" in x for x in summaries)  # the fixture's trip, two days ahead
+
+
+def _detected(person: str, dest: str, start: dt.date, name: str, state: str) -> object:
+    from warrantwatch.monitor.tables import TripRecord
+
+    return TripRecord(
+        person_id=person,
+        destination=dest,
+        start_date=start,
+        status="planned",
+        bound=True,
+        review_status="pending",
+        assessment={"person": {"name": name}, "state": {"name": state}, "explanation": "."},
+    )
+
+
+def test_ics_a_visit_of_several_days_is_one_event_of_several_days(
+    fixture_kb: KnowledgeBase,
+) -> None:
+    """The record's 8-10 October stay and the monitor's day-by-day reports of it (9 and
+    10 October) are one event from 8 to 10 October; a detected two-day stay elsewhere,
+    reported once per day, is one event of two days."""
+    with Session(fixture_kb.engine) as s, s.begin():
+        s.add(
+            _detected("vladimir-putin", "TJ", dt.date(2025, 10, 9), "Vladimir Putin", "Tajikistan")
+        )
+        s.add(
+            _detected("vladimir-putin", "TJ", dt.date(2025, 10, 10), "Vladimir Putin", "Tajikistan")
+        )
+        s.add(_detected("vladimir-putin", "HU", dt.date(2025, 11, 20), "Vladimir Putin", "Hungary"))
+        s.add(_detected("vladimir-putin", "HU", dt.date(2025, 11, 21), "Vladimir Putin", "Hungary"))
+        s.add(_detected("vladimir-putin", "HU", dt.date(2025, 12, 20), "Vladimir Putin", "Hungary"))
+    cal = icalendar.Calendar.from_ical(
+        ics_feed(fixture_kb.world, engine=fixture_kb.engine, now=NOW)
+    )
+    events = list(cal.walk("VEVENT"))
+    tj = [e for e in events if "Tajikistan" in str(e["summary"])]
+    assert len(tj) == 1
+    assert (tj[0].decoded("dtstart"), tj[0].decoded("dtend")) == (
+        dt.date(2025, 10, 8),
+        dt.date(2025, 10, 11),  # all-day events end the day after the last
+    )
+    assert str(tj[0]["status"]) == "CONFIRMED"  # the knowledge base's record leads
+    hu = sorted(
+        (e.decoded("dtstart"), e.decoded("dtend")) for e in events if "Hungary" in str(e["summary"])
+    )
+    assert hu == [
+        (dt.date(2025, 11, 20), dt.date(2025, 11, 22)),
+        (dt.date(2025, 12, 20), dt.date(2025, 12, 21)),  # a month later: another visit
+    ]

@@ -52,6 +52,8 @@ def test_change_own_password(client: TestClient) -> None:
 def test_make_use_and_revoke_a_token(client: TestClient) -> None:
     sign_in(client, *EDITOR)
     r = post(client, "/account/tokens", name="review bot")
+    assert r.status_code == 403 and "password again" in r.text  # the password is asked again
+    r = post(client, "/account/tokens", name="review bot", password=EDITOR[1])
     assert r.status_code == 200 and "cannot be shown again" in r.text
     token = re.search(r"(ww_[A-Za-z0-9_-]{20,})", r.text).group(1)  # type: ignore[union-attr]
     api = TestClient(client.app)
@@ -89,7 +91,9 @@ def test_admin_manages_users(client: TestClient, web_kb: KnowledgeBase) -> None:
     assert (
         post(client, "/admin/users", username="x y", password="long enough pass").status_code == 400
     )
-    assert post(client, "/admin/users/nadia/role", role="admin").status_code == 303
+    assert post(client, "/admin/users/nadia/role", role="admin").status_code == 403
+    r = post(client, "/admin/users/nadia/role", role="admin", your_password=ADMIN[1])
+    assert r.status_code == 303
     assert post(client, "/admin/users/nadia/role", role="boss").status_code == 400
     assert post(client, "/admin/users/nadia/disable").status_code == 303
     assert post(client, f"/admin/users/{ADMIN[0]}/disable").status_code == 400  # not yourself

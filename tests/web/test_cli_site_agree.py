@@ -67,7 +67,7 @@ def test_trip_confirmed_on_the_cli_shows_on_the_running_site(cli_env: Path) -> N
 
         assert not on_site()
         confirmed = subprocess.run(
-            [str(exe), "review", "confirm", str(trip_id), "--editor", "alice"],
+            [str(exe), "review", "confirm", str(trip_id), "--by", "alice"],
             env=env,
             capture_output=True,
             text=True,

@@ -29,7 +29,9 @@ MatchOpt = Annotated[
     list[str] | None,
     typer.Option("--match", help="FIELD=VALUE picking out the fact to change (repeat)."),
 ]
-EditorOpt = Annotated[str, typer.Option("--editor", help="Your name, recorded in the audit.")]
+EditorOpt = Annotated[
+    str, typer.Option("--by", "--editor", help="Your name, recorded in the audit.")
+]
 ReasonOpt = Annotated[str, typer.Option("--reason", help="Why: recorded in the audit.")]
 UrlOpt = Annotated[str, typer.Option("--source-url", help="Address of the page it rests on.")]
 PublisherOpt = Annotated[str, typer.Option("--source-publisher", help="Who published it.")]

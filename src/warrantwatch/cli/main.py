@@ -17,10 +17,12 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from warrantwatch.cli import (
+    check_cmds,
     edit_cmds,
     language_cmds,
     monitor_cmds,
     report_cmds,
+    textsafe,
     watch_cmds,
     web_cmds,
 )
@@ -31,6 +33,14 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+@app.callback()
+def _safe_output() -> None:
+    """Neutralise control characters in everything the commands print (cli.textsafe)."""
+    textsafe.install()
+
+
 data_app = typer.Typer(help="Check, load and export the curated data files.", no_args_is_help=True)
 app.add_typer(data_app, name="data")
 
@@ -243,6 +253,39 @@ def persons(
     )
 
 
+class WhereFormat(StrEnum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+def where(
+    person: Annotated[str, typer.Argument(help="Slug, Wikidata id or any name variant.")],
+    on: OnOpt = None,
+    fmt: Annotated[WhereFormat, typer.Option("--format", "-f", help="text, json or csv.")] = (
+        WhereFormat.text
+    ),
+) -> None:
+    """Every state, split by whether it must arrest PERSON on the date, and on what basis
+    (State Party, art. 12(3) declaration, Security Council referral, art. 127(2), none)."""
+    from warrantwatch.law.where import where as run_where
+
+    day = parse_date(on)
+    base = kb()
+    p = resolve(base.resolver.person, person)
+    answer = run_where(base.world, p, day)
+    from warrantwatch.cli import output  # Rich, imported by the commands that print
+
+    if fmt is WhereFormat.json:
+        emit_json(answer.as_dict())
+    elif fmt is WhereFormat.csv:
+        cols = ["iso2", "name", "state_status", "must_arrest", "basis", "bases", "warrants"]
+        output.print_rows(output.where_rows(answer), cols, "csv", title="")
+    else:
+        output.print_where(answer)
+
+
 DirArg = Annotated[Path | None, typer.Argument(help="Data directory (default: the bundled data).")]
 
 
@@ -383,6 +426,7 @@ monitor_cmds.register(app)
 language_cmds.register(app)
 web_cmds.register(app)
 report_cmds.register(app)
+check_cmds.register(app)
 edit_cmds.register(app)
 watch_cmds.register(app)
 

@@ -153,7 +153,24 @@ def _print_event(scanner: object, ev: object) -> None:
 # (monitor service; docs/monitor.md).
 
 # Options shared by the review commands (module level: annotations are resolved here).
-editor_opt = typer.Option("--editor", help="Your name, recorded in the audit trail.")
+# One name for each thing across CLI, API and docs: `--by` says who (as in `user ...`),
+# `--reason` says why (the API's `reason`). The old `--editor` and `--note` still work,
+# hidden from the help.
+by_opt = typer.Option("--by", help="Your name, recorded in the audit trail.")
+editor_alias = typer.Option("--editor", hidden=True, help="Old name of --by.")
+note_alias = typer.Option("--note", hidden=True, help="Old name of --reason.")
+
+
+def _who(by: str | None, editor: str | None) -> str:
+    """The reviewer's name from ``--by`` (or the old ``--editor``); one line if neither."""
+    name = (by or editor or "").strip()
+    if not name:
+        from warrantwatch.cli.main import fail
+
+        fail("say who is deciding: --by NAME (kept in the audit trail)")
+    return name
+
+
 fmt_opt = typer.Option("--format", "-f", help="text, json (list: also csv, markdown)")
 
 
@@ -357,23 +374,28 @@ def _register_service_commands(app: typer.Typer) -> None:
     @review_app.command("confirm")
     def review_confirm(
         trip_id: Annotated[int, typer.Argument(help="Trip number.")],
-        editor: Annotated[str, editor_opt],
-        note: Annotated[str | None, typer.Option(help="A note kept with the trip.")] = None,
+        by: Annotated[str | None, by_opt] = None,
+        reason: Annotated[
+            str | None, typer.Option(help="Why (kept in the audit and with the trip).")
+        ] = None,
         fmt: Annotated[str, fmt_opt] = "text",
+        editor: Annotated[str | None, editor_alias] = None,
+        note: Annotated[str | None, note_alias] = None,
     ) -> None:
         """Confirm a trip: it joins the knowledge base with its articles as sources."""
         from warrantwatch.monitor import review
 
         _check_fmt(fmt)
+        who = _who(by, editor)
         try:
-            _print_trip(review.confirm(_engine(), trip_id, editor, note=note), fmt)
+            _print_trip(review.confirm(_engine(), trip_id, who, note=reason or note), fmt)
         except review.ReviewError as exc:
             _review_fail(exc)
 
     @review_app.command("correct")
     def review_correct(
         trip_id: Annotated[int, typer.Argument(help="Trip number.")],
-        editor: Annotated[str, editor_opt],
+        by: Annotated[str | None, by_opt] = None,
         person: Annotated[str | None, typer.Option(help="Person id.")] = None,
         destination: Annotated[str | None, typer.Option(help="ISO code of the state.")] = None,
         date: Annotated[str | None, typer.Option("--date", help="Start, YYYY-MM-DD.")] = None,
@@ -392,11 +414,13 @@ def _register_service_commands(app: typer.Typer) -> None:
             bool, typer.Option("--confirm", help="Confirm the trip after correcting it.")
         ] = False,
         fmt: Annotated[str, fmt_opt] = "text",
+        editor: Annotated[str | None, editor_alias] = None,
     ) -> None:
         """Correct a trip's fields; later news will not override them."""
         from warrantwatch.monitor import review
 
         _check_fmt(fmt)
+        who = _who(by, editor)
         given = {
             "person": person,
             "destination": destination,
@@ -410,9 +434,9 @@ def _register_service_commands(app: typer.Typer) -> None:
         fields = {k: v for k, v in given.items() if v is not None}
         engine = _engine()
         try:
-            view = review.correct(engine, trip_id, editor, fields, reason=reason)
+            view = review.correct(engine, trip_id, who, fields, reason=reason)
             if and_confirm:
-                view = review.confirm(engine, trip_id, editor)
+                view = review.confirm(engine, trip_id, who)
             _print_trip(view, fmt)
         except review.ReviewError as exc:
             _review_fail(exc)
@@ -420,32 +444,36 @@ def _register_service_commands(app: typer.Typer) -> None:
     @review_app.command("reject")
     def review_reject(
         trip_id: Annotated[int, typer.Argument(help="Trip number.")],
-        editor: Annotated[str, editor_opt],
         reason: Annotated[str, typer.Option(help="Why the trip is wrong (kept in the audit).")],
+        by: Annotated[str | None, by_opt] = None,
         fmt: Annotated[str, fmt_opt] = "text",
+        editor: Annotated[str | None, editor_alias] = None,
     ) -> None:
         """Reject a trip: no more alerts for it; removed from the knowledge base if confirmed."""
         from warrantwatch.monitor import review
 
         _check_fmt(fmt)
+        who = _who(by, editor)
         try:
-            _print_trip(review.reject(_engine(), trip_id, editor, reason), fmt)
+            _print_trip(review.reject(_engine(), trip_id, who, reason), fmt)
         except review.ReviewError as exc:
             _review_fail(exc)
 
     @review_app.command("reject-event")
     def review_reject_event(
         event_id: Annotated[int, typer.Argument(help="Event number (see 'review show').")],
-        editor: Annotated[str, editor_opt],
         reason: Annotated[str, typer.Option(help="Why this report is wrong.")],
+        by: Annotated[str | None, by_opt] = None,
         fmt: Annotated[str, fmt_opt] = "text",
+        editor: Annotated[str | None, editor_alias] = None,
     ) -> None:
         """Reject one report of a trip; the trip is recomputed from the others."""
         from warrantwatch.monitor import review
 
         _check_fmt(fmt)
+        who = _who(by, editor)
         try:
-            _print_trip(review.reject_event(_engine(), event_id, editor, reason), fmt)
+            _print_trip(review.reject_event(_engine(), event_id, who, reason), fmt)
         except review.ReviewError as exc:
             _review_fail(exc)
 
@@ -490,6 +518,8 @@ def _register_service_commands(app: typer.Typer) -> None:
         except ArchiveError as exc:
             fail(str(exc))
         except OSError as exc:
+            if scheduler is None:
+                fail(f"cannot read the archives: {exc}", 1)
             fail(f"cannot reach the Dask scheduler {scheduler}: {exc}", 1)
         typer.echo(str(report))
         for b in report.bad_records[:20]:

@@ -9,12 +9,13 @@ import os
 import sys
 from typing import Any
 
-from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
 
+from warrantwatch.cli.textsafe import SafeConsole
 from warrantwatch.law.obligations import Assessment
 from warrantwatch.law.records import PersonRec, SourceRef, StateRec
+from warrantwatch.law.where import WhereAnswer
 from warrantwatch.law.wording import STATUS_WORDS
 from warrantwatch.reports.markdown import BASIS_WORDS, source_line
 
@@ -27,7 +28,7 @@ def _width() -> int | None:
     return 160
 
 
-console = Console(highlight=False, soft_wrap=False, width=_width())
+console = SafeConsole(highlight=False, soft_wrap=False, width=_width())
 
 
 def print_assessment(a: Assessment) -> None:
@@ -158,3 +159,29 @@ def print_rows(rows: list[dict[str, Any]], cols: list[str], fmt: str, title: str
     for r in rows:
         t.add_row(*("" if r.get(c) is None else str(r.get(c)) for c in cols))
     console.print(t)
+
+
+def print_where(w: WhereAnswer) -> None:
+    console.print(w.headline(), markup=False)
+    for basis, states in w.groups().items():
+        if not states:
+            continue
+        console.print(f"\n[bold]{w.label(basis)}[/] ({len(states)})")
+        names = []
+        for s in states:
+            also = [b for b in s.bases if b != basis]
+            extra = f" [also: {'; '.join(BASIS_WORDS[b] for b in also)}]" if also else ""
+            names.append(f"{s.state.name} ({s.state.iso2}){extra}")
+        console.print(", ".join(names), markup=False, soft_wrap=True)
+    console.print(
+        "\nEach state's full answer, with reasoning, immunity question, precedents and "
+        f"sources: warrantwatch assess {w.person.id} STATE --on {w.on.isoformat()}",
+        markup=False,
+    )
+
+
+def where_rows(w: WhereAnswer) -> list[dict[str, Any]]:
+    return [
+        {**s.as_dict(), "bases": " | ".join(s.bases), "warrants": " | ".join(s.warrants)}
+        for s in w.states
+    ]

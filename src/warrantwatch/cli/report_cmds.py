@@ -146,12 +146,28 @@ def export_cmd(
     ] = ExportFormat.json,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Directory to write into (new or empty)."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Directory to write into (new or empty). Without it, ftm streams the "
+            "entities to standard output (one JSON object a line); csv and json write into "
+            "./warrantwatch-export-FORMAT.",
+        ),
     ] = None,
 ) -> None:
     """Export the knowledge base: FollowTheMoney entities, CSV tables or lossless JSON."""
     from warrantwatch.cli.main import fail, kb
 
+    if output is None and fmt is ExportFormat.ftm:
+        from warrantwatch.reports.ftm import count_schemata, entities, ftm_line
+
+        ents = entities(kb().world)
+        out = sys.stdout
+        for e in ents:
+            out.write(ftm_line(e))
+        out.flush()
+        typer.echo(f"streamed {len(ents)} entities ({_counts(count_schemata(ents))})", err=True)
+        return
     if output is None:
         output = Path(f"warrantwatch-export-{fmt.value}")
     if output.exists() and (not output.is_dir() or any(output.iterdir())):
@@ -160,9 +176,11 @@ def export_cmd(
 
     base = kb()
     written = exports.export(base.engine, base.world, fmt.value, output)
-    typer.echo(
-        f"exported {', '.join(f'{n} {k}' for k, n in written.items())} to {output}", err=True
-    )
+    typer.echo(f"exported {_counts(written)} to {output}", err=True)
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{n} {k}" for k, n in counts.items())
 
 
 @feed_app.command("atom")

@@ -13,7 +13,9 @@ watch_app = typer.Typer(
     "changes to the record they propose.",
     no_args_is_help=True,
 )
-EditorOpt = Annotated[str, typer.Option("--editor", help="Your name, recorded in the audit.")]
+EditorOpt = Annotated[
+    str, typer.Option("--by", "--editor", help="Your name, recorded in the audit.")
+]
 
 
 @watch_app.command("run")

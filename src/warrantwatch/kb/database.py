@@ -39,7 +39,8 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url)
+        # wait up to 30 s for another process's write instead of failing at once
+        engine = create_engine(url, connect_args={"timeout": 30})
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn, _record):  # type: ignore[no-untyped-def]
@@ -128,6 +129,8 @@ def set_meta(session: Session, key: str, value: str) -> None:
 
 def open_engine(url: str) -> Engine:
     """An engine on an up-to-date schema, or a :class:`DatabaseError` saying what failed."""
+    from warrantwatch.kb.dblock import schema_lock
+
     engine = make_engine(url)
     try:
         found = current_revisions(engine)
@@ -139,7 +142,9 @@ def open_engine(url: str) -> Engine:
                 "version, or another database (WARRANTWATCH_DATABASE_URL)"
             )
         if found != head_revisions():
-            upgrade(engine)
+            with schema_lock(engine):  # two processes starting together: one migrates
+                if current_revisions(engine) != head_revisions():
+                    upgrade(engine)
     except OperationalError as exc:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
         raise DatabaseError(f"cannot open database {engine.url!r}: {reason}") from exc

@@ -107,13 +107,17 @@ def open_kb(settings: Settings | None = None, *, refresh: bool | None = None) ->
     from sqlalchemy.orm import Session
 
     from warrantwatch.kb.database import data_fingerprint_in_db, open_engine
+    from warrantwatch.kb.dblock import schema_lock
     from warrantwatch.kb.repository import load_world
 
     engine = open_engine(settings.database_url)
     stored = data_fingerprint_in_db(engine)
     if stored is None or (do_refresh and stored != current):
-        build(engine, data_dir)
-        stored = current
+        with schema_lock(engine):  # one process builds; the others find it built
+            stored = data_fingerprint_in_db(engine)
+            if stored is None or (do_refresh and stored != current):
+                build(engine, data_dir)
+                stored = current
     with Session(engine) as s:
         world = load_world(s)
     if stored == current and snapshot.sqlite_file(settings.database_url) is not None:

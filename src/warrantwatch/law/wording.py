@@ -45,3 +45,18 @@ def join_words(items: list[str]) -> str:
     if len(items) == 1:
         return items[0]
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+#: Headings of the groups of ``warrantwatch where`` (and its page), by basis.
+WHERE_GROUP_WORDS = {
+    "state_party": "Must arrest and surrender: States Parties (arts. 86, 89(1))",
+    "art_12_3_declaration": (
+        "Must arrest and surrender: declaration accepting jurisdiction (art. 12(3))"
+    ),
+    "unsc_referral": "Must arrest and surrender: Security Council referral (art. 13(b))",
+    "art_127_2_continuing": (
+        "Must arrest and surrender: continuing duty after withdrawal (art. 127(2))"
+    ),
+    "none": "No duty to arrest: voluntary cooperation only (art. 87(5))",
+    "no_warrant": "No duty to arrest: no outstanding ICC warrant on this date",
+}

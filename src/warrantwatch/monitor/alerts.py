@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import Engine, or_, select, update
 from sqlalchemy.orm import Session
 
+from warrantwatch import rounding
 from warrantwatch.config import AlertTarget
 from warrantwatch.law.obligations import assess
 from warrantwatch.law.world import World
@@ -286,7 +287,7 @@ def render(session: Session, trip: TripRecord, reason: str) -> tuple[str, str, d
             "place": trip.place,
             "start_date": trip.start_date.isoformat() if trip.start_date else None,
             "status": trip.status,
-            "confidence": round(trip.confidence, 3),
+            "confidence": rounding.confidence(trip.confidence),
             "review_status": trip.review_status,
         },
         "reason": reason,
@@ -379,6 +380,34 @@ def render_fr(
 # ---------------------------------------------------------------- delivery
 
 
+#: Apprise schemes that POST to a web address and take custom headers (``?+Name=value``)
+WEBHOOK_SCHEMES = frozenset({"json", "jsons", "xml", "xmls", "form", "forms"})
+IDEMPOTENCY_PARAM = "+Idempotency-Key"
+REPEAT_NOTE = (
+    "\n\n(Possible repeat: a crash hid whether an earlier send of this alert arrived. "
+    "Alert key: ww-alert-{id}.)"
+)
+
+
+def idempotency_key(alert_id: int, target: str) -> str:
+    """The same for every send of one alert to one target, so a receiver can drop repeats."""
+    return f"ww-alert-{alert_id}-{target[:12]}"
+
+
+def delivery_url(url: str, alert_id: int, target: str) -> tuple[str, bool]:
+    """``url`` with an ``Idempotency-Key`` header for webhook targets; and whether it has one.
+
+    Other targets (e-mail, chat) have no such thing: for them a repeat after a crash is
+    marked in the text instead (:data:`REPEAT_NOTE`).
+    """
+    from urllib.parse import quote, urlsplit
+
+    if urlsplit(url).scheme.lower() not in WEBHOOK_SCHEMES:
+        return url, False
+    sep = "&" if "?" in url else "?"
+    return f"{url}{sep}{quote(IDEMPOTENCY_PARAM)}={idempotency_key(alert_id, target)}", True
+
+
 def apprise_notifier() -> Notifier:
     """Sends through Apprise, one Apprise object per target URL (kept for reuse)."""
     import apprise
@@ -392,7 +421,8 @@ def apprise_notifier() -> Notifier:
             if not ap.add(url):
                 log.error("not a usable Apprise URL (target %s)", target_key(url)[:12])
                 return False
-            cache[url] = ap
+            if IDEMPOTENCY_PARAM not in url:  # one per alert: not worth keeping
+                cache[url] = ap
         return bool(ap.notify(body=body, title=title, body_format=apprise.NotifyFormat.MARKDOWN))
 
     return send
@@ -470,22 +500,26 @@ def deliver_pending(
         if not _claim(engine, alert.id, t):
             continue  # another monitor is on it
         with Session(engine) as s:
-            done = set(
-                s.scalars(select(AlertDelivery.target).where(AlertDelivery.outbox_id == alert.id))
+            rows = list(
+                s.scalars(select(AlertDelivery).where(AlertDelivery.outbox_id == alert.id))
             )
+            done = {r.target for r in rows if r.delivered_at is not None}
+            in_doubt = {r.target for r in rows if r.delivered_at is None and r.attempted_at}
         failures: list[str] = []
         for url, key in keys.items():
             if key in done:
                 continue
             try:
                 title, body = text_for(alert, langs[url])
-                ok, why = send(url, title, body), "refused the message"
+                address, keyed = delivery_url(url, alert.id, key)
+                if key in in_doubt and not keyed:
+                    body += REPEAT_NOTE.format(id=alert.id)
+                _attempt(engine, alert.id, key, now())  # written down before sending
+                ok, why = send(address, title, body), "refused the message"
             except Exception as exc:  # a plugin failure must not stop the other targets
                 ok, why = False, f"{type(exc).__name__}: {exc}"
-            if ok:
-                with Session(engine) as s, s.begin():
-                    s.add(AlertDelivery(outbox_id=alert.id, target=key, delivered_at=now()))
-            else:
+            _outcome(engine, alert.id, key, now() if ok else None)
+            if not ok:
                 failures.append(f"target {key[:12]} {why}")
         with Session(engine) as s, s.begin():
             row = s.get(OutboxAlert, alert.id)
@@ -503,6 +537,31 @@ def deliver_pending(
                 row.last_error = None
                 report.sent += 1
     return report
+
+
+def _attempt(engine: Engine, alert_id: int, target: str, t: dt.datetime) -> None:
+    """Record that a send to ``target`` begins: if the process dies before
+    :func:`_outcome`, the next run knows the send may have arrived (and says so)."""
+    with Session(engine) as s, s.begin():
+        row = s.get(AlertDelivery, (alert_id, target))
+        if row is None:
+            s.add(
+                AlertDelivery(outbox_id=alert_id, target=target, delivered_at=None, attempted_at=t)
+            )
+        else:
+            row.attempted_at = t
+
+
+def _outcome(engine: Engine, alert_id: int, target: str, delivered: dt.datetime | None) -> None:
+    """After the send: delivered, or (refused, failed) no attempt in doubt any more."""
+    with Session(engine) as s, s.begin():
+        row = s.get(AlertDelivery, (alert_id, target))
+        if row is None:
+            return
+        if delivered is not None:
+            row.delivered_at = delivered
+        else:
+            s.delete(row)  # a known failure: the retry is no repeat
 
 
 def _claim(engine: Engine, alert_id: int, t: dt.datetime) -> bool:

@@ -20,6 +20,7 @@ import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ from sqlalchemy.orm import Session
 from warrantwatch.config import Settings
 from warrantwatch.law.world import World
 from warrantwatch.monitor import store
+from warrantwatch.monitor.feeds import is_web_address
 from warrantwatch.monitor.model import Article, TripEvent
 from warrantwatch.monitor.pages import content_hash, extract_article, parse_date
 from warrantwatch.monitor.service import RoundReport, ScannerLike, default_scanner, ingest
@@ -85,7 +87,8 @@ def read_jsonl(path: Path, bad: list[str]) -> Iterator[RawDoc]:
     from warrantwatch.monitor.readers import MAX_LINE_BYTES, bounded_lines, parse_json_line
 
     opener: Callable[..., Any] = gzip.open if path.name.lower().endswith(".gz") else open
-    with opener(path, "rb") as fh:
+    n = 0
+    with opener(path, "rb") as fh, _readable(path, bad, lambda: n):
         for n, line in enumerate(bounded_lines(fh), 1):
             if line is None:
                 bad.append(f"{path}:{n}: line longer than {MAX_LINE_BYTES >> 20} MB")
@@ -96,6 +99,8 @@ def read_jsonl(path: Path, bad: list[str]) -> Iterator[RawDoc]:
                 obj = parse_json_line(line)
                 if not isinstance(obj, dict) or not isinstance(obj.get("url"), str):
                     raise ValueError("no 'url'")
+                if not is_web_address(obj["url"]):
+                    raise ValueError("'url' is not an http or https address")
                 text, html = obj.get("text"), obj.get("html")
                 if not (isinstance(text, str) and text.strip()) and not isinstance(html, str):
                     raise ValueError("no 'text' or 'html'")
@@ -110,6 +115,24 @@ def read_jsonl(path: Path, bad: list[str]) -> Iterator[RawDoc]:
                 published=parse_date(str(obj.get("published") or obj.get("date") or "")),
                 language=obj.get("language"),
             )
+
+
+@contextmanager
+def _readable(path: Path, bad: list[str], line: Callable[[], int]) -> Iterator[None]:
+    """A gzip file cut short ends its reading with a message naming it (what was read
+    before is kept), instead of click's bare "Aborted!"."""
+    try:
+        yield
+    except EOFError:
+        bad.append(f"{path}: truncated gzip file after line {line()}; the rest is not read")
+    except OSError as exc:
+        bad.append(f"{path}: unreadable after line {line()}: {exc}")
+
+
+def _check_gzip_start(path: Path) -> None:
+    with path.open("rb") as fh:
+        if fh.read(2) != b"\x1f\x8b":
+            raise ArchiveError(f"{path}: not a gzip file, though its name ends in .gz")
 
 
 def _check_warc_start(path: Path) -> None:
@@ -138,7 +161,7 @@ def read_warc(path: Path, bad: list[str]) -> Iterator[RawDoc]:
                 if rec.rec_type not in ("response", "resource"):
                     continue
                 url = rec.rec_headers.get_header("WARC-Target-URI")
-                if not url:
+                if not url or not is_web_address(url):
                     continue
                 if rec.rec_type == "response":
                     if rec.http_headers is None or rec.http_headers.get_statuscode() != "200":
@@ -166,6 +189,8 @@ def read_archive(path: Path, bad: list[str]) -> Iterator[RawDoc]:
     name = path.name.lower()
     if not path.is_file():
         raise ArchiveError(f"{path}: no such file")
+    if name.endswith(".gz"):
+        _check_gzip_start(path)
     if name.endswith((".warc", ".warc.gz", ".arc", ".arc.gz")):
         _check_warc_start(path)
         return read_warc(path, bad)

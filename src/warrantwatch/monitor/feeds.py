@@ -52,6 +52,16 @@ def normalise_url(url: str) -> str:
     )
 
 
+def is_web_address(url: object) -> bool:
+    """Is ``url`` an absolute http or https address with a host? Nothing else is stored
+    from a feed or an archive, nor shown as a link: ``javascript:`` and ``data:``
+    addresses in a stranger's feed would run in an editor's browser."""
+    if not isinstance(url, str):
+        return False
+    parts = urlsplit(url.strip())
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+
+
 def parse_feed(
     content: bytes, base_url: str, *, content_type: str | None = None, language: str | None = None
 ) -> list[FeedItem]:
@@ -75,6 +85,9 @@ def parse_feed(
             link = e["id"]
         if not link:
             continue
+        link = urljoin(base_url, link)
+        if not is_web_address(link):
+            continue  # javascript:, data:, mailto: ... never become an article
         summary = ""
         for c in e.get("content") or []:
             summary = max(summary, strip_html(c.get("value", "")), key=len)
@@ -83,7 +96,7 @@ def parse_feed(
         lang = language or (feed_lang.split("-")[0].lower() if feed_lang else None)
         items.append(
             FeedItem(
-                url=normalise_url(urljoin(base_url, link)),
+                url=normalise_url(link),
                 title=strip_html(e.get("title", "")) or None,
                 published=_date(e),
                 summary=summary,

@@ -171,10 +171,46 @@ class FetchResult:
             return self.content.decode("utf-8", errors="replace")
 
 
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+_NAT64_LOCAL = ipaddress.ip_network("64:ff9b:1::/48")
+_IPV4_TRANSLATED = ipaddress.ip_network("::ffff:0:0:0/96")
+_IPV4_COMPATIBLE = ipaddress.ip_network("::/96")
+
+
+def embedded_ipv4(ip: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address carries, which a gateway or tunnel may dial.
+
+    A public-looking IPv6 address can reach an internal IPv4 host: IPv4-mapped
+    (``::ffff:a.b.c.d``), IPv4-translated (``::ffff:0:a.b.c.d``), IPv4-compatible
+    (``::a.b.c.d``), NAT64 (``64:ff9b::a.b.c.d``, RFC 6052), 6to4 (``2002:AABB:CCDD::``)
+    and Teredo (server and client). Each such address is checked like a literal one.
+    """
+    found: list[ipaddress.IPv4Address] = []
+    low32 = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    if ip.ipv4_mapped is not None:
+        found.append(ip.ipv4_mapped)
+    elif ip in _IPV4_TRANSLATED or ip in _NAT64 or (ip in _IPV4_COMPATIBLE and int(ip) > 1):
+        found.append(low32)
+    if ip.sixtofour is not None:
+        found.append(ip.sixtofour)
+    if ip.teredo is not None:
+        found.extend(ip.teredo)
+    return found
+
+
 def address_problem(ip: IPAddress, allow_private: bool) -> str | None:
-    """Why ``ip`` may not be fetched, or None when it may."""
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        return address_problem(ip.ipv4_mapped, allow_private)
+    """Why ``ip`` may not be fetched, or None when it may.
+
+    IPv6 addresses that embed an IPv4 address are refused when the embedded one is.
+    """
+    if isinstance(ip, ipaddress.IPv6Address):
+        inners = embedded_ipv4(ip)
+        for inner in inners:
+            problem = address_problem(inner, allow_private)
+            if problem:
+                return f"{ip} embeds {problem}"
+        if inners and (ip.ipv4_mapped is not None or ip in _IPV4_TRANSLATED or ip in _NAT64):
+            return None  # a translation of a public IPv4 address (DNS64 answers so)
     if ip in METADATA_ADDRESSES:
         return f"{ip} is a cloud metadata address"
     if ip.is_multicast or ip.is_unspecified:
@@ -187,6 +223,10 @@ def address_problem(ip: IPAddress, allow_private: bool) -> str | None:
         return f"{ip} is a link-local address"
     if ip.is_private:
         return f"{ip} is a private address"
+    if ip.is_reserved:
+        return f"{ip} is a reserved address"
+    if isinstance(ip, ipaddress.IPv6Address) and (ip in _NAT64_LOCAL or ip.is_site_local):
+        return f"{ip} is a site-local or local-use NAT64 address"
     if not ip.is_global:
         return f"{ip} is not a public address"
     return None

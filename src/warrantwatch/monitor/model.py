@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from warrantwatch import rounding
+
 EventStatus = Literal["planned", "occurred", "cancelled", "arrest"]
 
 
@@ -51,7 +53,7 @@ class TripEvent:
             "start_date": self.start_date.isoformat() if self.start_date else None,
             "status": self.status,
             "evidence": self.evidence,
-            "confidence": round(self.confidence, 3),
+            "confidence": rounding.confidence(self.confidence),
             "url": self.url,
             "title": self.title,
             "published": self.published.isoformat() if self.published else None,

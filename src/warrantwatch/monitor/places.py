@@ -183,7 +183,8 @@ def city_countries(shared: SharedPlaces | None = None) -> dict[str, str]:
 
 
 def _tz_cities(iso: set[str], langs: list[Language], shared: SharedPlaces) -> list[PlaceSpec]:
-    """Localised exemplar cities of each country's time zones (countries with few zones).
+    """Localised exemplar cities of each country's time zones (all zones of countries with
+    few, the shared table's cities of the others).
 
     Read straight from CLDR's time-zone names (``Locale.time_zones``); where a locale
     has no localised name, the zone id gives the English one ("Asia/Dushanbe").
@@ -195,13 +196,17 @@ def _tz_cities(iso: set[str], langs: list[Language], shared: SharedPlaces) -> li
     out: list[PlaceSpec] = []
     for code, zones in pytz.country_timezones.items():
         code = code.upper()
-        if code not in iso or len(zones) > 4:
+        if code not in iso:
             continue
         for zone in zones:
             if zone in shared.skip_zones:
                 continue
             english = zone.rsplit("/", 1)[-1].replace("_", " ")
             if len(english) < 4:
+                continue
+            # A country of many zones (the United States, Russia): only the cities that
+            # the shared table names (New York), not every zone's town.
+            if len(zones) > 4 and english not in shared.cities:
                 continue
             names: dict[str, str | None] = {english: None}
             for loc, lang in locales:

@@ -163,13 +163,18 @@ def parse_json_line(line: bytes | str) -> object:
     orjson parses several times faster than the standard library, which matters when a
     news archive streams through the scanner; a line orjson refuses (bytes that are not
     UTF-8, NaN, huge integers) gets the standard library's more lenient reading, with
-    undecodable bytes replaced, as before.
+    undecodable bytes replaced, as before. A line nested deeper than either parser
+    goes is a ``JSONDecodeError`` too, so one hostile line is skipped, not fatal.
     """
     try:
         return orjson.loads(line)
     except orjson.JSONDecodeError:
         text = line.decode("utf-8", errors="replace") if isinstance(line, bytes) else line
-        obj = json.loads(text)
+        try:
+            obj = json.loads(text)
+        except RecursionError:
+            # orjson stops at 1,024 levels; the standard library would blow the stack
+            raise json.JSONDecodeError("nested too deeply", text[:40], 0) from None
     if isinstance(obj, dict):
         # A broken escape ("\ud800") is a lone surrogate, which no UTF-8 output, database
         # or automaton can take: read it as U+FFFD, like undecodable bytes.
@@ -242,6 +247,22 @@ def jsonl_articles(
         )
 
 
+def read_capped(fh: IO[bytes], source: str, limit: int = MAX_FETCH_BYTES) -> bytes:
+    """At most ``limit`` bytes of ``fh`` (after decompression): a 1 MB ``.gz`` that inflates
+    to gigabytes is refused with a message, as a fetched page over the cap is."""
+    data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(f"{source}: more than {limit} bytes (after decompression); not read")
+    return data
+
+
+def gzip_problem(source: str, exc: BaseException) -> InputError:
+    """A message that names the file and the problem, not click's bare "Aborted!"."""
+    if isinstance(exc, EOFError):
+        return InputError(f"{source}: the gzip file is truncated (it ends before its end marker)")
+    return InputError(f"{source}: cannot read: {exc}")
+
+
 def _decode(data: bytes) -> str:
     return data.decode("utf-8", errors="replace").lstrip("\ufeff")
 
@@ -268,9 +289,8 @@ def read_input(
             lines = bounded_lines(buffered)  # type: ignore[arg-type]
             yield from jsonl_articles(lines, source="stdin", published=published, warn=warn)
             return
-        yield from _from_bytes(
-            buffered.read(), kind, source="stdin", url=None, published=published, warn=warn
-        )
+        data = read_capped(buffered, "stdin")  # type: ignore[arg-type]
+        yield from _from_bytes(data, kind, source="stdin", url=None, published=published, warn=warn)
         return
     path = Path(arg)
     if not path.is_file():
@@ -279,18 +299,22 @@ def read_input(
     try:
         with opener(path, "rb") as fh:
             head = fh.read(4096)
-    except OSError as exc:
-        raise InputError(f"cannot read {arg}: {exc}") from exc
+    except (OSError, EOFError) as exc:
+        raise gzip_problem(arg, exc) from exc
     kind = kind_from_name(path.name) or sniff(head)
-    if kind == "jsonl":
-        # A large buffer: an archive's lines are read in a few hundred system calls, not
-        # one per 8 KB (gzip keeps its own buffering).
-        big = {} if path.suffix == ".gz" else {"buffering": 1 << 20}
-        with opener(path, "rb", **big) as fh:
-            yield from jsonl_articles(bounded_lines(fh), source=arg, published=published, warn=warn)
-        return
-    with opener(path, "rb") as fh:
-        data = fh.read()
+    try:
+        if kind == "jsonl":
+            # A large buffer: an archive's lines are read in a few hundred system calls,
+            # not one per 8 KB (gzip keeps its own buffering).
+            big = {} if path.suffix == ".gz" else {"buffering": 1 << 20}
+            with opener(path, "rb", **big) as fh:
+                lines = bounded_lines(fh)
+                yield from jsonl_articles(lines, source=arg, published=published, warn=warn)
+            return
+        with opener(path, "rb") as fh:
+            data = read_capped(fh, arg)
+    except (OSError, EOFError) as exc:
+        raise gzip_problem(arg, exc) from exc
     yield from _from_bytes(data, kind, source=arg, url=None, published=published, warn=warn)
 
 

@@ -84,7 +84,7 @@ def confirm(engine: Engine, trip_id: int, editor: str, *, note: str | None = Non
         if trip.start_date is None:
             raise ReviewError(
                 f"trip #{trip_id} has no date; set one first: "
-                f"warrantwatch review correct {trip_id} --date YYYY-MM-DD --editor NAME"
+                f"warrantwatch review correct {trip_id} --date YYYY-MM-DD --by NAME"
             )
         before = snapshot(trip)
         trip.review_status = "confirmed"

@@ -22,12 +22,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import os
+import secrets
+import socket
 import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from sqlalchemy import select
@@ -243,6 +246,8 @@ class Monitor:
         self.policy = FetchPolicy.from_settings(settings)
         self._sleep = sleep
         self._stop = threading.Event()
+        #: names this process's claims on pending articles (store.claim_pending)
+        self.owner = f"{socket.gethostname()[:20]}:{os.getpid()}:{secrets.token_hex(4)}"
         self._host_delays: dict[str, float] = {}
         self.pacer = HostPacer(self._host_delay)
         self.book = SourceBook(settings, self.engine)  # type: ignore[arg-type]
@@ -341,11 +346,8 @@ class Monitor:
         due: list[tuple[FeedConfig, FeedState]] = []
         for cfg in sources:
             st = states.get(feed_key(cfg.url))
-            if st is None:
-                st = FeedState(
-                    url_hash=feed_key(cfg.url), url=cfg.url, failures=0, polls=0, items_seen=0
-                )
-                session.add(st)
+            if st is None:  # made safely when another monitor makes it at the same time
+                st = store.feed_state_for(session, feed_key(cfg.url), cfg.url)
                 states[st.url_hash] = st
             describe(st, cfg)
             if force or st.next_due_at is None or st.next_due_at <= now:
@@ -468,6 +470,8 @@ class Monitor:
             entry = s.get(ArticleEntry, entry_id)
             if entry is None or entry.status != "pending":
                 return
+            if not store.holds_claim(entry, self.owner):
+                return  # the lease ran out and another process took it
             if entry.text:  # a watched page: text came with the poll
                 article = store.as_article(entry)
             elif fetched is not None and fetched.article is not None:
@@ -537,9 +541,13 @@ class Monitor:
         address in ``only``), process pending articles, alert."""
         report = RoundReport()
         self.refresh_world()
-        with Session(self.engine, expire_on_commit=False) as s, s.begin():
-            due = self._due_feeds(s, force or only is not None, only)
-            tags = [(cfg, st.id, st.etag, st.last_modified) for cfg, st in due]
+
+        def due_now() -> list[tuple[FeedConfig, int, str | None, str | None]]:
+            with Session(self.engine, expire_on_commit=False) as s, s.begin():
+                due = self._due_feeds(s, force or only is not None, only)
+                return [(cfg, st.id, st.etag, st.last_modified) for cfg, st in due]
+
+        tags = store.retry_locked(due_now)
         workers = self.settings.monitor_workers
         wait = wait or force or only is not None
         if tags:
@@ -549,10 +557,9 @@ class Monitor:
                 if poll.skipped:
                     continue
                 try:  # one transaction per source: one failure spoils no other
-                    with Session(self.engine, expire_on_commit=False) as s, s.begin():
-                        st = s.get(FeedState, st_id)
-                        assert st is not None
-                        self._record_poll(s, st, poll, report)
+                    store.retry_locked(
+                        lambda st_id=st_id, poll=poll: self._record(st_id, poll, report)
+                    )
                 except IntegrityError:  # another monitor recorded the same items first
                     log.warning("items of %s were recorded concurrently; skipped", poll.feed.url)
             report.polled = sum(1 for p in polls if not p.skipped)
@@ -563,13 +570,19 @@ class Monitor:
         self.deliver(report)
         return report
 
+    def _record(self, st_id: int, poll: Any, report: RoundReport) -> None:
+        with Session(self.engine, expire_on_commit=False) as s, s.begin():
+            st = s.get(FeedState, st_id)
+            assert st is not None
+            self._record_poll(s, st, poll, report)
+
     def process_pending(self, report: RoundReport, *, suppress: bool = False) -> None:
-        with Session(self.engine) as s:
-            entries = store.pending_articles(s, limit=500)
-            todo = [e.id for e in entries]
-            to_fetch: list[_Todo] = [
-                (e.id, e.url, e.title, e.published, e.language) for e in entries if not e.text
-            ]
+        # claimed first: another monitor on the same database takes other articles
+        entries = store.claim_pending(self.engine, self.owner, limit=500)
+        todo = [e.id for e in entries]
+        to_fetch: list[_Todo] = [
+            (e.id, e.url, e.title, e.published, e.language) for e in entries if not e.text
+        ]
         fetched: dict[int, _Fetched] = {}
         if to_fetch:
             with ThreadPoolExecutor(
@@ -579,7 +592,9 @@ class Monitor:
                     fetched[f.entry_id] = f
         for entry_id in todo:
             try:
-                self._process(entry_id, fetched.get(entry_id), report, suppress=suppress)
+                store.retry_locked(
+                    lambda i=entry_id: self._process(i, fetched.get(i), report, suppress=suppress)
+                )
             except Exception:  # one bad article must not block the queue behind it
                 log.exception("processing article %s failed", entry_id)
                 report.article_errors += 1
@@ -587,6 +602,8 @@ class Monitor:
                     entry = s.get(ArticleEntry, entry_id)
                     if entry is not None:
                         store.mark_failed(entry, "processing error (see log)")
+        if todo:
+            store.release_claims(self.engine, self.owner)
 
     def deliver(self, report: RoundReport) -> None:
         targets = settings_targets(self.settings)

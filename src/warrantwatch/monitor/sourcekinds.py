@@ -19,7 +19,13 @@ import json
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from warrantwatch.monitor.feeds import FeedItem, MalformedFeed, normalise_url, parse_feed
+from warrantwatch.monitor.feeds import (
+    FeedItem,
+    MalformedFeed,
+    is_web_address,
+    normalise_url,
+    parse_feed,
+)
 
 
 def publisher_of(url: str) -> str:
@@ -55,7 +61,7 @@ def parse_telegram(content: bytes, base_url: str, language: str | None = None) -
             channel, _, num = post.partition("/")
             host = urlsplit(base_url).netloc
             href = f"{urlsplit(base_url).scheme}://{host}/{channel}/{num}"
-        if not href or not text:
+        if not href or not text or not is_web_address(href):
             continue
         published = None
         times = msg.xpath(".//time[@datetime]")

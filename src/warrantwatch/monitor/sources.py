@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from warrantwatch.config import FeedConfig, Settings
 from warrantwatch.law.world import World
+from warrantwatch.monitor import store
 from warrantwatch.monitor.catalogue import Catalogue, CatalogueError, entry_config, read_catalogue
 from warrantwatch.monitor.tables import FeedState
 
@@ -198,10 +199,7 @@ class SourceBook:
         cfg = self.find(world, day, ident)
         key = feed_key(cfg.url)
         with Session(self.engine) as s, s.begin():
-            st = s.scalar(select(FeedState).where(FeedState.url_hash == key))
-            if st is None:
-                st = FeedState(url_hash=key, url=cfg.url, failures=0, polls=0, items_seen=0)
-                s.add(st)
+            st = store.feed_state_for(s, key, cfg.url)
             describe(st, cfg)
             st.enabled = enabled
             if enabled and st.failures:
@@ -258,8 +256,7 @@ class SourceBook:
             if st is not None and st.origin in ("user", "config", "catalogue", "query"):
                 raise SourceError(f"already watched: {url} (id {st.source_id})")
             if st is None:
-                st = FeedState(url_hash=key, url=url, failures=0, polls=0, items_seen=0)
-                s.add(st)
+                st = store.feed_state_for(s, key, url)
             describe(st, cfg)
             st.enabled = True
         return cfg

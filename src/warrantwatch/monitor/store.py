@@ -16,15 +16,20 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+import logging
+import random
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, or_, select, update
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from warrantwatch.monitor.feeds import normalise_url
+from warrantwatch import rounding
+from warrantwatch.monitor.feeds import is_web_address, normalise_url
 from warrantwatch.monitor.model import Article, TripEvent
 from warrantwatch.monitor.pages import content_hash
 from warrantwatch.monitor.tables import (
@@ -39,6 +44,108 @@ from warrantwatch.monitor.tables import (
 
 #: Fetch attempts (one per round) before an article falls back to its feed summary.
 MAX_ARTICLE_ATTEMPTS = 3
+#: How long a claim on pending articles holds: far longer than fetching and scanning
+#: a batch takes; a process that dies leaves its claims for this long at most.
+CLAIM_LEASE = dt.timedelta(minutes=15)
+
+log = logging.getLogger("warrantwatch.monitor.store")
+T = TypeVar("T")
+
+
+# ---------------------------------------------------------------- concurrency
+
+
+def is_locked(exc: OperationalError) -> bool:
+    """SQLite's "database is locked" / "busy": another process holds the write lock."""
+    text = str(exc.orig if exc.orig is not None else exc).lower()
+    return "database is locked" in text or "database is busy" in text
+
+
+def retry_locked(work: Callable[[], T], attempts: int = 6, first_wait: float = 0.05) -> T:
+    """Run ``work`` (one whole transaction), again if SQLite says the database is locked.
+
+    The busy timeout already waits for a writer; this covers the case it cannot: a
+    read transaction that later wants to write after another process wrote (SQLite then
+    refuses at once rather than deadlock). Waits grow and are jittered so two monitors
+    do not retry in step.
+    """
+    for i in range(attempts):
+        try:
+            return work()
+        except OperationalError as exc:
+            if not is_locked(exc) or i == attempts - 1:
+                raise
+            wait = first_wait * 2**i * (0.5 + random.random())
+            log.info("database locked; trying again in %.2f s", wait)
+            time.sleep(wait)
+    raise AssertionError("unreachable")
+
+
+def claim_pending(engine: Engine, owner: str, limit: int = 200) -> list[ArticleEntry]:
+    """Claim up to ``limit`` pending articles for ``owner`` and return them.
+
+    One conditional UPDATE per batch: on PostgreSQL a row another process claimed in
+    the meantime fails the re-checked condition; on SQLite writes are serialised. So an
+    article is fetched and scanned by one process only, however many run.
+    """
+
+    def claim() -> list[ArticleEntry]:
+        now = utcnow()
+        free = or_(
+            ArticleEntry.claimed_until.is_(None),
+            ArticleEntry.claimed_until < now,
+            ArticleEntry.claimed_by == owner,
+        )
+        with Session(engine, expire_on_commit=False) as s:
+            ids = list(
+                s.scalars(
+                    select(ArticleEntry.id)
+                    .where(ArticleEntry.status == "pending", free)
+                    .order_by(ArticleEntry.id)
+                    .limit(limit)
+                )
+            )
+        if not ids:
+            return []
+        with Session(engine, expire_on_commit=False) as s, s.begin():
+            s.execute(
+                update(ArticleEntry)
+                .where(ArticleEntry.id.in_(ids), ArticleEntry.status == "pending", free)
+                .values(claimed_by=owner, claimed_until=now + CLAIM_LEASE)
+                .execution_options(synchronize_session=False)
+            )
+        with Session(engine, expire_on_commit=False) as s:
+            return list(
+                s.scalars(
+                    select(ArticleEntry)
+                    .where(ArticleEntry.id.in_(ids), ArticleEntry.claimed_by == owner)
+                    .where(ArticleEntry.status == "pending")
+                    .order_by(ArticleEntry.id)
+                )
+            )
+
+    return retry_locked(claim)
+
+
+def release_claims(engine: Engine, owner: str) -> None:
+    """Give back the claims of articles still pending (a fetch to retry next round), so
+    any process may take them then, not only after the lease."""
+
+    def release() -> None:
+        with Session(engine) as s, s.begin():
+            s.execute(
+                update(ArticleEntry)
+                .where(ArticleEntry.claimed_by == owner, ArticleEntry.status == "pending")
+                .values(claimed_by=None, claimed_until=None)
+                .execution_options(synchronize_session=False)
+            )
+
+    retry_locked(release)
+
+
+def holds_claim(entry: ArticleEntry, owner: str | None) -> bool:
+    """Is ``entry`` still ``owner``'s to process (None: no claims in use)?"""
+    return owner is None or entry.claimed_by == owner
 
 
 def url_key(url: str) -> str:
@@ -82,26 +189,59 @@ def add_pending(
     summary: str | None = None,
     key: str | None = None,
 ) -> ArticleEntry | None:
-    """Record an article to fetch and scan; None if its address was seen before."""
+    """Record an article to fetch and scan; None if its address was seen before, or is
+    not an http(s) address (which is never stored, so never shown as a link)."""
+    if not is_web_address(url):
+        return None
     key = key or url_key(url)
     if session.scalar(select(ArticleEntry.id).where(ArticleEntry.url_hash == key)) is not None:
         return None
-    row = ArticleEntry(
-        url_hash=key,
-        url=url,
-        feed_url=feed_url,
-        origin=origin,
-        title=title,
-        published=published,
-        language=language,
-        summary=summary or None,
-        status="pending",
-        attempts=0,
-        seen_at=utcnow(),
+    return _insert_once(
+        session,
+        ArticleEntry(
+            url_hash=key,
+            url=url,
+            feed_url=feed_url,
+            origin=origin,
+            title=title,
+            published=published,
+            language=language,
+            summary=summary or None,
+            status="pending",
+            attempts=0,
+            seen_at=utcnow(),
+        ),
     )
-    session.add(row)
-    session.flush()
+
+
+R = TypeVar("R")
+
+
+def _insert_once(session: Session, row: R) -> R | None:
+    """Insert ``row`` in a savepoint; None if another process inserted its key first
+    (the read-then-insert race of two monitors, without spoiling the transaction)."""
+    try:
+        with session.begin_nested():
+            session.add(row)
+            session.flush()
+    except IntegrityError:
+        return None
     return row
+
+
+def feed_state_for(session: Session, key: str, url: str) -> FeedState:
+    """The state row of a source, made if missing; safe when two processes make it."""
+    st = session.scalar(select(FeedState).where(FeedState.url_hash == key))
+    if st is not None:
+        return st
+    made = _insert_once(
+        session, FeedState(url_hash=key, url=url, failures=0, polls=0, items_seen=0)
+    )
+    if made is not None:
+        return made
+    found = session.scalar(select(FeedState).where(FeedState.url_hash == key))
+    assert found is not None  # the other process's row, just committed
+    return found
 
 
 def pending_articles(session: Session, limit: int = 200) -> list[ArticleEntry]:
@@ -225,7 +365,7 @@ class EventView:
             "start_date": _iso(self.start_date),
             "status": self.status,
             "evidence": self.evidence,
-            "confidence": round(self.confidence, 3),
+            "confidence": rounding.confidence(self.confidence),
             "language": self.language,
             "published": _iso(self.published),
             "rejected": self.rejected,
@@ -303,7 +443,7 @@ class TripView:
             "status": self.status,
             "outcome": self.outcome,
             "occasion": self.occasion,
-            "confidence": round(self.confidence, 3),
+            "confidence": rounding.confidence(self.confidence),
             "review_status": self.review_status,
             "reviewed_by": self.reviewed_by,
             "kb_trip_id": self.kb_trip_id,

@@ -87,6 +87,9 @@ class ArticleEntry(Base):
     processed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     publisher: Mapped[str | None] = mapped_column(Text)  # 0005: who published it (independence)
     source_tier: Mapped[str | None] = mapped_column(String(20))  # 0005: tier of its source
+    #: 0008: which process is scanning it, until when (a crashed one's lease runs out)
+    claimed_by: Mapped[str | None] = mapped_column(String(40))
+    claimed_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class TripRecord(Base):
@@ -175,7 +178,10 @@ class AlertDelivery(Base):
         ForeignKey("monitor_outbox.id", ondelete="CASCADE"), primary_key=True
     )
     target: Mapped[str] = mapped_column(String(64), primary_key=True)
-    delivered_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    #: None while a send is in progress or its outcome is unknown (a crash mid-send)
+    delivered_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    #: 0008: when the last send began, written *before* sending
+    attempted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class AuditEntry(Base):

@@ -13,7 +13,7 @@ layer to serve as ``application/atom+xml`` and ``text/calendar``.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Engine, inspect, select
@@ -45,6 +45,9 @@ class Item:
     country: str | None = None
     tentative: bool = True
     categories: list[str] = field(default_factory=list)
+    #: who travels and where (person id, ISO code): what makes two items one visit
+    person: str | None = None
+    destination: str | None = None
 
 
 def _utc(d: dt.date | dt.datetime) -> dt.datetime:
@@ -99,6 +102,8 @@ def _trip_item(world: World, t: TripRec) -> Item | None:
         country=state.name,
         tentative=t.outcome == "planned",
         categories=["binding" if a.duty == "binding" else "no duty"],
+        person=t.person,
+        destination=t.destination,
     )
 
 
@@ -169,6 +174,8 @@ def monitor_trips(engine: Engine | None, today: dt.date, horizon_days: int) -> l
                     country=state,
                     tentative=t.review_status != "confirmed",
                     categories=["detected", "binding"],
+                    person=t.person_id,
+                    destination=t.destination,
                 )
             )
     return out
@@ -231,6 +238,43 @@ def atom_feed(
     return data
 
 
+def _one_visit(items: list[Item]) -> list[Item]:
+    """Items that describe the same visit (same person, same state, days overlapping or
+    touching) made into one item spanning all their days.
+
+    A stay of several days is often on record once in the knowledge base and reported
+    again, day by day, by the monitor; a calendar should show one event of several days.
+    The knowledge base's item leads (it is the reviewed record), the others add their
+    days and their sources.
+    """
+    out: list[Item] = []
+
+    def key(i: Item) -> tuple[str, str, dt.date]:
+        return (i.person or "", i.destination or "", i.start or dt.date.min)
+
+    for it in sorted(items, key=key):
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and it.person is not None
+            and (it.person, it.destination) == (prev.person, prev.destination)
+            and prev.start is not None
+            and it.start is not None
+            and it.start <= (prev.end or prev.start) + dt.timedelta(days=1)
+        ):
+            lead, other = (it, prev) if prev.tentative and not it.tentative else (prev, it)
+            out[-1] = replace(
+                lead,
+                links=list(dict.fromkeys(lead.links + other.links)),
+                start=min(prev.start, it.start),
+                end=max(prev.end or prev.start, it.end or it.start),
+                updated=max(prev.updated, it.updated),
+            )
+        else:
+            out.append(it)
+    return out
+
+
 def ics_feed(
     world: World,
     *,
@@ -254,7 +298,7 @@ def ics_feed(
             item = _trip_item(world, t)
             if item is not None and "binding" in item.categories:
                 items.append(item)
-    items += monitor_trips(engine, today, horizon_days)
+    items = _one_visit(items + monitor_trips(engine, today, horizon_days))
     cal = Calendar()
     cal.add("prodid", CAL_ID)
     cal.add("version", "2.0")

@@ -230,16 +230,25 @@ def entities(world: World, today: dt.date | None = None) -> list[EntityProxy]:
     return out
 
 
+def ftm_line(e: EntityProxy) -> str:
+    """One entity in FollowTheMoney's line format (a JSON object and a newline), the
+    way ``ftm`` tools read and write entities on a pipe."""
+    data = e.to_dict()
+    data["datasets"] = [DATASET]
+    return json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def count_schemata(ents: Iterable[EntityProxy]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for e in ents:
+        counts[e.schema.name] = counts.get(e.schema.name, 0) + 1
+    return counts
+
+
 def write_ftm(world: World, out: Path, today: dt.date | None = None) -> dict[str, int]:
     """``entities.ftm.json``: one JSON entity per line, as the ``ftm`` tools read and write."""
     out.mkdir(parents=True, exist_ok=True)
     ents = entities(world, today)
     with (out / "entities.ftm.json").open("w", encoding="utf-8") as fh:
-        for e in ents:
-            data = e.to_dict()
-            data["datasets"] = [DATASET]
-            fh.write(json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n")
-    counts: dict[str, int] = {}
-    for e in ents:
-        counts[e.schema.name] = counts.get(e.schema.name, 0) + 1
-    return counts
+        fh.writelines(ftm_line(e) for e in ents)
+    return count_schemata(ents)

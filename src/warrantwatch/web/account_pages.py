@@ -5,24 +5,31 @@ the server's command line, which an NGO's coordinator may not have. These pages 
 same functions of :mod:`warrantwatch.web.accounts`, so the rules (roles, password length,
 hashed tokens, audit rows) are the CLI's. Every form carries the CSRF token; a new API
 token is shown once, in the response to the form that made it, never in an address.
+
+Every route here needs a signed-in browser session, never an API token (a leaked token
+must not mint another), and making a token or an administrator asks for the password
+again (a session left open on a shared computer must not either).
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from warrantwatch.web import accounts as acc
-from warrantwatch.web.deps import Admin, CsrfChecked, DbSession, require
+from warrantwatch.web.deps import CsrfChecked, DbSession, SessionAdmin, SessionUser
 from warrantwatch.web.pages import render, start_session
+from warrantwatch.web.params import RowId
+from warrantwatch.web.sessions import open_session
 from warrantwatch.web.tables import ROLES
 
 router = APIRouter(include_in_schema=False)
 
-SignedIn = Annotated[acc.User, Depends(require("viewer"))]
+SignedIn = SessionUser
+Admin = SessionAdmin
 Text = Annotated[str, Form(max_length=1000)]
 
 
@@ -74,17 +81,26 @@ def change_password(
     except acc.AccountError as exc:
         db.rollback()
         return _account_page(request, db, user, error=str(exc).capitalize() + ".", status=400)
-    db.commit()
     row = acc.get_row(db, user.username)
+    sid = open_session(db, row.id, request.app.state.settings.web_session_hours)
+    db.commit()
     done = RedirectResponse("/account?notice=Password+changed.", status_code=303)
-    return start_session(request, done, row.id, row.session_version)
+    return start_session(
+        request, done, acc.User(row.id, row.username, row.role, row.session_version), sid
+    )
 
 
 @router.post("/account/tokens", dependencies=[CsrfChecked])
 def new_token(
-    request: Request, db: DbSession, user: SignedIn, name: Annotated[str, Form(max_length=100)]
+    request: Request,
+    db: DbSession,
+    user: SignedIn,
+    name: Annotated[str, Form(max_length=100)],
+    password: Text = "",
 ) -> Response:
     label = name.strip() or "script"
+    if not _password_again(db, user, password):
+        return _account_page(request, db, user, error=AGAIN, status=403)
     try:
         token = acc.create_token(db, user.username, label, user.username)
     except acc.AccountError as exc:
@@ -95,7 +111,7 @@ def new_token(
 
 
 @router.post("/account/tokens/{token_id}/revoke", dependencies=[CsrfChecked])
-def revoke_own_token(request: Request, db: DbSession, user: SignedIn, token_id: int) -> Response:
+def revoke_own_token(request: Request, db: DbSession, user: SignedIn, token_id: RowId) -> Response:
     mine = {t["id"] for t in acc.list_tokens(db) if t["user"] == user.username}
     if token_id not in mine and not user.can("admin"):
         return _account_page(request, db, user, error=f"No token {token_id} of yours.", status=404)
@@ -103,6 +119,16 @@ def revoke_own_token(request: Request, db: DbSession, user: SignedIn, token_id: 
     db.commit()
     back = "/admin/users" if token_id not in mine else "/account"
     return RedirectResponse(f"{back}?notice=Token+{token_id}+revoked.", status_code=303)
+
+
+AGAIN = "Enter your password again to do this."
+
+
+def _password_again(db: Session, user: acc.User, password: str) -> bool:
+    """Is ``password`` the signed-in user's own? (Nothing else is changed.)"""
+    ok = bool(password) and acc.authenticate(db, user.username, password) is not None
+    db.rollback()
+    return ok
 
 
 # --- administrators -----------------------------------------------------------------------
@@ -152,8 +178,11 @@ def add_user(
     username: Annotated[str, Form(max_length=80)],
     password: Text,
     role: Annotated[str, Form(max_length=20)] = "viewer",
+    your_password: Text = "",
 ) -> Response:
     name = username.strip()
+    if role == "admin" and not _password_again(db, user, your_password):
+        return _users_page(request, db, error=AGAIN, status=403)
     return _admin_change(
         request,
         db,
@@ -171,9 +200,13 @@ def change_user(
     action: str,
     role: Annotated[str, Form(max_length=20)] = "",
     password: Annotated[str, Form(max_length=1000)] = "",
+    your_password: Annotated[str, Form(max_length=1000)] = "",
 ) -> Response:
     """Role, password, disable, enable. Not your own role or access: an administrator
-    who demotes or locks out themselves may leave the site without one."""
+    who demotes or locks out themselves may leave the site without one. Making someone
+    an administrator asks for your password again."""
+    if action == "role" and role == "admin" and not _password_again(db, user, your_password):
+        return _users_page(request, db, error=AGAIN, status=403)
     if username == user.username and action in ("role", "disable"):
         return _users_page(
             request,

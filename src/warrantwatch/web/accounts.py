@@ -17,10 +17,10 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from warrantwatch.web.tables import ROLES, ApiTokenRow, UserRow, WebAuditRow, utcnow
+from warrantwatch.web.tables import ROLES, ApiTokenRow, SessionRow, UserRow, WebAuditRow, utcnow
 
 _hasher = PasswordHasher()
 USERNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.@-]{1,79}$")
@@ -122,18 +122,25 @@ def set_role(session: Session, username: str, role: str, actor: str) -> None:
     audit(session, actor, "user.role", username, old=old, new=role)
 
 
+def end_sessions(session: Session, row: UserRow) -> None:
+    """Sign the account out everywhere: old cookies fail the version check, and their
+    server-side session rows are gone."""
+    row.session_version += 1
+    session.execute(delete(SessionRow).where(SessionRow.user_id == row.id))
+
+
 def set_password(session: Session, username: str, password: str, actor: str) -> None:
     check_password(password)
     row = get_row(session, username)
     row.password_hash = _hasher.hash(password)
-    row.session_version += 1
+    end_sessions(session, row)
     audit(session, actor, "user.password", username)
 
 
 def set_disabled(session: Session, username: str, disabled: bool, actor: str) -> None:
     row = get_row(session, username)
     row.disabled = disabled
-    row.session_version += 1
+    end_sessions(session, row)
     audit(session, actor, "user.disable" if disabled else "user.enable", username)
 
 

@@ -25,12 +25,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from warrantwatch.config import Settings, get_settings
 from warrantwatch.kb.database import get_meta, set_meta
 from warrantwatch.kb.service import KnowledgeBase, open_kb
-from warrantwatch.web import account_pages, edit_pages, pages
+from warrantwatch.web import account_pages, check_pages, downloads, edit_pages, pages
 from warrantwatch.web.api import review_routes as api_review
 from warrantwatch.web.api import routes as api
 from warrantwatch.web.background import MonitorThread
 from warrantwatch.web.deps import CsrfFailed, Forbidden, NotSignedIn
 from warrantwatch.web.kbwatch import KbWatch
+from warrantwatch.web.limits import RequestLimits
 from warrantwatch.web.security import SecurityHeaders, Signer
 from warrantwatch.web.templating import make_templates
 
@@ -92,6 +93,10 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
         text, errors = _validation_detail(exc)
+        if not is_api(request) and any(e.get("loc", ())[:1] == ("path",) for e in exc.errors()):
+            # a page address with an id out of range names no page: 404, as for any other
+            message = f"There is no page at {request.url.path}."
+            return pages.page_error(request, pages.PageError(404, "Page not found", message))
         if is_api(request):
             return JSONResponse(
                 {"error": "invalid_parameter", "detail": text, "suggestions": [], "errors": errors},
@@ -130,7 +135,7 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         if is_api(request):
-            kind = "not_found" if exc.status_code == 404 else "http_error"
+            kind = {404: "not_found", 413: "too_large"}.get(exc.status_code, "http_error")
             detail = (
                 "no such endpoint; see /api/v1/docs" if exc.status_code == 404 else str(exc.detail)
             )
@@ -195,15 +200,30 @@ def create_app(settings: Settings | None = None, kb: KnowledgeBase | None = None
     install_error_handlers(app)
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(RequestLimits, max_body_bytes=settings.web_max_body_bytes)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(api_review.router)
+    app.include_router(check_pages.api_router)
     app.include_router(pages.router)
+    app.include_router(downloads.router)
+    app.include_router(check_pages.router)
     app.include_router(account_pages.router)
     app.include_router(edit_pages.router)
 
     @app.get("/api/v1/docs", include_in_schema=False, response_class=HTMLResponse)
     def api_docs(request: Request) -> Response:
-        return pages.render(request, "api_docs.html", {"spec": app.openapi()})
+        from warrantwatch.web import api_docs as docs
+
+        request.app.state.kb_watch.maybe_reload()
+        # a private site's examples are what this reader may see: ask with their credentials
+        auth: tuple[tuple[str, str], ...] = ()
+        if not settings.web_public_read:
+            auth = tuple(
+                (k, v) for k, v in request.headers.items() if k in ("authorization", "cookie")
+            )
+        spec = app.openapi()
+        ops = docs.endpoints(spec, request.app.state.kb.world, app, auth)
+        return pages.render(request, "api_docs.html", {"spec": spec, "endpoints": ops})
 
     return app

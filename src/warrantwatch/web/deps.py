@@ -16,8 +16,9 @@ from starlette.concurrency import run_in_threadpool
 
 from warrantwatch.config import Settings
 from warrantwatch.kb.service import KnowledgeBase
-from warrantwatch.web.accounts import User, user_by_id, user_for_token
+from warrantwatch.web.accounts import User, user_for_token
 from warrantwatch.web.security import CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER, SESSION_COOKIE, Signer
+from warrantwatch.web.sessions import session_user
 
 
 class NotSignedIn(Exception):
@@ -63,17 +64,22 @@ def get_db(request: Request) -> Iterator[Session]:
         yield session
 
 
+def via_token(request: Request) -> bool:
+    """Does the request authenticate with an API token (rather than a session)?"""
+    return request.headers.get("authorization", "").lower().startswith("bearer ")
+
+
 def _lookup_user(request: Request) -> User | None:
     auth = request.headers.get("authorization", "")
     signer: Signer = request.app.state.signer
-    if auth.lower().startswith("bearer "):
+    if via_token(request):
         with Session(request.app.state.kb.engine) as s, s.begin():
             return user_for_token(s, auth[7:].strip())
     found = signer.read_session(request.cookies.get(SESSION_COOKIE))
     if found is None:
         return None
     with Session(request.app.state.kb.engine) as s:
-        return user_by_id(s, *found)
+        return session_user(s, *found)
 
 
 async def current_user(request: Request) -> User | None:
@@ -98,8 +104,19 @@ async def reader(request: Request) -> User | None:
     return user
 
 
-def require(role: str):  # type: ignore[no-untyped-def]
+class NeedsSession(Forbidden):
+    """Managing accounts and tokens needs a signed-in browser, never an API token: a
+    leaked token must not be able to mint a new one or a new administrator."""
+
+    def __init__(self) -> None:
+        Exception.__init__(self, "this needs a signed-in session, not an API token")
+        self.role = "session"
+
+
+def require(role: str, session_only: bool = False):  # type: ignore[no-untyped-def]
     async def check(request: Request) -> User:
+        if session_only and via_token(request):
+            raise NeedsSession()
         user = await current_user(request)
         if user is None:
             raise NotSignedIn()
@@ -122,3 +139,6 @@ MaybeUser = Annotated[User | None, Depends(current_user)]
 Reader = Annotated[User | None, Depends(reader)]
 Editor = Annotated[User, Depends(require("editor"))]
 Admin = Annotated[User, Depends(require("admin"))]
+#: account, token and user management: a browser session only (see NeedsSession)
+SessionUser = Annotated[User, Depends(require("viewer", session_only=True))]
+SessionAdmin = Annotated[User, Depends(require("admin", session_only=True))]

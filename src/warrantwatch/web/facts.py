@@ -98,16 +98,11 @@ def status_paint(world: World, on: dt.date):  # type: ignore[no-untyped-def]
 
 @per_world_cache(512)
 def owed_states(world: World, person: PersonRec, on: dt.date) -> frozenset[str]:
-    """States that must arrest and surrender ``person`` if found there on ``on``."""
-    out = wr.outstanding(person, on)
-    if not out:
-        return frozenset()
-    owed = set()
-    for iso2, state in world.states.items():
-        ts = status_on(state, on)
-        if any(_duty_for(world, state, ts, w, on).bases for w in out):
-            owed.add(iso2)
-    return frozenset(owed)
+    """States that must arrest and surrender ``person`` if found there on ``on``
+    (the map of the person and ``where`` page: one answer, from :func:`law.where.where`)."""
+    from warrantwatch.law.where import where
+
+    return frozenset(s.state.iso2 for s in where(world, person, on).bound)
 
 
 def owed_paint(world: World, person: PersonRec, on: dt.date):  # type: ignore[no-untyped-def]

@@ -6,6 +6,7 @@ templates; every page lists the sources of what it states.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from typing import Annotated, Any
@@ -13,6 +14,7 @@ from urllib.parse import quote as urlquote
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy.exc import IntegrityError
 
 from warrantwatch.kb.lookup import LookupFailed
 from warrantwatch.law.obligations import assess
@@ -20,18 +22,21 @@ from warrantwatch.law.statute import UnknownArticle, quote
 from warrantwatch.law.summaries import STATUS_FILTERS, person_summary, state_actions
 from warrantwatch.law.summaries import persons as list_persons
 from warrantwatch.web import facts, review_port, worldmap
-from warrantwatch.web.accounts import authenticate
+from warrantwatch.web.accounts import User, authenticate
 from warrantwatch.web.deps import KB, CsrfChecked, DbSession, Editor, Reader
+from warrantwatch.web.params import IsoDate, RowId
 from warrantwatch.web.security import (
     SESSION_COOKIE,
     attach_csrf_cookie,
     cookie_secure,
     csrf_token,
 )
+from warrantwatch.web.sessions import close_session, open_session
+from warrantwatch.web.throttle import LoginThrottle
 from warrantwatch.web.timeline import timeline_svg
 
 router = APIRouter(include_in_schema=False)
-OnQuery = Annotated[dt.date | None, Query(description="Date, YYYY-MM-DD; today if left out.")]
+OnQuery = Annotated[IsoDate | None, Query(description="Date, YYYY-MM-DD; today if left out.")]
 _LABEL = re.compile(r"^(?P<label>.*) \((?P<key>[^()]+)\)$")
 
 
@@ -181,7 +186,7 @@ def status_map_fragment(request: Request, kb: KB, _user: Reader, on: OnQuery = N
 def owed_map_fragment(
     request: Request, kb: KB, _user: Reader, person_id: str, on: OnQuery = None
 ) -> Response:
-    person = _person(kb, person_id)
+    person = find_person(kb, person_id)
     day = _day(on)
     return render(
         request,
@@ -191,18 +196,30 @@ def owed_map_fragment(
     )
 
 
-def _person(kb: KB, query: str):  # type: ignore[no-untyped-def]
+def find_person(kb: KB, query: str):  # type: ignore[no-untyped-def]
+    """The person ``query`` names, or a 404 page linking to the closest matches."""
     try:
         return kb.resolver.person(query)
     except LookupFailed as exc:
         raise lookup_error(exc, lambda k: f"/persons/{urlquote(k)}") from exc
 
 
-def _state(kb: KB, query: str):  # type: ignore[no-untyped-def]
+def find_state(kb: KB, query: str):  # type: ignore[no-untyped-def]
+    """The state ``query`` names, or a 404 page linking to the closest matches."""
     try:
         return kb.resolver.state(query)
     except LookupFailed as exc:
         raise lookup_error(exc, lambda k: f"/states/{urlquote(k)}") from exc
+
+
+def parse_day(day: str) -> dt.date:
+    """A date in an address, or a 400 page saying how to write it."""
+    try:
+        return dt.date.fromisoformat(day)
+    except ValueError:
+        raise PageError(
+            400, "Not a date", f"not a date: {day!r}; use YYYY-MM-DD, for example 2025-10-09"
+        ) from None
 
 
 @router.get("/persons", response_class=HTMLResponse)
@@ -232,7 +249,7 @@ def person_page(
     on: OnQuery = None,
     notice: Annotated[str | None, Query(max_length=300)] = None,
 ) -> Response:
-    person = _person(kb, person_id)
+    person = find_person(kb, person_id)
     day = _day(on)
     world = kb.world
     summary = person_summary(world, person, day)
@@ -265,6 +282,7 @@ def person_page(
         "page_sources": srcs,
         "canonical": f"/persons/{person.id}",
         "nav": "persons",
+        "briefings": briefing_links(f"/persons/{person.id}", {"on": day.isoformat()}),
         "notice": notice,
         **owed_map(kb, person, day),
     }
@@ -298,7 +316,7 @@ def states_page(request: Request, kb: KB, _user: Reader, on: OnQuery = None) -> 
 
 @router.get("/states/{iso2}", response_class=HTMLResponse)
 def state_page(request: Request, kb: KB, _user: Reader, iso2: str, on: OnQuery = None) -> Response:
-    state = _state(kb, iso2)
+    state = find_state(kb, iso2)
     day = _day(on)
     world = kb.world
     ctx = {
@@ -309,8 +327,27 @@ def state_page(request: Request, kb: KB, _user: Reader, iso2: str, on: OnQuery =
         "person_name": lambda pid: world.persons[pid].name if pid in world.persons else pid,
         "canonical": f"/states/{state.iso2}",
         "nav": "states",
+        "briefings": briefing_links(f"/states/{state.iso2}", {"on": day.isoformat()}),
     }
     return render(request, "state.html", ctx)
+
+
+def submitted(
+    request: Request, template: str, ctx: dict[str, Any], on: str | None, target: Any
+) -> Response:
+    """A question form sent: a redirect to the answer's own address (``target(day)``), or
+    the form again with one line saying what was wrong (400 bad date, 404 unknown name)."""
+    day = (on or "").strip() or dt.date.today().isoformat()
+    try:
+        dt.date.fromisoformat(day)
+    except ValueError:
+        ctx["error"] = f"not a date: {day!r}; use YYYY-MM-DD"
+        return render(request, template, ctx, status=400)
+    try:
+        return RedirectResponse(target(day), status_code=303)
+    except LookupFailed as exc:
+        ctx["error"] = str(exc)
+        return render(request, template, ctx, status=404)
 
 
 @router.get("/assess", response_class=HTMLResponse)
@@ -327,19 +364,13 @@ def ask_page(
     if person and state:
         p = (person or "").strip()
         s = (state or "").strip()
-        day = (on or "").strip() or dt.date.today().isoformat()
-        try:
-            dt.date.fromisoformat(day)
-        except ValueError:
-            ctx["error"] = f"not a date: {day!r}; use YYYY-MM-DD"
-            return render(request, "ask.html", ctx, status=400)
-        try:
+
+        def target(day: str) -> str:
             pid = kb.resolver.person(p).id
             sid = kb.resolver.state(s).iso2
-        except LookupFailed as exc:
-            ctx["error"] = str(exc)
-            return render(request, "ask.html", ctx, status=404)
-        return RedirectResponse(f"/assess/{urlquote(pid)}/{urlquote(sid)}/{day}", status_code=303)
+            return f"/assess/{urlquote(pid)}/{urlquote(sid)}/{day}"
+
+        return submitted(request, "ask.html", ctx, on, target)
     return render(request, "ask.html", ctx)
 
 
@@ -347,18 +378,15 @@ def ask_page(
 def assess_page(
     request: Request, kb: KB, _user: Reader, person_q: str, state_q: str, day: str
 ) -> Response:
-    try:
-        on = dt.date.fromisoformat(day)
-    except ValueError:
-        raise PageError(
-            400, "Not a date", f"not a date: {day!r}; use YYYY-MM-DD, for example 2025-10-09"
-        ) from None
-    person = _person(kb, person_q)
-    state = _state(kb, state_q)
+    on = parse_day(day)
+    person = find_person(kb, person_q)
+    state = find_state(kb, state_q)
     a = assess(kb.world, person, state, on)
+    canonical = f"/assess/{person.id}/{state.iso2}/{on.isoformat()}"
     ctx = {
         "a": a,
-        "canonical": f"/assess/{person.id}/{state.iso2}/{on.isoformat()}",
+        "canonical": canonical,
+        "briefings": briefing_links(canonical),
         "ask_person": person.id,
         "ask_state": state.iso2,
         "ask_on": on,
@@ -366,6 +394,52 @@ def assess_page(
         **choices(kb),
     }
     return render(request, "assess.html", ctx)
+
+
+@router.get("/where", response_class=HTMLResponse)
+def where_form(
+    request: Request, kb: KB, _user: Reader, person: str | None = None, on: str | None = None
+) -> Response:
+    """The form of ``warrantwatch where``; submitted, it redirects to the answer's address."""
+    ctx: dict[str, Any] = {"nav": "where", "ask_person": person, **choices(kb)}
+    if person:
+
+        def target(day: str) -> str:
+            return f"/where/{urlquote(kb.resolver.person(person.strip()).id)}?on={day}"
+
+        return submitted(request, "where_form.html", ctx, on, target)
+    return render(request, "where_form.html", ctx)
+
+
+@router.get("/where/{person_q}", response_class=HTMLResponse)
+def where_page(
+    request: Request, kb: KB, _user: Reader, person_q: str, on: OnQuery = None
+) -> Response:
+    """Every state, split by whether it must arrest the person on the date and on what
+    basis: the page of ``warrantwatch where``, with the map and the same lists."""
+    from warrantwatch.law.where import where
+
+    person = find_person(kb, person_q)
+    day = _day(on)
+    answer = where(kb.world, person, day)
+    ctx = {
+        "w": answer,
+        "heading": answer.headline(),
+        "groups": [(b, answer.label(b), v) for b, v in answer.groups().items() if v],
+        "canonical": f"/where/{person.id}?on={day.isoformat()}",
+        "nav": "where",
+        "on_where": True,
+        "ask_person": person.id,
+        **owed_map(kb, person, day),
+        **choices(kb),
+    }
+    return render(request, "where.html", ctx)
+
+
+def briefing_links(base: str, query: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    from warrantwatch.web.downloads import briefing_links as links
+
+    return links(base, query)
 
 
 # --- signing in -------------------------------------------------------------------------
@@ -390,27 +464,40 @@ def login(
     password: Annotated[str, Form(max_length=1000)],
     next: Annotated[str, Form(max_length=2000)] = "/",
 ) -> Response:
-    user = authenticate(db, username.strip(), password)
+    """Sign in; wrong passwords are counted and slowed down (:mod:`.throttle`)."""
+    settings = request.app.state.settings
+    throttle = LoginThrottle.from_settings(settings)
+    name = username.strip()
+    keys = throttle.keys(name, request.client.host if request.client else None)
+    ctx: dict[str, Any] = {"next": _safe_next(next), "username": username}
+    wait = throttle.wait_seconds(db, keys)
+    if wait:
+        ctx["error"] = (
+            f"Too many wrong passwords for this account or from this address. "
+            f"Wait {wait} seconds and try again."
+        )
+        return render(request, "login.html", ctx, status=429, **{"Retry-After": str(wait)})
+    user = authenticate(db, name, password)
     if user is None:
         db.rollback()
-        ctx = {
-            "next": _safe_next(next),
-            "username": username,
-            "error": "Wrong user name or password.",
-        }
+        with contextlib.suppress(IntegrityError):  # another worker counted the same key first
+            throttle.failed(db, keys)
+            db.commit()
+        db.rollback()
+        ctx["error"] = "Wrong user name or password."
         return render(request, "login.html", ctx, status=401)
+    throttle.succeeded(db, name)
+    sid = open_session(db, user.id, settings.web_session_hours)
     db.commit()
-    return start_session(
-        request, RedirectResponse(_safe_next(next), status_code=303), user.id, user.session_version
-    )
+    return start_session(request, RedirectResponse(_safe_next(next), status_code=303), user, sid)
 
 
-def start_session(request: Request, resp: Response, user_id: int, version: int) -> Response:
+def start_session(request: Request, resp: Response, user: User, sid: str) -> Response:
     """Set the signed session cookie on ``resp`` (sign-in, and after a password change)."""
     settings = request.app.state.settings
     resp.set_cookie(
         SESSION_COOKIE,
-        request.app.state.signer.session_value(user_id, version),
+        request.app.state.signer.session_value(user.id, user.session_version, sid),
         max_age=settings.web_session_hours * 3600,
         httponly=True,
         samesite="lax",
@@ -421,7 +508,12 @@ def start_session(request: Request, resp: Response, user_id: int, version: int) 
 
 
 @router.post("/logout", dependencies=[CsrfChecked])
-def logout(request: Request) -> Response:
+def logout(request: Request, db: DbSession) -> Response:
+    """Sign out: the server-side session ends, so a copy of the cookie is worthless."""
+    found = request.app.state.signer.read_session(request.cookies.get(SESSION_COOKIE))
+    if found is not None:
+        close_session(db, found[2])
+        db.commit()
     resp = RedirectResponse("/", status_code=303)
     resp.delete_cookie(SESSION_COOKIE, path="/")
     return resp
@@ -459,7 +551,7 @@ def review_page(
 
 @router.post("/review/{trip_id}/{action}", dependencies=[CsrfChecked])
 async def review_action(
-    request: Request, kb: KB, user: Editor, trip_id: int, action: str
+    request: Request, kb: KB, user: Editor, trip_id: RowId, action: str
 ) -> Response:
     form = {k: str(v) for k, v in (await request.form()).items()}
     if action not in review_port.ACTIONS:

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from warrantwatch import rounding
 from warrantwatch.monitor.tables import ArticleEntry, AuditEntry, EventRecord, TripRecord
 
 ACTIONS = ("confirm", "correct", "reject")
@@ -45,7 +46,7 @@ def _event_dict(e: EventRecord, a: ArticleEntry | None) -> dict[str, Any]:
         "place": e.place,
         "start_date": e.start_date,
         "evidence": e.evidence,
-        "confidence": e.confidence,
+        "confidence": rounding.confidence(e.confidence),
         "language": e.language,
         "published": e.published,
         "rejected": e.rejected,
@@ -65,7 +66,7 @@ def trip_dict(t: TripRecord) -> dict[str, Any]:
         "status": t.status,
         "outcome": t.outcome,
         "occasion": t.occasion,
-        "confidence": t.confidence,
+        "confidence": rounding.confidence(t.confidence),
         "first_seen_at": t.first_seen_at,
         "updated_at": t.updated_at,
         "review_status": t.review_status,

@@ -1,8 +1,9 @@
 """Cookies that prove who you are, tokens that prove a form is yours, and response headers.
 
 - The session cookie is signed (itsdangerous), HttpOnly, SameSite=Lax, Secure over
-  HTTPS, and names the account and its ``session_version``: changing a password or
-  disabling an account ends its sessions everywhere.
+  HTTPS, and names the account, its ``session_version`` and a server-side session id
+  (:mod:`warrantwatch.web.sessions`): signing out ends that session, changing a
+  password or disabling an account ends its sessions everywhere.
 - CSRF: every form and every htmx request carries a token equal to the signed
   ``ww_csrf`` cookie (double submit). A cross-site page can neither read the cookie
   nor set the field, so it cannot forge a POST.
@@ -75,15 +76,17 @@ class Signer:
         self.csrf = URLSafeTimedSerializer(secret, salt="ww-csrf")
         self.max_age = session_max_age
 
-    def session_value(self, user_id: int, version: int) -> str:
-        return self.session.dumps({"u": user_id, "v": version})
+    def session_value(self, user_id: int, version: int, sid: str) -> str:
+        return self.session.dumps({"u": user_id, "v": version, "s": sid})
 
-    def read_session(self, value: str | None) -> tuple[int, int] | None:
+    def read_session(self, value: str | None) -> tuple[int, int, str] | None:
+        """(account id, session version, session id) of a well-signed, unexpired cookie;
+        the session id must still be live in the database (:mod:`.sessions`)."""
         if not value:
             return None
         try:
             data: Any = self.session.loads(value, max_age=self.max_age)
-            return int(data["u"]), int(data["v"])
+            return int(data["u"]), int(data["v"]), str(data["s"])
         except (BadSignature, KeyError, TypeError, ValueError):
             return None
 

@@ -56,3 +56,25 @@ class WebAuditRow(Base):
     target: Mapped[str] = mapped_column(String(200))
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     note: Mapped[str | None] = mapped_column(Text)
+
+
+class SessionRow(Base):
+    """One signed-in browser. The cookie carries a random id whose digest is stored here,
+    so signing out (or a password change) ends a session even if its cookie was copied."""
+
+    __tablename__ = "web_sessions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("web_users.id", ondelete="CASCADE"), index=True)
+    created: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class LoginFailureRow(Base):
+    """Recent wrong passwords for one account (``user:NAME``) or address (``addr:IP``)."""
+
+    __tablename__ = "web_login_failures"
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    first_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    wait_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))

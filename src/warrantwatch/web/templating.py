@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 
 from warrantwatch.law.explain import OUTCOME_WORDS
 from warrantwatch.law.wording import STATUS_WORDS, long_date
+from warrantwatch.monitor.feeds import is_web_address
 
 TEMPLATES = Path(__file__).with_name("templates")
 SAFE_TAGS = {"b", "i", "em", "strong", "mark"}
@@ -103,6 +104,9 @@ def make_templates() -> Jinja2Templates:
         action_words=lambda s: ACTION_WORDS.get(s, words(s)),
         referral_words=lambda s: REFERRAL_WORDS.get(s, words(s)),
     )
+    # only http(s) addresses become links: a javascript: or data: address from a feed
+    # or an archive is shown as text, never as something to click
+    env.tests["web_address"] = is_web_address
     env.globals["tier_names"] = tier_names()
     return t
 

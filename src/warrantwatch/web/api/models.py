@@ -278,6 +278,31 @@ class AssessmentOut(Out):
     sources: list[SourceOut]
 
 
+class WhereStateOut(Out):
+    iso2: str
+    name: str
+    state_status: StateStatus
+    must_arrest: bool
+    basis: str = Field(
+        description="The group: state_party, art_12_3_declaration, unsc_referral, "
+        "art_127_2_continuing, or none."
+    )
+    bases: list[str] = Field(description="Every basis on which the state is bound.")
+    warrants: list[str] = Field(description="The outstanding warrants it must execute.")
+
+
+class WhereOut(Out):
+    """Exactly ``WhereAnswer.as_dict()``: the JSON of ``warrantwatch where --format json``."""
+
+    person: Ref
+    on: dt.date
+    custody_status: str
+    outstanding_warrants: list[str]
+    sealed_warrants: list[str] = Field(description="Outstanding but under seal on the date.")
+    counts: dict[str, int]
+    states: list[WhereStateOut]
+
+
 class TripFindingOut(Out):
     id: str
     decision_date: dt.date

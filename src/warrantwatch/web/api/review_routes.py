@@ -20,6 +20,7 @@ from warrantwatch.web import review_port
 from warrantwatch.web.api.models import ErrorOut, Page, ReviewIn, ReviewTripOut
 from warrantwatch.web.api.routes import ERRORS, ApiError, Limit, Offset, db_page, encode, send
 from warrantwatch.web.deps import KB, DbSession, Editor, csrf_protect
+from warrantwatch.web.params import RowId
 
 _MORE: dict[int | str, dict[str, Any]] = {
     403: {"model": ErrorOut, "description": "Not an editor, or a session without CSRF token."},
@@ -48,7 +49,7 @@ async def write_guard(request: Request) -> None:
         await csrf_protect(request)
 
 
-def _trip(db: DbSession, trip_id: int) -> dict[str, Any]:
+def _trip(db: DbSession, trip_id: RowId) -> dict[str, Any]:
     trip = review_port.trip_with_events(db, trip_id)
     if trip is None:
         raise ApiError(404, "not_found", f"no trip #{trip_id} in the monitor")
@@ -72,7 +73,7 @@ def review_queue(
 
 
 @router.get("/{trip_id}", response_model=ReviewTripOut, summary="One trip and its reports")
-def review_trip(request: Request, db: DbSession, user: Editor, trip_id: int) -> Response:
+def review_trip(request: Request, db: DbSession, user: Editor, trip_id: RowId) -> Response:
     return send(request, _trip(db, trip_id))
 
 
@@ -87,7 +88,7 @@ def review_decide(
     kb: KB,
     db: DbSession,
     user: Editor,
-    trip_id: int,
+    trip_id: RowId,
     action: Action,
     decision: ReviewIn,
 ) -> Response:

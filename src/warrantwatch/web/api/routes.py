@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 
 from warrantwatch.kb.lookup import LookupFailed
@@ -38,8 +38,10 @@ from warrantwatch.web.api.models import (
     StateItem,
     TripItem,
     WarrantItem,
+    WhereOut,
 )
 from warrantwatch.web.deps import KB, DbSession, reader
+from warrantwatch.web.params import IsoDate
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorOut, "description": "Reading needs an account on this site"},
@@ -110,7 +112,7 @@ def send(request: Request, payload: Any) -> Response:
 Limit = Annotated[int, Query(ge=1, le=500, description="Items per page.")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip.")]
 On = Annotated[
-    dt.date | None,
+    IsoDate | None,
     Query(
         description="Date, YYYY-MM-DD (default: today).",
         ge=dt.date(1, 1, 2),
@@ -176,7 +178,7 @@ async def persons(
 async def person(
     request: Request,
     kb: KB,
-    person: Annotated[str, "Slug, Wikidata id or any name variant"],
+    person: Annotated[str, Path(description="Slug, Wikidata id or any name variant.")],
     on: On = None,
 ) -> Response:
     """Warrants with charges, positions, custody history and trips, with sources."""
@@ -289,7 +291,7 @@ async def states(
 async def state(
     request: Request,
     kb: KB,
-    state: Annotated[str, "ISO code or a name in a major language"],
+    state: Annotated[str, Path(description="ISO code or a name in a major language.")],
     on: On = None,
 ) -> Response:
     """Treaty record, what the state owes on the date, and non-compliance findings."""
@@ -360,7 +362,7 @@ async def assess_api(
     ],
     on: On = None,
 ) -> Response:
-    """The same JSON as ``warrantwatch assess --format json``: duty, basis, reasoning,
+    """The same JSON as `warrantwatch assess --format json`: duty, basis, reasoning,
     citations with the articles quoted, precedents, caveats and sources."""
     try:
         p = kb.resolver.person(person)
@@ -368,6 +370,27 @@ async def assess_api(
     except LookupFailed as exc:
         raise not_found(exc) from exc
     return respond(request, *_assessment_body(kb.world, p.id, s.iso2, _day(on)))
+
+
+@router.get("/where", response_model=WhereOut, summary="Which states must arrest PERSON on a date?")
+async def where_api(
+    request: Request,
+    kb: KB,
+    person: Annotated[
+        str,
+        Query(min_length=1, max_length=200, description="Slug, Wikidata id or any name variant."),
+    ],
+    on: On = None,
+) -> Response:
+    """Every state, with whether it must arrest the person on the date and on what basis:
+    the same JSON as `warrantwatch where PERSON --format json`."""
+    from warrantwatch.law.where import where
+
+    try:
+        p = kb.resolver.person(person)
+    except LookupFailed as exc:
+        raise not_found(exc) from exc
+    return send(request, where(kb.world, p, _day(on)).as_dict())
 
 
 # --- trips, events, alerts ----------------------------------------------------------------
@@ -383,10 +406,10 @@ async def trips(
     state: Annotated[str | None, Query(max_length=200, description="Destination state.")] = None,
     outcome: OutcomeFilter | None = None,
     start_from: Annotated[
-        dt.date | None, Query(alias="from", description="First day, inclusive.")
+        IsoDate | None, Query(alias="from", description="First day, inclusive.")
     ] = None,
     start_to: Annotated[
-        dt.date | None, Query(alias="to", description="Last day, inclusive.")
+        IsoDate | None, Query(alias="to", description="Last day, inclusive.")
     ] = None,
     bound: Annotated[
         bool | None, Query(description="Only trips to hosts bound (or not) to arrest.")
