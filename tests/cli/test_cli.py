@@ -167,6 +167,14 @@ def test_real_entry_point_never_prints_a_traceback(tmp_path: Path) -> None:
     assert "Traceback" not in res.stderr
 
 
+def test_state_text_shows_no_raw_ids(cli_env: Path) -> None:
+    """Issue 12: a declaration is printed with its situation's name, never its id."""
+    code, out, _ = ww("state", "UA", "--on", "2025-10-09")
+    assert code == 0, out
+    assert "declaration lodged 2015-09-08 for the Situation in Ukraine" in out
+    assert "'ukraine'" not in out and "None" not in out
+
+
 def test_where_the_model_case(cli_env: Path) -> None:
     code, out, _ = ww("where", "putin", "--on", "2025-10-09")
     assert code == 0

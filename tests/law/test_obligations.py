@@ -34,8 +34,10 @@ def test_model_case_tajikistan_must_arrest(world: World) -> None:
     assert "States Parties shall" in q89["text"] and "2." not in q89["text"][:3]
     mongolia = [p for p in d["precedents"] if p["state"]["iso2"] == "MN"]
     assert mongolia and mongolia[0]["finding"]["decision_date"] == "2024-10-24"
-    # the visit itself (8-10 Oct in the fixture) is not its own precedent
-    assert not [p for p in d["precedents"] if p["state"]["iso2"] == "TJ"]
+    # the visit itself (8-10 Oct in the fixture) has happened by the 9th: it is listed
+    # once, marked as the visit on this date (issue 12)
+    tj = [p for p in d["precedents"] if p["state"]["iso2"] == "TJ"]
+    assert len(tj) == 1 and tj[0]["this_visit"] is True
     assert "Mongolia" in d["explanation"] and "1 July 2002" in d["explanation"]
     assert d["immunity"]["question"] and d["immunity"]["contested"]
     assert d["contested"][0]["topic"] == "personal_immunity"

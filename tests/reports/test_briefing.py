@@ -90,7 +90,7 @@ def test_visit_french_reads_as_french(world: World) -> None:
     md = render_markdown(visit(world, "fr"))
     assert md.startswith("# Vladimir Poutine au Tadjikistan : l'obligation d'arrestation")
     assert "mandat d'arrêt de la CPI délivré le 17 mars 2023 par la Chambre préliminaire II" in md
-    assert "doit se rendre au Tadjikistan (Dushanbe) du 8 au 10 octobre 2025" in md
+    assert "a effectué une visite au Tadjikistan (Dushanbe) du 8 au 10 octobre 2025" in md
     assert "est un État partie au Statut de Rome depuis le 1er juillet 2002" in md
     assert "pour des faits présumés constitutifs de crimes de guerre" in md
     assert "Vladimir Poutine en Mongolie (Ulaanbaatar), alors État partie" in md

@@ -195,3 +195,10 @@ def test_sign_out(client: TestClient) -> None:
     token = client.cookies.get("ww_csrf")
     client.post("/logout", data={"csrf_token": token})
     assert "Signed in as" not in client.get("/").text
+
+
+def test_assess_page_says_what_happened_before_once(client: TestClient) -> None:
+    """Issue 12: the explanation's list is not repeated above the page's own section."""
+    page = client.get("/assess/putin/TJ/2025-10-09").text
+    assert page.count("What happened before") == 1
+    assert "The record holds a visit of Vladimir Putin to Tajikistan" in page

@@ -174,7 +174,8 @@ def state_cmd(
     else:
         from warrantwatch.cli import output  # Rich, imported by the commands that print
 
-        output.print_state(s, summary, actions, state_sources(s))
+        names = {k: v.name for k, v in kb().world.situations.items()}
+        output.print_state(s, summary, actions, state_sources(s), situation_names=names)
 
 
 @app.command()

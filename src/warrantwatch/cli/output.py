@@ -34,6 +34,11 @@ console = SafeConsole(highlight=False, soft_wrap=False, width=_width())
 def print_assessment(a: Assessment) -> None:
     if a.duty == "binding":
         head = f"[bold green]YES[/]: {a.state.name} must arrest and surrender {a.person.name}"
+    elif any(c.get("question") == "art_127_2_withdrawal" for c in a.contested):
+        head = (
+            f"[bold yellow]CONTESTED[/]: whether {a.state.name} must still arrest "
+            f"{a.person.name} after its withdrawal (art. 127(2))"
+        )
     elif a.warrant_duties:
         head = (
             f"[bold yellow]NO TREATY DUTY[/]: {a.state.name} is not bound to arrest {a.person.name}"
@@ -55,7 +60,11 @@ def print_assessment(a: Assessment) -> None:
 
 
 def print_state(
-    s: StateRec, summary: dict[str, Any], actions: list[dict[str, Any]], sources: list[SourceRef]
+    s: StateRec,
+    summary: dict[str, Any],
+    actions: list[dict[str, Any]],
+    sources: list[SourceRef],
+    situation_names: dict[str, str] | None = None,
 ) -> None:
     status = STATUS_WORDS[summary["state_status"]]
     lines = [f"[bold]{s.name}[/] ({s.iso2}/{s.iso3}) on {summary['on']}: [bold]{status}[/]"]
@@ -90,10 +99,19 @@ def print_state(
             )
         console.print(t)
     for d in s.declarations:
-        console.print(
-            f"art. 12(3) declaration lodged {d.lodged} for '{d.situation}', "
-            f"covering {d.period_start} to {d.period_end or 'open-ended'}"
-        )
+        sit = (situation_names or {}).get(d.situation or "")
+        if sit is None:
+            # never a raw id or 'None': a declaration no situation rests on says so
+            console.print(
+                f"art. 12(3) declaration lodged {d.lodged}, for acts from {d.period_start}: "
+                "no situation before the Court rests on it"
+            )
+        else:
+            end = f"to {d.period_end}" if d.period_end else "onwards"
+            console.print(
+                f"art. 12(3) declaration lodged {d.lodged} for the {sit}, for acts from "
+                f"{d.period_start} {end}"
+            )
     if sources:
         console.print("[bold]Sources[/]")
         for i, src in enumerate(sources, 1):

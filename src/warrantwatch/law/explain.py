@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from warrantwatch.law.wording import (
@@ -82,15 +83,61 @@ def warrants_sentence(a: Assessment) -> str:
     return f"On {on}, {who} is subject to {n} outstanding ICC {kind}: " + "; ".join(parts) + "."
 
 
+#: What became of the visit on the date, as a clause after "… from 8 to 10 October 2025".
+VISIT_WORDS = {
+    "not_arrested": "no arrest was made",
+    "arrested": "the person was arrested",
+    "cancelled": "the trip was cancelled",
+    "did_not_attend": "the person did not attend",
+}
+
+
+def trip_dates(start: str, end: str | None, precision: str = "day") -> str:
+    s = dt.date.fromisoformat(start)
+    if precision == "month":
+        return f"in {s.strftime('%B %Y')}"
+    if not end or end == start:
+        return f"on {long_date(s)}"
+    e = dt.date.fromisoformat(end)
+    if (s.year, s.month) == (e.year, e.month):
+        return f"from {s.day} to {long_date(e)}"
+    return f"from {long_date(s)} to {long_date(e)}"
+
+
+def visit_sentence(a: Assessment, today: dt.date | None = None) -> str | None:
+    """What the record holds of this person's trip to this state around the date."""
+    v = a.visit
+    if v is None:
+        return None
+    where = a.state.name + (f" ({v['place']})" if v.get("place") else "")
+    when = trip_dates(v["start"], v.get("end"), v.get("precision", "day"))
+    if v["outcome"] == "planned":
+        last = dt.date.fromisoformat(v.get("end") or v["start"])
+        if last < (today or dt.date.today()):
+            return (
+                f"The record holds a trip of {a.person.name} to {where} announced for {when}; "
+                "what became of it is not on record."
+            )
+        return f"The record holds a trip of {a.person.name} to {where} announced for {when}."
+    outcome = VISIT_WORDS.get(v["outcome"], v["outcome"].replace("_", " "))
+    flag = " [unverified]" if not v.get("verified", True) else ""
+    return f"The record holds a visit of {a.person.name} to {where} {when}: {outcome}.{flag}"
+
+
 def conclusion_sentence(a: Assessment) -> str:
     who, name = a.person.name, a.state.name
     if a.duty == "binding":
         return (
             f"Conclusion: {name} must arrest {who} if found on its territory and surrender "
-            f"{who} to the Court."
+            "that person to the Court."
         )
     if not a.warrant_duties:
         return f"Conclusion: with no outstanding warrant, no duty to arrest {who} arises."
+    if any(c.get("question") == "art_127_2_withdrawal" for c in a.contested):
+        return (
+            f"Conclusion: no settled treaty basis obliges {name} to arrest {who}; whether its "
+            "duty to cooperate survives its withdrawal (art. 127(2)) is contested."
+        )
     return (
         f"Conclusion: {name} has no treaty duty to arrest and surrender {who}; it may cooperate "
         "with the Court voluntarily (art. 87(5))."
@@ -113,6 +160,7 @@ def precedent_lines(a: Assessment, world: World, limit: int = 8) -> list[str]:
             f"- {when}: {p['person']['name']} in {p['state']['name']}"
             + (f" ({p['occasion']})" if p.get("occasion") else "")
             + f": {OUTCOME_WORDS.get(p['outcome'], p['outcome'])}"
+            + (" (the visit on this date)" if p.get("this_visit") else "")
             + (" (host a State Party then)" if p["host_status_then"] == "party" else "")
         )
         f = p.get("finding")
@@ -145,10 +193,17 @@ def long_date_iso(iso: str) -> str:
 
 
 def explain(world: World, a: Assessment) -> str:
-    paras = [status_sentence(a), warrants_sentence(a), conclusion_sentence(a)]
+    paras = [status_sentence(a), warrants_sentence(a)]
+    visit = visit_sentence(a)
+    if visit:
+        paras.append(visit)
+    paras.append(conclusion_sentence(a))
     reasons = [r for wd in a.warrant_duties for r in wd.reasons]
     if reasons:
         paras.append("Basis: " + " ".join(dict.fromkeys(reasons)))
+    for c in a.contested:
+        if c.get("question") == "art_127_2_withdrawal":
+            paras.append("Contested (art. 127(2)): " + c["summary"])
     if a.immunity.get("question"):
         paras.append("Immunity: " + a.immunity["summary"])
     for e in a.expected_conduct:

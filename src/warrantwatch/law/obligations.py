@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from warrantwatch.law import warrants as wr
 from warrantwatch.law.immunity import immunity_question
-from warrantwatch.law.precedents import precedents
+from warrantwatch.law.precedents import precedents, trip_fields, visit_on
 from warrantwatch.law.records import (
     AuthorityRec,
     DeclarationRec,
@@ -23,6 +23,7 @@ from warrantwatch.law.records import (
     SituationRec,
     SourceRef,
     StateRec,
+    TripRec,
     WarrantRec,
     best_first,
 )
@@ -71,6 +72,8 @@ class Assessment:
     explanation: str
     sources: list[SourceRef]
     caveats: list[str]
+    #: the recorded trip of this person to this state on (or within a week of) the date
+    visit: dict[str, Any] | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON contract of ``warrantwatch assess --format json``."""
@@ -112,6 +115,7 @@ class Assessment:
             "citations": self.citations,
             "explanation": self.explanation,
             "caveats": self.caveats,
+            "visit": self.visit,
             "sources": [s.as_dict() for s in self.sources],
         }
 
@@ -199,8 +203,18 @@ def _authority_citation(a: AuthorityRec) -> dict[str, Any]:
     }
 
 
-def assess(world: World, person: PersonRec, state: StateRec, on: dt.date) -> Assessment:
-    """Must ``state`` arrest and surrender ``person`` if found on its territory on ``on``?"""
+def assess(
+    world: World,
+    person: PersonRec,
+    state: StateRec,
+    on: dt.date,
+    today: dt.date | None = None,
+) -> Assessment:
+    """Must ``state`` arrest and surrender ``person`` if found on its territory on ``on``?
+
+    ``today`` (default: the system date) only decides whether ``on`` is in the future,
+    which the answer then says: it rests on the record as it stands today.
+    """
     ts = status_on(state, on)
     duties = [_duty_for(world, state, ts, w, on) for w in wr.outstanding(person, on)]
     basis: list[Basis] = []
@@ -211,10 +225,13 @@ def assess(world: World, person: PersonRec, state: StateRec, on: dt.date) -> Ass
     duty: Literal["binding", "none"] = "binding" if basis else "none"
 
     imm, contested, imm_authorities = immunity_question(world, person, state, ts, on, duty)
+    withdrawal_q, withdrawal_auths = withdrawal_question(world, state, ts, duties, on)
+    if withdrawal_q is not None:
+        contested.append(withdrawal_q)
     precs = precedents(world, person, state, on)
 
     expected: list[dict[str, Any]] = []
-    cited_authorities: list[AuthorityRec] = list(imm_authorities)
+    cited_authorities: list[AuthorityRec] = list(imm_authorities) + withdrawal_auths
     if duty == "binding":
         expected.append(
             {
@@ -251,6 +268,8 @@ def assess(world: World, person: PersonRec, state: StateRec, on: dt.date) -> Ass
         refs.append("126")
     if ts.withdrawal_notified:
         refs.append("127(1)")
+    if withdrawal_q is not None:
+        refs.append("127(2)")
     citations = _cite(world, refs)
     seen_auth: set[str] = set()
     for a in cited_authorities:
@@ -260,6 +279,13 @@ def assess(world: World, person: PersonRec, state: StateRec, on: dt.date) -> Ass
 
     sources = _collect_sources(world, person, state, duties, precs, cited_authorities, ts)
     caveats = _caveats(person, duties, ts, sources)
+    today = today or dt.date.today()
+    if on > today:
+        caveats.append(
+            f"{long_date(on)} is in the future: this answer rests on the record as of "
+            f"{long_date(today)}; treaty actions, warrants and custody may change before then."
+        )
+    trip = visit_on(world, person, state, on)
     from warrantwatch.law.explain import explain  # local: explain imports this module's types
 
     result = Assessment(
@@ -279,9 +305,56 @@ def assess(world: World, person: PersonRec, state: StateRec, on: dt.date) -> Ass
         explanation="",
         sources=sources,
         caveats=caveats,
+        visit=None if trip is None else visit_record(world, trip),
     )
     result.explanation = explain(world, result)
     return result
+
+
+def withdrawal_question(
+    world: World, state: StateRec, ts: TreatyStatus, duties: list[WarrantDuty], on: dt.date
+) -> tuple[dict[str, Any] | None, list[AuthorityRec]]:
+    """Whether a withdrawn state still owes cooperation under art. 127(2): contested.
+
+    When the investigation was opened after the withdrawal took effect, the engine finds
+    no settled basis; but where the Court has ruled on that situation (authorities with the
+    topics ``art_127_2_withdrawal`` and ``situation:<id>``), the question is shown as
+    contested with those rulings, never answered with a plain "no treaty duty".
+    """
+    if ts.status != "withdrawn" or ts.withdrawal_effective is None:
+        return None, []
+    for wd in duties:
+        if "art_127_2_continuing" in wd.bases or wd.situation is None:
+            continue
+        rulings = [
+            a
+            for a in world.authorities_on("art_127_2_withdrawal")
+            if f"situation:{wd.situation.id}" in a.topics and a.date <= on
+        ]
+        if not rulings:
+            continue
+        listed = "; ".join(f"{a.body}, {long_date(a.date)}" for a in rulings)
+        return {
+            "question": "art_127_2_withdrawal",
+            "warrant": wd.warrant.id,
+            "summary": (
+                f"{state.name}'s withdrawal took effect on {long_date(ts.withdrawal_effective)}, "
+                f"before the investigation in the {wd.situation.name} was opened; whether art. "
+                "127(2) still obliges it to cooperate in that investigation is contested. The "
+                f"Court has ruled on the Court's jurisdiction in this situation ({listed}); "
+                "Warrant Watch sets the question out and does not decide it."
+            ),
+            "court_rulings": [
+                {"id": a.id, "body": a.body, "date": a.date.isoformat(), "summary": a.summary}
+                for a in rulings
+            ],
+        }, rulings
+    return None, []
+
+
+def visit_record(world: World, trip: TripRec) -> dict[str, Any]:
+    """The trip the assessment is about, as the JSON contract shows it."""
+    return trip_fields(trip)
 
 
 def _collect_sources(

@@ -1,7 +1,8 @@
 """What happened before: earlier visits of this person, and of any suspect to this state.
 
-The visit being assessed (same person, same host, within a week of the date) is not
-its own precedent, so it is left out.
+The visit being assessed (same person, same host, within a week of the date) is listed
+once it has happened (``"this_visit": true``): a trip the record shows under way or over on
+the date is part of what happened. Only an announced trip is left out.
 """
 
 from __future__ import annotations
@@ -16,6 +17,33 @@ from warrantwatch.law.world import World
 SAME_VISIT_WINDOW = dt.timedelta(days=7)
 
 
+def visit_on(world: World, person: PersonRec, state: StateRec, on: dt.date) -> TripRec | None:
+    """The recorded trip of ``person`` to ``state`` nearest ``on``, within a week of it."""
+    best: tuple[int, TripRec] | None = None
+    for t in world.trips_of(person.id):
+        if t.destination != state.iso2:
+            continue
+        end = t.end or t.start
+        gap = 0 if t.start <= on <= end else min(abs((t.start - on).days), abs((end - on).days))
+        if gap <= SAME_VISIT_WINDOW.days and (best is None or gap < best[0]):
+            best = (gap, t)
+    return best[1] if best else None
+
+
+def trip_fields(trip: TripRec) -> dict[str, Any]:
+    """A trip's dates, place, occasion and outcome as the JSON contract writes them."""
+    return {
+        "trip_id": trip.id,
+        "start": trip.start.isoformat(),
+        "end": trip.end.isoformat() if trip.end else None,
+        "precision": trip.precision,
+        "place": trip.place,
+        "occasion": trip.occasion,
+        "outcome": trip.outcome,
+        "verified": trip.fact.verified,
+    }
+
+
 def _entry(world: World, trip: TripRec, kind: str) -> dict[str, Any]:
     host = world.states.get(trip.destination)
     host_status = status_on(host, trip.start).status if host else "unknown"
@@ -27,14 +55,8 @@ def _entry(world: World, trip: TripRec, kind: str) -> dict[str, Any]:
         "trip_id": trip.id,
         "person": {"id": trip.person, "name": person.name if person else trip.person},
         "state": {"iso2": trip.destination, "name": world.state_name(trip.destination)},
-        "start": trip.start.isoformat(),
-        "end": trip.end.isoformat() if trip.end else None,
-        "precision": trip.precision,
-        "place": trip.place,
-        "occasion": trip.occasion,
-        "outcome": trip.outcome,
+        **trip_fields(trip),
         "host_status_then": host_status,
-        "verified": trip.fact.verified,
         "finding": None
         if f is None
         else {
@@ -61,8 +83,12 @@ def precedents(
             and abs((t.start - on).days) <= SAME_VISIT_WINDOW.days
         )
 
+    visit = visit_on(world, person, state, on)
+    if visit is not None and visit.start <= on and visit.outcome != "planned":
+        out.append({**_entry(world, visit, "same_person"), "this_visit": True})
+        seen.add(visit.id)
     for t in world.trips_of(person.id):
-        if t.start >= on or same_visit(t):
+        if t.id in seen or t.start >= on or same_visit(t):
             continue
         host = world.states.get(t.destination)
         bound_then = host is not None and status_on(host, t.start).status == "party"

@@ -46,8 +46,15 @@ def _paragraph(text: str, para: str) -> str:
     start = next((i for i, ln in enumerate(lines) if ln.startswith(f"{para}. ")), None)
     if start is None:
         raise UnknownArticle(f"paragraph {para} not found")
-    nxt = f"{int(para) + 1}. "
-    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith(nxt)), len(lines))
+    # The paragraph ends at the next numbered paragraph, whichever number it has (a text
+    # holding only some paragraphs may skip one).
+    later = re.compile(r"^(\d+)\. ")
+
+    def ends(line: str) -> bool:
+        m = later.match(line)
+        return m is not None and int(m[1]) > int(para)
+
+    end = next((i for i in range(start + 1, len(lines)) if ends(lines[i])), len(lines))
     return "\n".join(lines[start:end])
 
 
@@ -55,7 +62,8 @@ def _subparagraph(text: str, sub: str) -> str:
     lines = text.split("\n")
 
     def opens(line: str, letter: str) -> bool:
-        return line.startswith(f"({letter}) ") or bool(re.match(rf"^\d+\. \({letter}\) ", line))
+        # English "(b) ", French "b) "; either may follow a paragraph number ("5. (a) ").
+        return bool(re.match(rf"^(?:\d+\. )?\(?{letter}\) ", line))
 
     start = next((i for i, ln in enumerate(lines) if opens(ln, sub)), None)
     if start is None:

@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import yaml
 from babel import Locale
 from babel.dates import format_date
 from babel.support import NullTranslations, Translations
@@ -109,6 +110,8 @@ _FR_BARE = {
 }
 #: Names ending in -e that are masculine.
 _FR_MASCULINE_E = {"Mexique", "Cambodge", "Mozambique", "Zimbabwe", "Belize", "Suriname"}
+#: Names that open with a common noun take « dans » (« dans l'État de Palestine »).
+_FR_COMMON_NOUNS = {"État", "République", "Principauté"}
 _FR_VOWEL = re.compile(r"^[AEIOUYÂÉÈÊÎÏÔÙÛ]", re.IGNORECASE)
 
 
@@ -120,6 +123,10 @@ def french_country(name: str) -> CountryName:
         de = f"d'{name}" if _FR_VOWEL.match(name) else f"de {name}"
         loc = f"en {name}" if _FR_VOWEL.match(name) else f"à {name}"
         return CountryName(name, name, loc, de)
+    if name.split(" ")[0] in _FR_COMMON_NOUNS:
+        # « l'État de Palestine », « dans l'État de Palestine », « de l'État de Palestine »
+        subject = f"l'{name}" if _FR_VOWEL.match(name) else f"la {name}"
+        return CountryName(name, subject, f"dans {subject}", f"de {subject}")
     if _FR_VOWEL.match(name):
         return CountryName(name, f"l'{name}", f"en {name}", f"de l'{name}")
     first = name.split(" ")[0].split("-")[0]
@@ -208,7 +215,12 @@ class Lang:
 
     def country(self, iso2: str, english: str | None = None) -> CountryName:
         if self.code == "fr":
-            name = Locale("fr").territories.get(iso2) or english or iso2
+            name = (
+                french_names()["states"].get(iso2)
+                or Locale("fr").territories.get(iso2)
+                or english
+                or iso2
+            )
             return french_country(name)
         name = english or Locale("en").territories.get(iso2) or iso2
         return CountryName(name, name, f"in {name}", f"of {name}")
@@ -223,6 +235,8 @@ class Lang:
             return self._(kind, n=m[2])
         if name in _BODIES:
             return self._(_BODIES[name])
+        if self.code == "fr" and name in french_names()["bodies"]:
+            return french_names()["bodies"][name]
         g = _GOVERNMENT.match(name.strip())
         if g and self.code != "en":
             iso = _english_codes().get(g["state"].removeprefix("Republic of ").strip())
@@ -247,6 +261,19 @@ class Lang:
 _FR_BODY_ARTICLES = {"Chambre": "la", "Cour": "la", "Présidence": "la", "Conseil": "le"}
 _FR_BODY_ARTICLES["Bureau"] = "le"
 _FR_BODY_ARTICLES["Gouvernement"] = "le"
+
+
+NAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "names" / "fr.yaml"
+
+
+@cache
+def french_names() -> dict[str, dict[str, str]]:
+    """The Court's French names of states and the French names of bodies (``data/names``)."""
+    raw = yaml.safe_load(NAMES_FILE.read_text(encoding="utf-8"))
+    return {
+        "states": {iso: entry["name"] for iso, entry in raw["states"].items()},
+        "bodies": dict(raw["bodies"]),
+    }
 
 
 @cache

@@ -17,6 +17,7 @@ from warrantwatch.law.records import FindingRec, PersonRec, StateRec, TripRec
 from warrantwatch.law.treaty_status import in_force_from, status_on, withdrawal_effective
 from warrantwatch.law.world import World
 from warrantwatch.reports import phrases as ph
+from warrantwatch.reports.collate import collated, sort_key
 from warrantwatch.reports.contacts import contacts_section, since_warrant
 from warrantwatch.reports.document import Block, Briefing, Citations, Figure, Line, Section, Table
 from warrantwatch.reports.figures import (
@@ -122,7 +123,7 @@ def _map_section(
     sec.blocks.append(
         Block("figure", figure=Figure(svg, caption, map_legend(L, bound), alt=sec.title))
     )
-    names = sorted(L.country(i, world.state_name(i)).name for i in bound)
+    names = collated((L.country(i, world.state_name(i)).name for i in bound), L.code)
     if names:
         sec.note(Line(L._("Bound states: %(list)s.", list=", ".join(names))))
     return sec
@@ -377,16 +378,34 @@ def state_briefing(
     decl = []
     for d in s.declarations:
         sit = world.situations.get(d.situation or "")
+        if sit is None:
+            # no situation rests on it: say so rather than leave it open-ended (or print an id)
+            text = L._(
+                "Declaration under art. 12(3) lodged on %(lodged)s, for acts from %(start)s: no "
+                "situation before the Court rests on it.",
+                lodged=L.date(d.lodged),
+                start=L.date(d.period_start),
+            )
+        elif d.period_end is None:
+            text = L._(
+                "Declaration under art. 12(3) lodged on %(lodged)s for %(situation)s, for acts "
+                "from %(start)s onwards.",
+                lodged=L.date(d.lodged),
+                situation=ph.situation(L, sit),
+                start=L.date(d.period_start),
+            )
+        else:
+            text = L._(
+                "Declaration under art. 12(3) lodged on %(lodged)s for %(situation)s, from "
+                "%(start)s to %(end)s.",
+                lodged=L.date(d.lodged),
+                situation=ph.situation(L, sit),
+                start=L.date(d.period_start),
+                end=L.date(d.period_end),
+            )
         decl.append(
             Line(
-                L._(
-                    "Declaration under art. 12(3) lodged on %(lodged)s for %(situation)s, from "
-                    "%(start)s to %(end)s.",
-                    lodged=L.date(d.lodged),
-                    situation=ph.situation(L, sit, d.situation or "—"),
-                    start=L.date(d.period_start),
-                    end=L.date(d.period_end) if d.period_end else L._("an open end"),
-                ),
+                text,
                 c.cite(d.fact.sources),
                 None if d.fact.verified else "unverified",
             )
@@ -395,7 +414,7 @@ def state_briefing(
     sections.append(rec)
 
     duty_rows, duty_cites = [], []
-    for p in sorted(world.persons.values(), key=lambda p: p.name):
+    for p in sorted(world.persons.values(), key=lambda p: sort_key(L.code)(person_name(L, p))):
         if not wr.outstanding(p, on):
             continue
         a = assess(world, p, s, on)

@@ -16,11 +16,13 @@ from collections import Counter
 from typing import Any
 
 from warrantwatch.law.obligations import Assessment, assess
+from warrantwatch.law.precedents import visit_on
 from warrantwatch.law.records import PersonRec, SourceRef, StateRec, TripRec
 from warrantwatch.law.statute import STATUTE_URL
 from warrantwatch.law.treaty_status import status_on
 from warrantwatch.law.world import World
 from warrantwatch.reports import phrases as ph
+from warrantwatch.reports.collate import collated
 from warrantwatch.reports.document import (
     Block,
     Briefing,
@@ -40,6 +42,7 @@ from warrantwatch.reports.figures import (
     trip_marks,
 )
 from warrantwatch.reports.i18n import Lang
+from warrantwatch.reports.statute_fr import french_quote
 
 IMMUNITY_REFS = frozenset({"27", "98(1)"})
 PRECEDENT_REFS = frozenset({"87(7)"})
@@ -48,7 +51,6 @@ STATUTE_SOURCE = SourceRef(
     publisher="International Criminal Court (text via Public.Law, CC BY 4.0)",
     title="Rome Statute of the International Criminal Court",
 )
-SAME_VISIT_DAYS = 7
 
 
 def person_name(L: Lang, p: PersonRec) -> str:
@@ -66,16 +68,7 @@ def person_name(L: Lang, p: PersonRec) -> str:
 
 def find_visit(world: World, person: PersonRec, state: StateRec, on: dt.date) -> TripRec | None:
     """The recorded trip this briefing is about: same person and host, around the date."""
-    best: tuple[int, TripRec] | None = None
-    for t in world.trips_of(person.id):
-        if t.destination != state.iso2:
-            continue
-        end = t.end or t.start
-        inside = t.start <= on <= end
-        gap = 0 if inside else min(abs((t.start - on).days), abs((end - on).days))
-        if gap <= SAME_VISIT_DAYS and (best is None or gap < best[0]):
-            best = (gap, t)
-    return best[1] if best else None
+    return visit_on(world, person, state, on)
 
 
 def first_sentence(text: str) -> str:
@@ -148,7 +141,24 @@ class VisitBuilder:
             )
         place = f" ({self.trip.place})" if self.trip and self.trip.place else ""
         forms = {**self.f, "state": self.host.name, "place": place}
-        if self.trip is not None:
+        if self.trip is not None and self.trip.outcome != "planned" and self.trip.start <= a.on:
+            first = L._(
+                "%(about)s visited %(state)s%(place)s %(when)s, according to the record "
+                "(%(outcome)s).",
+                about=about,
+                when=self._when(self.trip),
+                outcome=ph.outcome(L, self.trip.outcome),
+                **forms,
+            )
+        elif self.trip is not None and (self.trip.end or self.trip.start) < self.today:
+            first = L._(
+                "%(about)s was expected in %(state)s%(place)s %(when)s; what became of the trip "
+                "is not on record.",
+                about=about,
+                when=self._when(self.trip),
+                **forms,
+            )
+        elif self.trip is not None:
             first = L._(
                 "%(about)s is reported to be visiting %(state)s%(place)s %(when)s.",
                 about=about,
@@ -246,15 +256,6 @@ class VisitBuilder:
         quotes = self._quotes(lambda ref: ref not in IMMUNITY_REFS | PRECEDENT_REFS)
         if quotes is not None:
             sec.blocks.append(quotes)
-            if L.code != "en":
-                sec.note(
-                    Line(
-                        L._(
-                            "The articles are quoted in the English text of the Statute, the "
-                            "only one held in the knowledge base."
-                        )
-                    )
-                )
         return sec
 
     def _quotes(self, keep: Any) -> Block | None:
@@ -264,12 +265,31 @@ class VisitBuilder:
         ]
         if not quotes:
             return None
-        cite = self.c.cite([STATUTE_SOURCE])
-        return Block(
-            "quotes",
-            heading=self.L._("The Rome Statute, quoted"),
-            quotes=[QuoteView(q["ref"], q["title"], q["text"], cite) for q in quotes],
-        )
+        views, english = [], []
+        for q in quotes:
+            fr = french_quote(q["ref"]) if self.L.code == "fr" else None
+            if fr is not None:
+                fq, src = fr
+                views.append(QuoteView(fq.ref, fq.title, fq.text, self.c.cite([src])))
+                continue
+            if self.L.code != "en":
+                english.append(q["ref"])
+            views.append(QuoteView(q["ref"], q["title"], q["text"], self.c.cite([STATUTE_SOURCE])))
+        block = Block("quotes", heading=self.L._("The Rome Statute, quoted"), quotes=views)
+        if english:
+            block.lines.append(
+                Line(
+                    self.L.ngettext(
+                        "Art. %(refs)s: the English text is quoted, the French text of this "
+                        "provision not yet being held in the knowledge base.",
+                        "Arts. %(refs)s: the English text is quoted, the French text of these "
+                        "provisions not yet being held in the knowledge base.",
+                        len(english),
+                        refs=ph.join(self.L, english),
+                    )
+                )
+            )
+        return block
 
     def _add_quotes(self, sec: Section, refs: frozenset[str]) -> None:
         block = self._quotes(lambda ref: ref in refs)
@@ -502,6 +522,10 @@ class VisitBuilder:
             date=L.date(auth.date),
             title=L.quote(auth.title),
         )
+        if L.code != "en":
+            # The data holds the document's own (English) title; no French title is on file,
+            # so it is shown as the original title, marked as such.
+            head += " " + L._("(original title, in English)")
         text = head + (f". {first_sentence(auth.summary)}" if summary and L.code == "en" else ".")
         return Line(
             text, self.c.cite(auth.fact.sources), None if auth.fact.verified else "unverified"
@@ -585,6 +609,8 @@ class VisitBuilder:
             then=then,
             outcome=ph.outcome(L, p["outcome"]),
         )
+        if p.get("this_visit"):
+            text = text[:-1] + " " + L._("(the visit this briefing is about).")
         if f:
             text += " " + ph.finding_sentence(L, f, host, who)
         return Line(text, self.c.cite(*srcs), None if p.get("verified", True) else "unverified")
@@ -666,7 +692,7 @@ class VisitBuilder:
                 figure=Figure(svg, caption, map_legend(L, bound), alt=title),
             )
         )
-        names = sorted(L.country(i, self.world.state_name(i)).name for i in bound)
+        names = collated((L.country(i, self.world.state_name(i)).name for i in bound), L.code)
         if names:
             sec.blocks.append(
                 Block("note", lines=[Line(L._("Bound states: %(list)s.", list=", ".join(names)))])
@@ -754,6 +780,17 @@ class VisitBuilder:
                     self.c.cite(treaty_sources(a), [STATUTE_SOURCE]),
                 )
             )
+        if a.on > self.today:
+            lines.append(
+                Line(
+                    L._(
+                        "%(date)s is in the future: this briefing rests on the record as of "
+                        "%(today)s; treaty actions, warrants and custody may change before then.",
+                        date=ph.capfirst(L.date(a.on)),
+                        today=L.date(self.today),
+                    )
+                )
+            )
         if self.trip is not None and not self.trip.fact.verified:
             lines.append(
                 Line(
@@ -814,5 +851,6 @@ def visit_briefing(
     today: dt.date | None = None,
 ) -> Briefing:
     """The briefing a coalition would publish before ``person`` visits ``state`` on ``on``."""
-    a = assess(world, person, state, on)
-    return VisitBuilder(world, a, Lang(lang), today or dt.date.today()).build()
+    today = today or dt.date.today()
+    a = assess(world, person, state, on, today=today)
+    return VisitBuilder(world, a, Lang(lang), today).build()

@@ -73,6 +73,8 @@ def explanation(text: str) -> Markup:
     """The engine's explanation: blank-line paragraphs; lines starting ``- `` become a list."""
     out = []
     for block in str(text).split("\n\n"):
+        if block.startswith("What happened before:"):
+            continue  # the page has its own "What happened before" section: say it once
         lines = block.split("\n")
         head = [ln for ln in lines if not ln.startswith("- ")]
         items = [ln[2:] for ln in lines if ln.startswith("- ")]

@@ -321,6 +321,8 @@ class AssessmentOut(Out):
     citations: list[dict[str, Any]]
     explanation: str
     caveats: list[str]
+    #: the recorded trip of this person to this state around the date (issue 12), or null
+    visit: dict[str, Any] | None = None
     sources: list[SourceOut]
 
 
