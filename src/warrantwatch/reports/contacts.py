@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from warrantwatch.law.records import ContactRec
+from warrantwatch.law.records import ContactRec, best_first
 from warrantwatch.law.treaty_status import status_on
 from warrantwatch.law.world import World
 from warrantwatch.reports import phrases as ph
@@ -96,21 +96,26 @@ def contact_table(
 
 
 def policy_lines(world: World, L: Lang, c: Citations) -> list[Line]:
-    """The authorities on contacts, quoted by body, date and title, with their sources."""
+    """The authorities on contacts by body, date and title, with their sources.
+
+    A reader weighing a contact needs what the policy says, not only its name, so an English
+    text adds the recorded summary (the data's own paraphrase, never the document's wording).
+    The summaries are English prose, so other languages show the title alone, marked as the
+    original English title, as the briefing does for rulings.
+    """
     out = []
     for a in world.authorities_on(POLICY_TOPIC):
-        out.append(
-            Line(
-                L._(
-                    "%(body)s, %(date)s: %(title)s",
-                    body=L.body(a.body),
-                    date=L.date(a.date),
-                    title=L.quote(a.title),
-                ),
-                c.cite(a.fact.sources),
-                None if a.fact.verified else "unverified",
-            )
+        text = L._(
+            "%(body)s, %(date)s: %(title)s",
+            body=L.body(a.body),
+            date=L.date(a.date),
+            title=L.quote(a.title),
         )
+        if L.code == "en":
+            text += f". {a.summary.strip()}" if a.summary.strip() else "."
+        else:
+            text += " " + L._("(original title, in English)") + "."
+        out.append(Line(text, c.cite(a.fact.sources), None if a.fact.verified else "unverified"))
     return out
 
 
@@ -193,7 +198,9 @@ def policy_json(world: World) -> dict[str, Any]:
                 "body": a.body,
                 "date": a.date.isoformat(),
                 "title": a.title,
-                "sources": [s.as_dict() for s in a.fact.sources],
+                "summary": a.summary.strip(),
+                "verified": a.fact.verified,
+                "sources": [s.as_dict() for s in best_first(a.fact.sources)],
             }
             for a in world.authorities_on(POLICY_TOPIC)
         ],

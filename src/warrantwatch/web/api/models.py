@@ -168,6 +168,8 @@ class PolicyAuthorityOut(Out):
     body: str
     date: dt.date
     title: str
+    summary: str = Field("", description="What the authority says, paraphrased in the data.")
+    verified: bool = Field(True, description="False while no page read confirms its content.")
     sources: list[SourceOut]
 
 
