@@ -716,10 +716,31 @@ def test_dates_from_markers_and_datelines(
 
 
 def test_no_year_anywhere_gives_no_date(scanner: Scanner) -> None:
-    """A day and month with no year in the text and no report date: nothing is made up."""
-    text = "DUSHANBE, Oct 8 (Wire) - Vladimir Putin arrived in Tajikistan on a state visit."
+    """A day and month with no year in the text and no report date, and no recorded trip
+    on that day: nothing is made up."""
+    text = "DUSHANBE, Feb 19 (Wire) - Vladimir Putin arrived in Tajikistan on a state visit."
     (event,) = scanner.scan(Article(text=text))
     assert event.start_date is None
+
+
+def test_no_year_but_a_recorded_trip_on_that_day(scanner: Scanner) -> None:
+    """The same text on the day of the recorded visit (8-10 October 2025) is about that
+    visit: the year is the record's and the event is linked to it."""
+    text = "Vladimir Putin arrived in Tajikistan on 8 October for a state visit."
+    (event,) = scanner.scan(Article(text=text))
+    assert event.start_date == dt.date(2025, 10, 8)
+    assert event.known_trip is not None
+
+
+def test_a_summit_dated_in_a_nearby_sentence(scanner: Scanner) -> None:
+    """The trip's sentence has no date; the next one dates the summit it is about."""
+    text = (
+        "Vladimir Putin will not travel to the summit in Johannesburg.\n"
+        "The summit is held from 22 to 24 August."
+    )
+    (event,) = scanner.scan(Article(text=text, published=dt.date(2023, 7, 20)))
+    assert event.status == "cancelled"
+    assert event.start_date == dt.date(2023, 8, 22)
 
 
 def test_a_date_in_the_address_anchors_relative_days(scanner: Scanner) -> None:
@@ -832,13 +853,13 @@ def test_news_of_one_trip_with_three_recalled_trips_is_one_event(scanner: Scanne
 
 def test_the_warrants_own_date_is_no_year_for_the_report(scanner: Scanner) -> None:
     """"the warrant of March 2023" is recalled in nearly every report: 3 September is not
-    2023's for that (an undated text with no other year gives no date)."""
+    2023's for that (here the recorded visit of 2024 places it)."""
     text = (
         "Vladimir Putin will visit Mongolia on 3 September, although the court issued a "
         "warrant for his arrest in March 2023."
     )
     (event,) = scanner.scan(Article(text=text))
-    assert event.destination_iso2 == "MN" and event.start_date is None
+    assert event.destination_iso2 == "MN" and event.start_date == dt.date(2024, 9, 3)
 
 
 def test_a_weekday_in_an_undated_text_counts_from_its_latest_full_date(scanner: Scanner) -> None:
@@ -852,3 +873,18 @@ def test_a_weekday_in_an_undated_text_counts_from_its_latest_full_date(scanner: 
     assert [(e.destination_iso2, e.start_date) for e in events] == [
         ("TJ", dt.date(2025, 10, 8))
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("普京周一抵达乌兰巴托，开始对蒙古的国事访问。", dt.date(2024, 9, 2)),
+        ("普京昨天抵达乌兰巴托，开始对蒙古的国事访问。", dt.date(2024, 9, 3)),
+    ],
+)
+def test_two_character_date_words_where_words_are_not_spaced(
+    scanner: Scanner, text: str, day: dt.date
+) -> None:
+    """"周一" and "昨天" are whole words in Chinese: they were dropped as too short."""
+    (event,) = scanner.scan(Article(text=text, published=dt.date(2024, 9, 4)))
+    assert event.destination_iso2 == "MN" and event.start_date == day

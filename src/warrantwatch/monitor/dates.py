@@ -56,13 +56,17 @@ def date_specs(langs: list[Language] | None = None) -> list[DateSpec]:
     out: list[DateSpec] = []
     seen: set[tuple[str, str, str, int]] = set()
 
-    def add(phrase: str, lang: Language | None, kind: str, value: int) -> None:
+    def add(
+        phrase: str, lang: Language | None, kind: str, value: int, spaces: bool = True
+    ) -> None:
         code = lang.code if lang is not None else "xx"
+        # two characters make a word where words are not spaced ("昨天", "周一", "어제")
+        shortest = 3 if (lang.spaces if lang is not None else spaces) else 2
         capital = kind == "M" and lang is not None and lang.dates.capital_months
         stem = kind == "W" and lang is not None and lang.dates.weekday_stems
         for p in {fold(phrase).rstrip("."), fold(strip_accents(phrase)).rstrip(".")}:
             p = p.strip()
-            if len(p) >= 3 and (p, code, kind, value) not in seen:
+            if len(p) >= shortest and (p, code, kind, value) not in seen:
                 seen.add((p, code, kind, value))
                 out.append(DateSpec(p, code, kind, value, capital, stem))
 
@@ -92,7 +96,7 @@ def date_specs(langs: list[Language] | None = None) -> list[DateSpec]:
             add(word, lang, "Q", 0)
     for lang in chosen:
         for p in lang.dates.not_dates:
-            add(p, None, "X", 0)
+            add(p, None, "X", 0, lang.spaces)
     return out
 
 

@@ -53,3 +53,28 @@ def known_trip_id(
         if near:
             return kt.id
     return None
+
+
+def recorded_day(
+    world: World, person: str, destination: str, month: int, day: int, *, slack: int = 2
+) -> dt.date | None:
+    """The day of a recorded trip of ``person`` to ``destination`` that falls on ``day``
+    ``month`` (within ``slack`` days), for a text that names the day but no year at all.
+
+    "Arrives in Ulaanbaatar on 3 September", in a page without a date or a year, cannot
+    be placed by reading alone; if the knowledge base records that trip, the text is
+    about it, and the event is linked to it as known. Nothing is guessed otherwise.
+    """
+    span = dt.timedelta(days=slack)
+    for kt in world.trips_of(person):
+        if kt.destination != destination:
+            continue
+        end = kt.end or kt.start
+        for year in range(kt.start.year, end.year + 1):
+            try:
+                cand = dt.date(year, month, day)
+            except ValueError:
+                continue
+            if kt.start - span <= cand <= end + span:
+                return cand
+    return None

@@ -26,7 +26,7 @@ from warrantwatch.monitor import cues as cue_lex
 from warrantwatch.monitor import matcher
 from warrantwatch.monitor.anchor import HEAD, head_date, text_year, url_date
 from warrantwatch.monitor.dates import DateMention, numeric_dates, read_date
-from warrantwatch.monitor.known_trips import known_trip_id
+from warrantwatch.monitor.known_trips import known_trip_id, recorded_day
 from warrantwatch.monitor.langid import languages_of
 from warrantwatch.monitor.lexicon import Words, merge
 from warrantwatch.monitor.matcher import CUE, DATE, PERSON, PLACE, Entry, Hit, PatternSet
@@ -337,10 +337,30 @@ class Scanner:
             )
             if date is None:
                 date = next((c.date for c in cs if c.date), None)
+            if date is None:
+                partial = next((c.day_month for c in cs if c.day_month), None)
+                if partial is not None:
+                    date = recorded_day(self.world, pid, iso2, *partial)
+            if date is not None and reading.published is None and date.year == reading.year_hint:
+                # The year came only from a year named somewhere in the page (related
+                # links carry other years): a recorded trip on that day and month wins.
+                date = recorded_day(self.world, pid, iso2, date.month, date.day) or date
+            if date is None and reading.published is None and reading.year_hint is None:
+                # A day and month elsewhere in a text with no year at all: only a recorded
+                # trip of this person to this place on that day places it.
+                date = next(
+                    (
+                        day
+                        for d in reading.dates
+                        if d.kind == "D" and not d.year
+                        if (day := recorded_day(self.world, pid, iso2, d.month, d.day))
+                    ),
+                    None,
+                )
             place = best.place or next((c.place for c in cs if c.place), None)
             spans = list(best.evidence)
             if best.date is None and date is not None:
-                src = next(c for c in cs if c.date == date)
+                src = next((c for c in cs if c.date == date), best)
                 spans.extend(s for s in src.evidence if s not in spans)
             evidence = " … ".join(" ".join(reading.text[a:b].split()) for a, b in sorted(spans))
             if len(evidence) > _MAX_EVIDENCE:

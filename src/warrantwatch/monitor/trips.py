@@ -82,6 +82,9 @@ class Candidate:
     evidence: list[tuple[int, int]] = field(default_factory=list)  # sentence spans
     background: bool = False
     sentence: int = 0
+    #: a day and month the text gives without any year to place them (no report date,
+    #: no year named): the scanner places them on a recorded trip of that day, if any
+    day_month: tuple[int, int] | None = None
 
 
 @dataclass
@@ -358,7 +361,13 @@ class Rules:
             end = month_end(m, pub)
             return end is not None and (pub - end).days > 14
         if m.kind in ("D", "N", "R", "Q"):
-            day = resolve(m, pub, ahead=status in ("planned", "cancelled"))
+            if status == "any":
+                # a bare noun ("the summit is held on 22 August") has no tense: the day
+                # nearest the report is the one meant, before or after it
+                days = [d for d in (resolve(m, pub, True), resolve(m, pub, False)) if d]
+                day = min(days, key=lambda d: abs((d - pub).days)) if days else None
+            else:
+                day = resolve(m, pub, ahead=status in ("planned", "cancelled"))
             return day is not None and (pub - day).days > 30
         return False
 
@@ -381,7 +390,8 @@ class Rules:
         if not trip or future:
             return False
         m = self._nearest_mention(s, (s.start, s.end), trip[0].start)
-        return m is not None and self._is_old(m, "occurred")
+        nouns = all(_code(c) == "TN" for c in trip) and "PAST" not in codes
+        return m is not None and self._is_old(m, "any" if nouns else "occurred")
 
     def _inherit_background(self) -> None:
         """A paragraph that began in the past stays there ("In 2024 he went. He was not ...")."""
@@ -619,7 +629,9 @@ class Rules:
                     own = [d for d in dates if _closest(r.text, d, places, r.words) is q]
             movers = [c for c in place_trip if _code(c) != "TN"]
             anchor = min(movers, key=lambda c: c.start) if movers else near
-            day = self._date(own, ph, status, [anchor], cues)
+            day, day_month = self._date(own, ph, status, [anchor], cues)
+            if day is None and day_month is None:
+                day, day_month = self._neighbour_date(i, pid, ph, status)
             if day is None and status == "occurred" and r.dateline and self._in_lead(s):
                 day = r.dateline  # "DUSHANBE, Oct 8 (Reuters) - ... arrived": the report's day
             bg = self._background(
@@ -651,6 +663,7 @@ class Rules:
                     evidence=evidence,
                     background=bg,
                     sentence=i,
+                    day_month=day_month if day is None else None,
                 )
             )
         return out
@@ -1004,8 +1017,9 @@ class Rules:
         status: str,
         trip: list[Hit],
         cues: list[Hit],
-    ) -> dt.date | None:
-        """The trip's day: the date phrase nearest the place and its travel word.
+    ) -> tuple[dt.date | None, tuple[int, int] | None]:
+        """The trip's day: the date phrase nearest the place and its travel word; and,
+        when no day can be placed in a year, the nearest day and month read.
 
         Not a date after "since" (but "seit Dienstag in New York": a weekday is when the
         stay began), nor the date of a statement ("said on Wednesday", "a indiqué
@@ -1036,7 +1050,7 @@ class Rules:
             )
         ]
         if not usable:
-            return None
+            return None, None
         ahead = status in ("planned", "cancelled")
         # A full date beats a weekday in the same phrase ("Thursday, 9 October 2025").
         usable.sort(key=lambda d: d.start)
@@ -1048,6 +1062,7 @@ class Rules:
                 continue
             phrases.append(d)
         pub = self.r.published
+        partial: tuple[int, int] | None = None
         lo, hi = (trip[0].start, trip[0].end) if trip else (place.start, place.end)
         phrases.sort(key=lambda d: d.start - hi if d.start >= hi else lo - d.end)
         for d in phrases:
@@ -1058,8 +1073,38 @@ class Rules:
             if day is None and pub is None and d.kind == "W" and floor and d.direction == 0:
                 day = floor + dt.timedelta(days=(d.weekday - floor.weekday()) % 7)
             if day is not None:
-                return day
-        return None
+                return day, None
+            if partial is None and pub is None and d.kind == "D" and d.month and d.day:
+                partial = (d.month, d.day)
+        return None, partial
+
+    def _neighbour_date(
+        self, i: int, pid: str, place: Hit, status: str
+    ) -> tuple[dt.date | None, tuple[int, int] | None]:
+        """A date for an undated trip from a sentence close by that is about the same
+        trip: "Putin will not go to the summit in Johannesburg. The summit is held from 22
+        to 24 August." The sentence must name the same country, or a meeting ("summit")
+        and no other country, and no other person; it must not be background.
+        """
+        s = self.sents[i]
+        iso2 = place.entry.data[0]
+        for j in (i + 1, i + 2, i + 3, i - 1):
+            if not 0 <= j < len(self.sents):
+                continue
+            o = self.sents[j]
+            if abs(o.paragraph - s.paragraph) > 2 or o.background:
+                continue
+            if any(p != pid for _, p in o.persons):
+                continue
+            codes = {q.entry.data[0] for q in o.places}
+            if codes - {iso2}:
+                continue
+            if iso2 not in codes and not any(_code(c) == "TN" for c in o.cues):
+                continue
+            dates = [d for d in o.dates if d.kind in ("D", "N") and not self._dateline(d)]
+            if dates:
+                return self._date(dates, place, status, [], [])
+        return None, None
 
     def _in_lead(self, s: _Sent) -> bool:
         """Whether ``s`` opens the text: the headline, the dateline's sentence or the lead."""
