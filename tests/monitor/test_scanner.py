@@ -888,3 +888,22 @@ def test_two_character_date_words_where_words_are_not_spaced(
     """"周一" and "昨天" are whole words in Chinese: they were dropped as too short."""
     (event,) = scanner.scan(Article(text=text, published=dt.date(2024, 9, 4)))
     assert event.destination_iso2 == "MN" and event.start_date == day
+
+
+def test_an_arrest_at_home_names_its_place_not_the_origin(scanner: Scanner) -> None:
+    """"Detained at Khartoum's airport after arriving from Johannesburg": the arrest was
+    at home, on the day of the report."""
+    text = (
+        "Omar al-Bashir foi detido no Aeroporto Internacional de Cartum, depois de chegar "
+        "de Joanesburgo."
+    )
+    events = scanner.scan(Article(text=text, published=dt.date(2025, 3, 11)))
+    assert [(e.destination_iso2, e.status, e.start_date) for e in events] == [
+        ("SD", "arrest", dt.date(2025, 3, 11))
+    ]
+
+
+def test_a_title_after_the_country_in_chinese(scanner: Scanner) -> None:
+    """"中国国家主席习近平 ... 对俄罗斯进行国事访问": China is Xi's title, not Putin's trip."""
+    text = "应俄罗斯总统普京邀请，中国国家主席习近平对俄罗斯进行国事访问。"
+    assert [e for e in scanner.scan(Article(text=text)) if e.destination_iso2 == "CN"] == []

@@ -369,18 +369,27 @@ class Scanner:
             person = self.world.persons.get(pid)
             if person is None:
                 continue
+            status = best.status
+            reported = reading.published
+            if date is not None and reported is not None:
+                # The day decides the tense where wording did not: a trip two days after
+                # the report is still to come, one days before it has been made.
+                if status == "occurred" and (date - reported).days >= 2:
+                    status = "planned"
+                elif status == "planned" and (reported - date).days > 3:
+                    status = "occurred"
             on = date or article.published or dt.date.today()
             from warrantwatch.law.warrants import outstanding
 
             if not outstanding(person, on) and not (
-                best.status == "arrest" and _outstanding_before(person, on, date is None)
+                status == "arrest" and _outstanding_before(person, on, date is None)
             ):
                 continue  # no ICC warrant calls for an arrest on that day
             events.append(
                 TripEvent(
                     person=pid,
                     destination_iso2=iso2,
-                    status=best.status,  # type: ignore[arg-type]
+                    status=status,  # type: ignore[arg-type]
                     evidence=evidence,
                     confidence=conf,
                     place=place,
@@ -391,7 +400,7 @@ class Scanner:
                     language=reading.reported,
                     duty=self.duty(person, iso2, on),
                     known_trip=known_trip_id(
-                        self.world, pid, iso2, best.status, date, article.published
+                        self.world, pid, iso2, status, date, article.published
                     ),
                 )
             )

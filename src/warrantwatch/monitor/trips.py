@@ -634,6 +634,8 @@ class Rules:
                 day, day_month = self._neighbour_date(i, pid, ph, status)
             if day is None and status == "occurred" and r.dateline and self._in_lead(s):
                 day = r.dateline  # "DUSHANBE, Oct 8 (Reuters) - ... arrived": the report's day
+            if day is None and status == "arrest" and r.published and self._in_lead(s):
+                day = r.published  # an arrest is news the day it happens
             bg = self._background(
                 s, place_sent, place_span if cross else span, ph, near, status, codes, day
             )
@@ -889,8 +891,8 @@ class Rules:
             score -= min(_cue_distance(p, near), 300.0) / 400.0
             mark = _mark(r, p)
             dest = mark > 0
-            if p.entry.data[0] in home and (
-                mark < 0 or not any(-30 <= p.start - c.end <= 60 for c in arrests)
+            if p.entry.data[0] in home and not any(
+                -30 <= p.start - c.end <= 60 for c in arrests
             ):
                 continue  # at home only "arrested at Manila's airport", not "... near Tripoli"
             if kind == "country" and not dest and p.entry.data[0] in lands:
@@ -905,6 +907,11 @@ class Rules:
                 scored.append((p, score, near))
         if not scored:
             return []
+        # "arrested at Manila's airport on his return from Hong Kong": where the arrest
+        # names its place, that is the place; the rest is where he came from.
+        at_arrest = [x for x in scored if any(-30 <= x[0].start - c.end <= 60 for c in arrests)]
+        if at_arrest:
+            scored = at_arrest
         scored.sort(key=lambda x: -x[1])
         best_hit, best_score, best_near = scored[0]
         chosen = [(best_hit, best_score)]
