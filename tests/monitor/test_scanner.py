@@ -907,3 +907,39 @@ def test_a_title_after_the_country_in_chinese(scanner: Scanner) -> None:
     """"中国国家主席习近平 ... 对俄罗斯进行国事访问": China is Xi's title, not Putin's trip."""
     text = "应俄罗斯总统普京邀请，中国国家主席习近平对俄罗斯进行国事访问。"
     assert [e for e in scanner.scan(Article(text=text)) if e.destination_iso2 == "CN"] == []
+
+
+_FILLER = (
+    "Officials gave no further details of the delegation or of the agenda. "
+    "Analysts expect the discussions to focus on trade, energy and transport links. "
+) * 5
+
+
+@pytest.mark.parametrize(
+    ("recall", "expected"),
+    [
+        # a recorded trip (Mongolia, September 2024) recalled further down: background
+        ("Putin visited Mongolia, where he was welcomed by the president.", {"BR"}),
+        # a trip the record does not hold stays: it may be news the record lacks
+        ("Putin visited Kenya, where he was welcomed by the president.", {"BR", "KE"}),
+    ],
+)
+def test_a_recorded_trip_recalled_below_the_news_is_background(
+    scanner: Scanner, recall: str, expected: set[str]
+) -> None:
+    text = (
+        "Vladimir Putin will not travel to the G20 summit in Brazil on 18 November 2024, "
+        "the Kremlin said.\n\n" + _FILLER + "\n\n" + recall
+    )
+    events = scanner.scan(Article(text=text, published=dt.date(2024, 11, 15)))
+    assert {e.destination_iso2 for e in events} == expected
+
+
+def test_a_flight_route_is_no_destination(scanner: Scanner) -> None:
+    """Countries a flight avoids or crosses are not where the traveller goes."""
+    text = (
+        "Benjamin Netanyahu landed in Washington on Monday. "
+        "His plane was routed through Greece and Italy to stay out of some airspace."
+    )
+    events = scanner.scan(Article(text=text, published=dt.date(2025, 7, 8)))
+    assert {e.destination_iso2 for e in events} == {"US"}

@@ -35,6 +35,9 @@ from warrantwatch.monitor.segments import split
 from warrantwatch.monitor.textnorm import fold, script_of
 from warrantwatch.monitor.trips import STATUS_RANK, Candidate, Reading, Rules
 
+#: Where the lead ends: a trip named this early in a text is its news, not background.
+LEAD = 600
+
 #: Candidates below this confidence are not reported.
 MIN_CONFIDENCE = 0.4
 _MAX_EVIDENCE = 900
@@ -330,6 +333,7 @@ class Scanner:
                 continue
             groups.setdefault((c.person, c.iso2), []).append(c)
         events: list[TripEvent] = []
+        leads: dict[int, bool] = {}
         for (pid, iso2), cs in groups.items():
             best = _pick(cs)
             date = best.date or next(
@@ -404,8 +408,47 @@ class Scanner:
                     ),
                 )
             )
+            leads[id(events[-1])] = any(c.evidence and c.evidence[0][0] < LEAD for c in cs)
+        events = self._drop_recalled(events, leads, reading)
         events.sort(key=lambda e: (-e.confidence, e.person, e.destination_iso2))
         return events
+
+    def _drop_recalled(
+        self, events: list[TripEvent], leads: dict[int, bool], reading: Reading
+    ) -> list[TripEvent]:
+        """An article whose news (in its lead) is one trip, and which further down names a
+        trip of the same person that the knowledge base records before it, recalls that
+        one: "he was not arrested in Mongolia in September", in a report of his skipping
+        the G20 in Brazil. Only undated mentions of recorded trips go; a new one stays."""
+        lead = [e for e in events if leads.get(id(e))]
+        if not lead:
+            return events
+        keep: list[TripEvent] = []
+        for e in events:
+            if leads.get(id(e)) or e.start_date is not None:
+                keep.append(e)
+                continue
+            news = [
+                x for x in lead if x.person == e.person and x.destination_iso2 != e.destination_iso2
+            ]
+            if not news:
+                keep.append(e)
+                continue
+            dated = [x.start_date for x in news if x.start_date]
+            if dated:
+                before = min(dated)  # recorded before the news's own day
+            elif e.status in ("occurred", "arrest"):
+                before = reading.published or dt.date.today()  # a trip made, recorded
+            else:
+                keep.append(e)  # undated news and a trip still to come: both may be news
+                continue
+            recalled = any(
+                kt.destination == e.destination_iso2 and kt.start < before
+                for kt in self.world.trips_of(e.person)
+            )
+            if not recalled:
+                keep.append(e)
+        return keep
 
     def duty(self, person: PersonRec, iso2: str, on: dt.date) -> dict[str, Any] | None:
         """The engine's verdict for ``person`` in ``iso2`` on ``on`` (cached)."""
