@@ -943,3 +943,22 @@ def test_a_flight_route_is_no_destination(scanner: Scanner) -> None:
     )
     events = scanner.scan(Article(text=text, published=dt.date(2025, 7, 8)))
     assert {e.destination_iso2 for e in events} == {"US"}
+
+
+def test_an_arrest_of_the_suspect_named_after(scanner: Scanner) -> None:
+    """Leads often say "the suspect" first and name him a sentence later; in a report
+    that names one wanted person, and a past arrest despite "previously"."""
+    text = (
+        "Kenya released the suspect, who was previously detained on Sunday in Nairobi.\n"
+        "The court said Omar al-Bashir had been sought since 2009."
+    )
+    events = scanner.scan(Article(text=text, published=dt.date(2025, 3, 12)))
+    assert [(e.person, e.destination_iso2, e.status) for e in events] == [
+        ("omar-al-bashir", "KE", "arrest")
+    ]
+
+
+def test_a_call_for_an_arrest_is_no_arrest(scanner: Scanner) -> None:
+    text = "Rights groups called for the arrest of Omar al-Bashir during his visit to Kenya."
+    events = scanner.scan(Article(text=text, published=dt.date(2025, 3, 12)))
+    assert all(e.status != "arrest" for e in events)

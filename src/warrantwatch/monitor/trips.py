@@ -430,6 +430,11 @@ class Rules:
                     out.extend(self._decide(i, pid, span, anaphora=False, name_hits=hits))
             elif not s.persons and any(_code(c) in ("ANA", "DEP", "CAN") for c in s.cues):
                 ante = self._antecedent(i)
+                named = {pid for _, pid in self.r.persons}
+                if ante is None and len(named) == 1 and any(_code(c) == "ARR" for c in s.cues):
+                    # "Italian authorities arrested the suspect in Turin", in a report that
+                    # names one wanted person only (after this sentence, as leads often do)
+                    ante = next(iter(named))
                 if ante is not None:
                     out.extend(self._decide(i, ante, (s.start, s.end), anaphora=True, name_hits=[]))
         return out
@@ -691,7 +696,9 @@ class Rules:
         future = bool(codes & {"TP", "FUT"}) and not past
         pub = self.r.published
         recent = day is not None and pub is not None and (pub - day).days <= 14
-        if "BG" in codes and not future and not recent:
+        # An arrest stays news when a background word goes with it ("released X, who had
+        # previously been detained on Sunday in Turin"); only its date can make it old.
+        if "BG" in codes and not future and not recent and status != "arrest":
             return True
         if s.background and past and not s.dates:
             return True
