@@ -962,3 +962,15 @@ def test_a_call_for_an_arrest_is_no_arrest(scanner: Scanner) -> None:
     text = "Rights groups called for the arrest of Omar al-Bashir during his visit to Kenya."
     events = scanner.scan(Article(text=text, published=dt.date(2025, 3, 12)))
     assert all(e.status != "arrest" for e in events)
+
+
+def test_gaza_as_the_war_is_no_destination(scanner: Scanner) -> None:
+    """"The conflict with Gaza" is the subject; the trip is to Hungary (and a full stop
+    glued to the next word still ends the sentence)."""
+    text = (
+        "Benjamin Netanyahu sta per intraprendere una visita in Ungheria mercoledì, "
+        "nonostante le critiche per il conflitto con Gaza.Durante la sua visita "
+        "incontrerà il governo."
+    )
+    events = scanner.scan(Article(text=text, published=dt.date(2025, 4, 1)))
+    assert {e.destination_iso2 for e in events} == {"HU"}

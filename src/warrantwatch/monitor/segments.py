@@ -20,7 +20,12 @@ from dataclasses import dataclass
 MAX_SENTENCE = 1500
 
 # Chinese and Japanese full stops end a sentence without a space after them.
-_BOUNDARY = re.compile(r"[.!?؟…։]+[\"'»”’)\]]*\s+|[。！？]+[」』\"'”’）)]*\s*|\n\s*")
+# The last branch: a full stop glued between two words, as scraped pages often have it
+# ("... con Gaza.Durante la sua visita"): a lower-case word, the stop, a capitalised one.
+_BOUNDARY = re.compile(
+    r"[.!?؟…։]+[\"'»”’)\]]*\s+|[。！？]+[」』\"'”’）)]*\s*|\n\s*"
+    r"|(?<=[a-zß-ÿа-яё]{2})\.(?=[A-ZÀ-ÞА-ЯЁ][a-zß-ÿа-яё])"
+)
 _ABBREV = frozenset(
     [
         "mr",
