@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from warrantwatch.config import Settings
 from warrantwatch.kb.service import KnowledgeBase
 from warrantwatch.monitor import store
-from warrantwatch.monitor.model import Article, TripEvent
+from warrantwatch.monitor.model import Article, ContactEvent, TripEvent
 from warrantwatch.monitor.service import RoundReport, ingest
 
 HOSTILE = 'Jane Roe is expected in Burkina Faso <script>alert("x")</script><b>next week</b>.'
@@ -83,3 +83,51 @@ def seed_reports(kb: KnowledgeBase, settings: Settings) -> None:
         title="Fixture <i>weekly</i>",
         confidence=0.7,
     )
+
+
+def report_contact(
+    kb: KnowledgeBase,
+    settings: Settings,
+    *,
+    person: str,
+    iso2: str,
+    day: dt.date,
+    evidence: str,
+    url: str,
+    official_name: str,
+    title: str = "Fixture report",
+    status: str = "occurred",
+) -> None:
+    """One article reporting one contact, ingested as the monitor would (no trip in it)."""
+    with Session(kb.engine) as s, s.begin():
+        entry = store.add_pending(s, url, title=title, published=day)
+        assert entry is not None
+        article = Article(text=evidence + f" ({url})", url=url, title=title, language="en")
+        event = ContactEvent(
+            person=person,
+            state=iso2,
+            office="head_of_state",
+            kind="meeting",
+            status=status,  # type: ignore[arg-type]
+            evidence=evidence,
+            confidence=0.9,
+            official_name=official_name,
+            date=day,
+            url=url,
+            title=title,
+            published=day,
+            language="en",
+            state_status="party",
+            state_party=True,
+        )
+        ingest(
+            s,
+            entry,
+            article,
+            lambda _a: [],
+            world=kb.world,
+            settings=settings,
+            report=RoundReport(),
+            suppress=True,
+            contacts=lambda _a: [event],
+        )
