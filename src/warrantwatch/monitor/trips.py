@@ -971,7 +971,7 @@ class Rules:
         return out
 
     def _title_before_of(self, p: Hit) -> bool:
-        """ "the envoys of Britain", "the president of Mongolia": a title, then "of", then
+        """"the envoys of Britain", "the president of Mongolia": a title, then "of", then
         the place (and "the" between them)."""
         words = self.r.norm[max(0, p.start - 40) : p.start].split()[:-1]
         w = self.r.words
