@@ -251,3 +251,11 @@ def test_negation_elsewhere_leaves_the_contact(
     bundled_scanner: Scanner, lang: str, text: str, kind: str
 ) -> None:
     assert one(contacts(bundled_scanner, text, lang), "ZA").kind == kind
+
+
+def test_a_newly_recorded_official_by_name(bundled_scanner: Scanner) -> None:
+    """Officials added to records/officials.yaml are found by name, with their term: Jordan's
+    king in 2017 (the knowledge base records his accession on 7 February 1999)."""
+    text = "King Abdullah II met Omar al-Bashir on the sidelines of the Arab League summit."
+    e = one(contacts(bundled_scanner, text, "en", dt.date(2017, 3, 29)), "JO")
+    assert (e.official, e.office, e.state_party) == ("jo-king-abdullah-ii", "head_of_state", True)
