@@ -246,26 +246,17 @@ def render(session: Session, world: World, c: ContactRecord) -> tuple[str, str, 
         for a in arts.values()
     ]
     pol = policy(world)
-    lines = [
+    lines = _body(
         f"**{who}** and **{person}** (subject to an ICC arrest warrant): {kind} planned"
         + (f" in {c.place}" if c.place else "")
         + f", {when}.",
-        "",
-        "Evidence:",
-        *[f"> {e.evidence}" for e in evs[:5]],
-        "",
-        "Sources:",
-        *[f"- {s['title'] or s['url']}: {s['url']}" for s in sources],
-    ]
-    if pol:
-        lines += ["", "Policy on contacts:"]
-        lines += [f"- {p['body']}, {p['date']}: {p['title']}" for p in pol]
-    lines += [
-        "",
+        [e.evidence for e in evs[:5]],
+        sources,
+        [f"{p['body']}, {p['date']}: {p['title']}" for p in pol],
         NOT_JUDGED,
-        "",
         f"Monitor contact #{c.id}; review with `warrantwatch review contact {c.id}`.",
-    ]
+        ("Evidence:", "Sources:", "Policy on contacts:", ": "),
+    )
     payload = {
         "contact": contact_dict(c),
         "evidence": [e.evidence for e in evs[:5]],
@@ -307,26 +298,36 @@ def render_fr(
     title = (
         f"Contact prévu : {who} et {person}, {kind}, {when} ; {country.subject} est un État partie"
     )
-    lines = [
+    lines = _body(
         f"**{who}** et **{person}** (sous le coup d'un mandat d'arrêt de la CPI) : "
         f"contact prévu ({kind})" + (f" à {c.place}" if c.place else "") + f", {when}.",
-        "",
-        "Extraits :",
-        *[f"> {q}" for q in evidence],
-        "",
-        "Sources :",
-        *[f"- {s['title'] or s['url']} : {s['url']}" for s in sources],
-    ]
-    if pol:
-        lines += ["", "Politique en matière de contacts :"]
-        lines += [f"- {fr.body(p['body'])}, {p['date']} : {p['title']}" for p in pol]
-    lines += [
-        "",
+        evidence,
+        sources,
+        [f"{fr.body(p['body'])}, {p['date']} : {p['title']}" for p in pol],
         fr._(NOT_JUDGED_MSG),
-        "",
         f"Contact n° {c.id} du moniteur ; `warrantwatch review contact {c.id}`.",
-    ]
+        ("Extraits :", "Sources :", "Politique en matière de contacts :", " : "),
+    )
     return {"title": title, "body": "\n".join(lines)}
+
+
+def _body(
+    lead: str,
+    evidence: list[str],
+    sources: list[dict[str, Any]],
+    policy: list[str],
+    note: str,
+    footer: str,
+    labels: tuple[str, str, str, str],
+) -> list[str]:
+    """The lines of a contact alert's body, in the order every language writes them; the
+    ``labels`` are the language's headings and the separator before an address."""
+    evidence_h, sources_h, policy_h, sep = labels
+    lines = [lead, "", evidence_h, *[f"> {q}" for q in evidence], "", sources_h]
+    lines += [f"- {s['title'] or s['url']}{sep}{s['url']}" for s in sources]
+    if policy:
+        lines += ["", policy_h, *[f"- {p}" for p in policy]]
+    return [*lines, "", note, "", footer]
 
 
 def contact_dict(c: ContactRecord) -> dict[str, Any]:

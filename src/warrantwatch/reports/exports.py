@@ -509,16 +509,7 @@ def csv_rows(tables: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
             }
         )
     seen: dict[str, dict[str, Any]] = {}
-    for table in (
-        "states",
-        "situations",
-        "persons",
-        "warrants",
-        "trips",
-        "findings",
-        "officials",
-        "contacts",
-    ):
+    for table in (t for t in TABLES if t not in ("authorities", "articles")):
         _collect_sources(tables.get(table, []), seen)
     out["sources"] = sorted(seen.values(), key=lambda s: s["url"])
     return dict(out)

@@ -29,7 +29,7 @@ from warrantwatch.monitor.contact_record import (
 )
 from warrantwatch.monitor.tables import ArticleEntry, ContactEventRecord, ContactRecord
 from warrantwatch.web.deps import KB, CsrfChecked, DbSession, Editor
-from warrantwatch.web.pages import PageError, render
+from warrantwatch.web.pages import PageError, render, review_names
 from warrantwatch.web.params import RowId
 
 router = APIRouter(include_in_schema=False)
@@ -87,7 +87,6 @@ def contacts_review_page(
     status: str = "pending",
     notice: str | None = None,
 ) -> Response:
-    world = kb.world
     if status not in QUEUES:
         status = "pending"
     ctx = {
@@ -96,9 +95,7 @@ def contacts_review_page(
         "tabs": list(QUEUES),
         "notice": notice,
         "not_judged": NOT_JUDGED,
-        "person_name": lambda pid: world.persons[pid].name if pid in world.persons else pid,
-        "state_name": world.state_name,
-        "nav": "review",
+        **review_names(kb.world),
     }
     return render(request, "review_contacts.html", ctx)
 
