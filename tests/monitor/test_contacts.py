@@ -225,6 +225,8 @@ def test_scan_prints_contacts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         ("fr", "Le président sud-africain n'a pas rencontré Vladimir Poutine au sommet de Kazan."),
         ("fr", "Le président sud-africain ne rencontrera pas Vladimir Poutine à Kazan."),
         ("ru", "Президент ЮАР не встретился с Владимиром Путиным на саммите в Казани."),
+        ("es", "El presidente de Sudáfrica no se reunió con Vladimir Putin en Kazán."),
+        ("de", "Der südafrikanische Präsident hat Wladimir Putin in Kasan nicht getroffen."),
     ],
 )
 def test_a_denied_contact_is_no_contact(bundled_scanner: Scanner, lang: str, text: str) -> None:
@@ -245,6 +247,8 @@ def test_a_denied_contact_is_no_contact(bundled_scanner: Scanner, lang: str, tex
         ),
         ("fr", "Le président sud-africain a rencontré Vladimir Poutine à Kazan.", "meeting"),
         ("ru", "Президент ЮАР встретился с Владимиром Путиным в Казани.", "meeting"),
+        ("es", "El presidente de Sudáfrica se reunió con Vladimir Putin en Kazán.", "meeting"),
+        ("de", "Der südafrikanische Präsident hat Wladimir Putin in Kasan getroffen.", "meeting"),
     ],
 )
 def test_negation_elsewhere_leaves_the_contact(
