@@ -119,6 +119,12 @@ class Settings(BaseSettings):
         "between a State Party's official and a person subject to a warrant): their own "
         "channel, apart from the trip alerts of alert_urls and alert_targets.",
     )
+    contact_alert_targets: list[AlertTarget] = Field(
+        default_factory=list,
+        description="Contact alert targets with options, as alert_targets: a list of {url, "
+        "language ('en' or 'fr'), immediate (bool), digest ('hourly', 'daily' or unset)}; "
+        "contact_alert_urls are targets with the defaults (English, immediate, no digest).",
+    )
     alert_max_age_days: int = Field(
         default=2,
         ge=0,

@@ -167,3 +167,41 @@ def test_ftm_events_involve_the_person_and_the_official(bundled: World) -> None:
     assert ev.get("sourceUrl") and ev.get("date") == ["2025-10-09"]
     official = ents["ww-official-tj-president-rahmon"]
     assert official.schema.name == "Person" and official.get("country") == ["tj"]
+
+
+@pytest.mark.parametrize(
+    ("iso2", "office", "on", "name"),
+    [
+        ("JO", "head_of_state", dt.date(2017, 3, 29), "Abdullah II"),
+        ("JO", "foreign_minister", dt.date(2017, 3, 29), "Ayman Safadi"),
+        ("DJ", "head_of_state", dt.date(2016, 5, 8), "Ismaïl Omar Guelleh"),
+        ("UG", "head_of_state", dt.date(2016, 5, 12), "Yoweri Museveni"),
+        ("MW", "head_of_state", dt.date(2011, 10, 14), "Bingu wa Mutharika"),
+        ("BI", "head_of_state", dt.date(2016, 1, 1), "Pierre Nkurunziza"),
+        ("PH", "head_of_state", dt.date(2018, 1, 1), "Rodrigo Duterte"),
+        ("TD", "head_of_state", dt.date(2024, 6, 1), "Mahamat Idriss Déby"),
+        ("TJ", "foreign_minister", dt.date(2025, 10, 9), "Sirojiddin Muhriddin"),
+        ("KE", "head_of_state", dt.date(2024, 1, 1), "William Ruto"),
+    ],
+)
+def test_officials_of_the_states_fugitives_visited_hold_office_on_the_day(
+    bundled: World, iso2: str, office: str, on: dt.date, name: str
+) -> None:
+    holders = [o for o in bundled.officials_of(iso2, on) if o.office == office]
+    assert [o.name for o in holders] == [name]
+    (o,) = holders
+    assert o.fact.sources and all(s.url and s.publisher for s in o.fact.sources)
+
+
+def test_ended_terms_end(bundled: World) -> None:
+    """Terms with an end: nobody holds them after it (Malawi 2012, Burundi 2020, the
+    Philippines 2022), and the gaps are still counted by the check."""
+    from warrantwatch.kb.paths import bundled_data_dir
+
+    assert not [o for o in bundled.officials_of("MW", dt.date(2012, 4, 6)) if "Bingu" in o.name]
+    assert not bundled.officials_of("BI", dt.date(2020, 6, 9))
+    assert not [o for o in bundled.officials_of("PH", dt.date(2022, 7, 1)) if "Duterte" in o.name]
+    counts = check(read_data_dir(bundled_data_dir())).counts
+    assert counts["officials"] >= 58
+    for office in ("head of state", "head of government", "foreign minister"):
+        assert counts[f"States Parties without a current {office}"] > 50

@@ -214,3 +214,52 @@ def test_scan_prints_contacts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         assert "contact:" not in quiet.stdout
     finally:
         get_settings.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "South Africa's President did not meet Vladimir Putin at the summit in Kazan."),
+        ("en", "South Africa's President didn't meet Vladimir Putin on the sidelines in Kazan."),
+        ("en", "South Africa's President will not hold talks with Vladimir Putin in Kazan."),
+        ("fr", "Le président sud-africain n'a pas rencontré Vladimir Poutine au sommet de Kazan."),
+        ("fr", "Le président sud-africain ne rencontrera pas Vladimir Poutine à Kazan."),
+        ("ru", "Президент ЮАР не встретился с Владимиром Путиным на саммите в Казани."),
+        ("es", "El presidente de Sudáfrica no se reunió con Vladimir Putin en Kazán."),
+        ("de", "Der südafrikanische Präsident hat Wladimir Putin in Kasan nicht getroffen."),
+    ],
+)
+def test_a_denied_contact_is_no_contact(bundled_scanner: Scanner, lang: str, text: str) -> None:
+    """The language's ``grammar.not`` before the contact word: the text says it did not
+    happen, so no event (a summit word in the same sentence does not bring it back)."""
+    assert [e for e in contacts(bundled_scanner, text, lang) if e.state == "ZA"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind"),
+    [
+        # the negation governs another clause, or another contact word
+        ("en", "South Africa's President, who did not travel, met Vladimir Putin.", "meeting"),
+        (
+            "en",
+            "South Africa's President did not meet Vladimir Putin but held a phone call with him.",
+            "call",
+        ),
+        ("fr", "Le président sud-africain a rencontré Vladimir Poutine à Kazan.", "meeting"),
+        ("ru", "Президент ЮАР встретился с Владимиром Путиным в Казани.", "meeting"),
+        ("es", "El presidente de Sudáfrica se reunió con Vladimir Putin en Kazán.", "meeting"),
+        ("de", "Der südafrikanische Präsident hat Wladimir Putin in Kasan getroffen.", "meeting"),
+    ],
+)
+def test_negation_elsewhere_leaves_the_contact(
+    bundled_scanner: Scanner, lang: str, text: str, kind: str
+) -> None:
+    assert one(contacts(bundled_scanner, text, lang), "ZA").kind == kind
+
+
+def test_a_newly_recorded_official_by_name(bundled_scanner: Scanner) -> None:
+    """Officials added to records/officials.yaml are found by name, with their term: Jordan's
+    king in 2017 (the knowledge base records his accession on 7 February 1999)."""
+    text = "King Abdullah II met Omar al-Bashir on the sidelines of the Arab League summit."
+    e = one(contacts(bundled_scanner, text, "en", dt.date(2017, 3, 29)), "JO")
+    assert (e.official, e.office, e.state_party) == ("jo-king-abdullah-ii", "head_of_state", True)

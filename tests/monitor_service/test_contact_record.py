@@ -136,3 +136,62 @@ def test_review_confirms_into_the_knowledge_base_and_rejects_out(monitor) -> Non
         contact_record.reject(m.engine, kz.id, "Reviewer", "")
     with pytest.raises(contact_record.ContactReviewError, match="no contact #999"):
         contact_record.show(m.engine, 999)
+
+
+def test_french_contact_target_and_contact_digest(  # type: ignore[no-untyped-def]
+    server: LocalServer, make_settings: Callable[..., Settings]
+) -> None:
+    """A contact target in French gets the French text; a digest target gets one contacts
+    digest once its period has passed; trip targets get neither."""
+    from warrantwatch.config import AlertTarget
+
+    server.routes["/c1"] = Route(
+        body=page(
+            "Report",
+            [
+                "Tajikistan's president will meet the visitor in Dushanbe. "
+                "[[contact vladimir-putin TJ 2025-11-20 planned meeting]]",
+                "Filler paragraph.",
+            ],
+        )
+    )
+    server.routes["/feed"] = Route(
+        body=rss([{"title": "Report", "link": server.url("/c1"), "date": D}]),
+        content_type="application/rss+xml",
+    )
+    now = [dt.datetime(2025, 11, 3, 10)]
+    settings = make_settings(
+        [{"url": server.url("/feed"), "interval": 60}],
+        alert_targets=[AlertTarget(url="json://trip-digest", immediate=False, digest="daily")],
+        contact_alert_urls=["json://contacts-en"],
+        contact_alert_targets=[
+            AlertTarget(url="json://contacts-fr", language="fr"),
+            AlertTarget(url="json://contacts-digest", immediate=False, digest="daily"),
+        ],
+    )
+    sent = Sent()
+    m = Monitor(settings, scanner=ContactScanner(), notifier=sent, clock=lambda: now[0])
+    m.run_round(force=True)
+    by_url: dict[str, list[tuple[str, str]]] = {}
+    for url, title, body in sent.messages:
+        by_url.setdefault(url.split("?")[0], []).append((title, body))
+    ((fr_title, fr_body),) = by_url["json://contacts-fr"]
+    assert fr_title.startswith("Contact prévu : chef d'État du Tadjikistan")
+    assert "le Tadjikistan est un État partie" in fr_title and "rencontre" in fr_title
+    assert "il ne décide pas si un contact était essentiel" in fr_body
+    assert "Alert key: ww-alert-" in fr_body
+    ((en_title, _),) = by_url["json://contacts-en"]
+    assert en_title.startswith("Planned contact: Tajikistan's head of state")
+    assert "json://contacts-digest" not in by_url  # the digest clock has only started
+    now[0] += dt.timedelta(days=1, minutes=1)
+    m.run_round()
+    digests = [(t, b) for u, t, b in sent.messages if u == "json://contacts-digest"]
+    assert len(digests) == 1
+    title, body = digests[0]
+    assert title == "Warrant Watch daily contacts digest: 1 alert"
+    assert "Planned contact: Tajikistan's head of state" in body
+    # the trip digest target never lists the contact alert (it has nothing to send)
+    assert not [u for u, _, _ in sent.messages if u == "json://trip-digest"]
+    now[0] += dt.timedelta(days=1, minutes=1)
+    m.run_round()
+    assert len([u for u, _, _ in sent.messages if u == "json://contacts-digest"]) == 1

@@ -192,3 +192,47 @@ def test_export_ftm_without_output_streams_entities_to_stdout(
     assert "Vladimir Putin" in putin.get("name")
     assert f"streamed {len(lines)} entities" in res.stderr
     assert list(cwd.iterdir()) == []
+
+
+def test_exports_carry_officials_and_contacts(tmp_path: Path) -> None:
+    """Officials and contacts reach the JSON and CSV tables with their sources and the
+    computed party status, and the JSON export's data files load back with them."""
+    from tests.kb.test_contacts_data import CONTACT, OFFICIAL, data_with
+
+    data = data_with(tmp_path, [OFFICIAL], [CONTACT])
+    kb = open_kb(Settings(database_url=f"sqlite:///{tmp_path / 'a.sqlite3'}", data_dir=data))
+    out = tmp_path / "json"
+    counts = exports.export(kb.engine, kb.world, "json", out)
+    assert (counts["officials"], counts["contacts"]) == (1, 1)
+    (contact,) = json.loads((out / "contacts.json").read_text("utf-8"))
+    assert contact["official"] == OFFICIAL["id"] and contact["date"] == "2025-10-09"
+    assert contact["sources"][0]["url"] == "https://example.org/report"
+    assert contact["derived"] == {"state_status_then": "party", "state_party_then": True}
+    (official,) = json.loads((out / "officials.json").read_text("utf-8"))
+    assert official["name"] == "Ivan Example" and official["start"] == "2020-01-01"
+    again = open_kb(
+        Settings(database_url=f"sqlite:///{tmp_path / 'b.sqlite3'}", data_dir=out / "data")
+    )
+    assert again.world.contacts == kb.world.contacts
+    assert again.world.officials == kb.world.officials
+
+    counts = exports.export(kb.engine, kb.world, "csv", tmp_path / "csv")
+    assert (counts["officials"], counts["contacts"]) == (1, 1)
+    with (tmp_path / "csv" / "contacts.csv").open(encoding="utf-8") as fh:
+        (row,) = list(csv.DictReader(fh))
+    assert row["official_name"] == "Ivan Example" and row["state_party_then"] == "True"
+    assert row["source_urls"] == "https://example.org/report"
+    with (tmp_path / "csv" / "sources.csv").open(encoding="utf-8") as fh:
+        assert "https://example.org/report" in {r["url"] for r in csv.DictReader(fh)}
+
+
+def test_an_export_from_before_contacts_still_reads(
+    fixture_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    out = tmp_path / "export"
+    exports.export(fixture_kb.engine, fixture_kb.world, "json", out)
+    (out / "officials.json").unlink()
+    (out / "contacts.json").unlink()
+    tables = exports.read_json(out)
+    assert tables["officials"] == [] and tables["contacts"] == []
+    assert exports.restore_data_dir(tables, tmp_path / "data")["contacts"] == 0

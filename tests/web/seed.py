@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from warrantwatch.config import Settings
 from warrantwatch.kb.service import KnowledgeBase
 from warrantwatch.monitor import store
-from warrantwatch.monitor.model import Article, TripEvent
+from warrantwatch.monitor.model import Article, ContactEvent, TripEvent
 from warrantwatch.monitor.service import RoundReport, ingest
 
 HOSTILE = 'Jane Roe is expected in Burkina Faso <script>alert("x")</script><b>next week</b>.'
@@ -33,30 +33,45 @@ def report_trip(
     confidence: float = 0.9,
 ) -> None:
     """One article reporting one trip, ingested as the monitor would."""
+    event = TripEvent(
+        person=person,
+        destination_iso2=iso2,
+        status=status,  # type: ignore[arg-type]
+        evidence=evidence,
+        confidence=confidence,
+        start_date=start,
+        url=url,
+        title=title,
+        language="en",
+    )
+    _ingest(kb, settings, url, title, start - dt.timedelta(days=3), evidence, [event], [])
+
+
+def _ingest(
+    kb: KnowledgeBase,
+    settings: Settings,
+    url: str,
+    title: str,
+    published: dt.date,
+    evidence: str,
+    trips: list[TripEvent],
+    contacts: list[ContactEvent],
+) -> None:
+    """Ingest one article with the events a scanner would have found in it."""
     with Session(kb.engine) as s, s.begin():
-        entry = store.add_pending(s, url, title=title, published=start - dt.timedelta(days=3))
+        entry = store.add_pending(s, url, title=title, published=published)
         assert entry is not None
         article = Article(text=evidence + f" ({url})", url=url, title=title, language="en")
-        event = TripEvent(
-            person=person,
-            destination_iso2=iso2,
-            status=status,  # type: ignore[arg-type]
-            evidence=evidence,
-            confidence=confidence,
-            start_date=start,
-            url=url,
-            title=title,
-            language="en",
-        )
         ingest(
             s,
             entry,
             article,
-            lambda _a: [event],
+            lambda _a: trips,
             world=kb.world,
             settings=settings,
             report=RoundReport(),
             suppress=True,
+            contacts=(lambda _a: contacts) if contacts else None,
         )
 
 
@@ -83,3 +98,37 @@ def seed_reports(kb: KnowledgeBase, settings: Settings) -> None:
         title="Fixture <i>weekly</i>",
         confidence=0.7,
     )
+
+
+def report_contact(
+    kb: KnowledgeBase,
+    settings: Settings,
+    *,
+    person: str,
+    iso2: str,
+    day: dt.date,
+    evidence: str,
+    url: str,
+    official_name: str,
+    title: str = "Fixture report",
+    status: str = "occurred",
+) -> None:
+    """One article reporting one contact, ingested as the monitor would (no trip in it)."""
+    event = ContactEvent(
+        person=person,
+        state=iso2,
+        office="head_of_state",
+        kind="meeting",
+        status=status,  # type: ignore[arg-type]
+        evidence=evidence,
+        confidence=0.9,
+        official_name=official_name,
+        date=day,
+        url=url,
+        title=title,
+        published=day,
+        language="en",
+        state_status="party",
+        state_party=True,
+    )
+    _ingest(kb, settings, url, title, day, evidence, [], [event])

@@ -457,10 +457,16 @@ def as_targets(targets: Sequence[str | AlertTarget]) -> list[AlertTarget]:
     return [t if isinstance(t, AlertTarget) else AlertTarget(url=t) for t in targets]
 
 
-def settings_targets(settings: Any) -> list[AlertTarget]:
-    """``alert_urls`` (English, immediate) and ``alert_targets``, one per URL."""
+def settings_targets(settings: Any, channel: str = "trips") -> list[AlertTarget]:
+    """The targets of ``channel``, one per URL: for trips ``alert_urls`` (English,
+    immediate) and ``alert_targets``; for contacts ``contact_alert_urls`` and
+    ``contact_alert_targets``, never the trip targets."""
+    if channel == "contacts":
+        listed = [*settings.contact_alert_targets, *settings.contact_alert_urls]
+    else:
+        listed = [*settings.alert_targets, *settings.alert_urls]
     out: dict[str, AlertTarget] = {}
-    for t in as_targets([*settings.alert_targets, *settings.alert_urls]):
+    for t in as_targets(listed):
         out.setdefault(t.url, t)
     return list(out.values())
 
@@ -519,9 +525,7 @@ def deliver_pending(
         if not _claim(engine, alert.id, t):
             continue  # another monitor is on it
         with Session(engine) as s:
-            rows = list(
-                s.scalars(select(AlertDelivery).where(AlertDelivery.outbox_id == alert.id))
-            )
+            rows = list(s.scalars(select(AlertDelivery).where(AlertDelivery.outbox_id == alert.id)))
             done = {r.target for r in rows if r.delivered_at is not None}
             in_doubt = {r.target for r in rows if r.delivered_at is None and r.attempted_at}
         failures: list[str] = []
@@ -604,16 +608,20 @@ def _claim(engine: Engine, alert_id: int, t: dt.datetime) -> bool:
 PERIODS = {"hourly": dt.timedelta(hours=1), "daily": dt.timedelta(days=1)}
 
 
-def digest_text(alerts: Sequence[OutboxAlert], period: str, language: str) -> tuple[str, str]:
-    """One message listing the period's alerts, newest last."""
+def digest_text(
+    alerts: Sequence[OutboxAlert], period: str, language: str, channel: str = "trips"
+) -> tuple[str, str]:
+    """One message listing the period's alerts, newest last; a contacts digest says so."""
     fr = language == "fr"
     n = len(alerts)
     if fr:
         what = "de l'heure" if period == "hourly" else "du jour"
-        title = f"Warrant Watch : résumé {what}, {n} alerte" + ("s" if n > 1 else "")
+        on = " des contacts" if channel == "contacts" else ""
+        title = f"Warrant Watch : résumé{on} {what}, {n} alerte" + ("s" if n > 1 else "")
     else:
         what = "hourly" if period == "hourly" else "daily"
-        title = f"Warrant Watch {what} digest: {n} alert" + ("s" if n > 1 else "")
+        on = " contacts" if channel == "contacts" else ""
+        title = f"Warrant Watch {what}{on} digest: {n} alert" + ("s" if n > 1 else "")
     lines = []
     for a in alerts:
         t, _ = text_for(a, language)
@@ -627,9 +635,11 @@ def deliver_digests(
     *,
     notifier: Notifier | None = None,
     now: Callable[[], dt.datetime] = utcnow,
+    channel: str = "trips",
 ) -> int:
-    """Send each digest target the alerts decided since its last digest, once its period
-    has passed; returns how many digests went out. The first call starts the clock."""
+    """Send each digest target the alerts of ``channel`` decided since its last digest, once
+    its period has passed; returns how many digests went out. The first call starts the
+    clock. A URL that takes both trip and contact digests keeps one clock per channel."""
     from sqlalchemy import func
 
     from warrantwatch.monitor.tables import DigestState
@@ -638,7 +648,9 @@ def deliver_digests(
     for t in targets:
         if t.digest is None:
             continue
-        key, t0 = target_key(t.url), now()
+        # the trips' key is the URL's hash alone (as before contacts had digests)
+        key = target_key(t.url if channel == "trips" else f"{channel}\n{t.url}")
+        t0 = now()
         with Session(engine, expire_on_commit=False) as s, s.begin():
             st = s.get(DigestState, (key, t.digest))
             if st is None:
@@ -649,14 +661,14 @@ def deliver_digests(
             alerts = list(
                 s.scalars(
                     select(OutboxAlert)
-                    .where(OutboxAlert.id > st.last_alert_id, OutboxAlert.channel == "trips")
+                    .where(OutboxAlert.id > st.last_alert_id, OutboxAlert.channel == channel)
                     .order_by(OutboxAlert.id)
                     .limit(200)
                 )
             )
             last_id = alerts[-1].id if alerts else (s.scalar(select(func.max(OutboxAlert.id))) or 0)
             if alerts:
-                title, body = digest_text(alerts, t.digest, t.language)
+                title, body = digest_text(alerts, t.digest, t.language, channel)
                 send = notifier or apprise_notifier()
                 try:
                     ok = send(t.url, title, body)

@@ -246,26 +246,17 @@ def render(session: Session, world: World, c: ContactRecord) -> tuple[str, str, 
         for a in arts.values()
     ]
     pol = policy(world)
-    lines = [
+    lines = _body(
         f"**{who}** and **{person}** (subject to an ICC arrest warrant): {kind} planned"
         + (f" in {c.place}" if c.place else "")
         + f", {when}.",
-        "",
-        "Evidence:",
-        *[f"> {e.evidence}" for e in evs[:5]],
-        "",
-        "Sources:",
-        *[f"- {s['title'] or s['url']}: {s['url']}" for s in sources],
-    ]
-    if pol:
-        lines += ["", "Policy on contacts:"]
-        lines += [f"- {p['body']}, {p['date']}: {p['title']}" for p in pol]
-    lines += [
-        "",
+        [e.evidence for e in evs[:5]],
+        sources,
+        [f"{p['body']}, {p['date']}: {p['title']}" for p in pol],
         NOT_JUDGED,
-        "",
         f"Monitor contact #{c.id}; review with `warrantwatch review contact {c.id}`.",
-    ]
+        ("Evidence:", "Sources:", "Policy on contacts:", ": "),
+    )
     payload = {
         "contact": contact_dict(c),
         "evidence": [e.evidence for e in evs[:5]],
@@ -273,7 +264,70 @@ def render(session: Session, world: World, c: ContactRecord) -> tuple[str, str, 
         "policy": pol,
         "note": NOT_JUDGED,
     }
+    payload["text"] = {
+        "en": {"title": title, "body": "\n".join(lines)},
+        "fr": render_fr(world, c, person, [e.evidence for e in evs[:5]], sources, pol),
+    }
     return title, "\n".join(lines), payload
+
+
+def render_fr(
+    world: World,
+    c: ContactRecord,
+    person: str,
+    evidence: list[str],
+    sources: list[dict[str, Any]],
+    pol: list[dict[str, Any]],
+) -> dict[str, str]:
+    """The alert in French, for targets whose language is ``fr`` (as the trip alerts have).
+
+    The words for kinds, offices and the disclaimer come from the briefings' French
+    catalogue (:mod:`warrantwatch.reports.contacts`), so an alert and a briefing never name
+    a contact differently; the policy's titles stay as the knowledge base records them.
+    """
+    from warrantwatch.reports.contacts import KIND_WORDS, OFFICE_WORDS
+    from warrantwatch.reports.contacts import NOT_JUDGED as NOT_JUDGED_MSG
+    from warrantwatch.reports.i18n import Lang
+
+    fr = Lang("fr")
+    country = fr.country(c.state, world.state_name(c.state))
+    office = fr._(OFFICE_WORDS.get(c.office, c.office))
+    who = f"{office} {country.of}" + (f" ({c.official_name})" if c.official_name else "")
+    when = fr.date(c.date) if c.date else "date non indiquée"
+    kind = fr._(KIND_WORDS.get(c.kind, c.kind))
+    title = (
+        f"Contact prévu : {who} et {person}, {kind}, {when} ; {country.subject} est un État partie"
+    )
+    lines = _body(
+        f"**{who}** et **{person}** (sous le coup d'un mandat d'arrêt de la CPI) : "
+        f"contact prévu ({kind})" + (f" à {c.place}" if c.place else "") + f", {when}.",
+        evidence,
+        sources,
+        [f"{fr.body(p['body'])}, {p['date']} : {p['title']}" for p in pol],
+        fr._(NOT_JUDGED_MSG),
+        f"Contact n° {c.id} du moniteur ; `warrantwatch review contact {c.id}`.",
+        ("Extraits :", "Sources :", "Politique en matière de contacts :", " : "),
+    )
+    return {"title": title, "body": "\n".join(lines)}
+
+
+def _body(
+    lead: str,
+    evidence: list[str],
+    sources: list[dict[str, Any]],
+    policy: list[str],
+    note: str,
+    footer: str,
+    labels: tuple[str, str, str, str],
+) -> list[str]:
+    """The lines of a contact alert's body, in the order every language writes them; the
+    ``labels`` are the language's headings and the separator before an address."""
+    evidence_h, sources_h, policy_h, sep = labels
+    lines = [lead, "", evidence_h, *[f"> {q}" for q in evidence], "", sources_h]
+    lines += [f"- {s['title'] or s['url']}{sep}{s['url']}" for s in sources]
+    if policy:
+        lines += ["", policy_h, *[f"- {p}" for p in policy]]
+    return [*lines, "", note, "", footer]
 
 
 def contact_dict(c: ContactRecord) -> dict[str, Any]:

@@ -134,6 +134,38 @@ def find_words(norm: str, lo: int, hi: int, words: Iterable[Word]) -> list[_Foun
     return kept
 
 
+#: How far back a negation is looked for, and where it stops: a clause mark ends its reach
+#: ("Lula, who did not attend, met Putin").
+_NEG_REACH = 30
+_NEG_WORDS = 2
+_CLAUSE_MARKS = ',;:.!?()«»"“”'
+
+
+def negated(norm: str, lo: int, start: int, negation: frozenset[str]) -> bool:
+    """Whether a negation of the language (``grammar.not``) is among the two words before
+    the contact word at ``start`` in its clause: "did not meet", "n'a pas rencontré",
+    "не встретился", "will not hold talks". The folded text has spaces for apostrophes, so
+    "didn't" is read as its two words ("didn t") and "n'a" gives "n". The trip rules read
+    negation the same way (``Trips._negated``).
+
+    A contact that a text denies is no contact: the caller drops it rather than reporting
+    it, since the scanner's contact model has no cancelled state."""
+    if not negation:
+        return False
+    window = norm[max(lo, start - _NEG_REACH) : start]
+    cut = max(window.rfind(ch) for ch in _CLAUSE_MARKS)
+    if cut >= 0:
+        window = window[cut + 1 :]
+    tokens = window.split()
+    for phrase in negation:
+        parts = phrase.split()
+        n = len(parts)
+        tail = tokens[-(_NEG_WORDS + n - 1) :]
+        if any(tail[i : i + n] == parts for i in range(len(tail) - n + 1)):
+            return True
+    return False
+
+
 def _word_end(norm: str, end: int) -> int:
     while end < len(norm) and _is_word_char(norm[end]):
         end += 1
@@ -239,9 +271,15 @@ def find_contacts(scanner: Scanner, article: Article) -> list[ContactEvent]:
                 continue
             marks = find_words(norm, s.start, s.end, words)
             kinds = {f.word.group for f in marks}
-            kind = next((k for key, k in KIND_KEYS if key in kinds), None)
-            if kind is None:
+            said = next((key for key, _ in KIND_KEYS if key in kinds), None)
+            if said is None:
                 continue
+            affirmed = {
+                f.word.group for f in marks if not negated(norm, s.start, f.start, lexicon.negation)
+            }
+            if said not in affirmed:
+                continue  # "did not meet", "n'a pas rencontré", "не встретился": no contact
+            kind = dict(KIND_KEYS)[said]
             planned = "planned" in kinds
             day = None
             for h in hits:

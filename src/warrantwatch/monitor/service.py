@@ -622,10 +622,11 @@ class Monitor:
     def deliver(self, report: RoundReport) -> None:
         targets = settings_targets(self.settings)
         d = deliver_pending(self.engine, targets, notifier=self.notifier, now=self.clock)
-        if self.settings.contact_alert_urls:
+        contact_targets = settings_targets(self.settings, "contacts")
+        if contact_targets:
             dc = deliver_pending(
                 self.engine,
-                self.settings.contact_alert_urls,
+                contact_targets,
                 notifier=self.notifier,
                 now=self.clock,
                 channel="contacts",
@@ -633,6 +634,13 @@ class Monitor:
             report.alerts_sent += dc.sent
             report.alerts_failed += dc.failed
             report.alerts_waiting += dc.waiting
+            report.digests_sent += deliver_digests(
+                self.engine,
+                contact_targets,
+                notifier=self.notifier,
+                now=self.clock,
+                channel="contacts",
+            )
         report.digests_sent += deliver_digests(
             self.engine, targets, notifier=self.notifier, now=self.clock
         )

@@ -1,7 +1,8 @@
 """Exports of the knowledge base: lossless JSON, CSV tables, FollowTheMoney entities.
 
 The JSON export is a set of tables (states with their status history, situations,
-persons, warrants, trips, findings, authorities, the Statute's articles), each row
+persons, warrants, trips, findings, authorities, states' officials and their contacts
+with persons subject to warrants, the Statute's articles), each row
 with its sources written out in full. It is lossless: :func:`restore_data_dir`
 turns it back into curated data files, and the export itself ships those files
 under ``data/``, so ``warrantwatch data load EXPORT/data`` rebuilds the same
@@ -55,8 +56,13 @@ TABLES = (
     "trips",
     "findings",
     "authorities",
+    "officials",
+    "contacts",
     "articles",
 )
+#: Tables added after the first exports: an older export directory without them reads as
+#: having none, so it still restores.
+_LATER_TABLES = frozenset({"officials", "contacts"})
 
 
 class ExportError(RuntimeError):
@@ -148,6 +154,7 @@ def json_tables(engine: Engine, world: World, today: dt.date | None = None) -> d
             )
 
     trips, findings, authorities = [], [], []
+    officials, contacts = [], []
     for _, rf in sorted(files.records.items()):
         for t in rf.trips:
             row = _sourced(t, rf.sources)
@@ -156,6 +163,18 @@ def json_tables(engine: Engine, world: World, today: dt.date | None = None) -> d
             trips.append(row)
         findings += [_sourced(f, rf.sources) for f in rf.findings]
         authorities += [_sourced(a, rf.sources) for a in rf.authorities]
+        # an official without ``end`` held office on the latest page read, not surely
+        # today: nothing is derived for them
+        officials += [_sourced(o, rf.sources) for o in rf.officials]
+        for c in rf.contacts:
+            row = _sourced(c, rf.sources)
+            # computed, never typed: whether the official's state was a party on the day
+            own = world.states.get(c.state)
+            then = status_on(own, c.date).status if own else None
+            row["derived"] = {"state_status_then": then, "state_party_then": then == "party"}
+            contacts.append(row)
+    officials.sort(key=lambda o: (o["state"], o["id"]))
+    contacts.sort(key=lambda c: (c["date"], c["id"]))
 
     with Session(engine) as s:
         articles = [
@@ -176,6 +195,8 @@ def json_tables(engine: Engine, world: World, today: dt.date | None = None) -> d
                 "trips": len(trips),
                 "findings": len(findings),
                 "authorities": len(authorities),
+                "officials": len(officials),
+                "contacts": len(contacts),
                 "articles": len(articles),
             },
         },
@@ -186,6 +207,8 @@ def json_tables(engine: Engine, world: World, today: dt.date | None = None) -> d
         "trips": trips,
         "findings": findings,
         "authorities": authorities,
+        "officials": officials,
+        "contacts": contacts,
         "articles": articles,
     }
 
@@ -269,6 +292,8 @@ def restore_data_dir(tables: dict[str, Any], out: Path) -> dict[str, int]:
         "trips": [keys.unresolve(t) for t in tables["trips"]],
         "findings": [keys.unresolve(f) for f in tables["findings"]],
         "authorities": [keys.unresolve(a) for a in tables["authorities"]],
+        "officials": [keys.unresolve(o) for o in tables.get("officials", [])],
+        "contacts": [keys.unresolve(c) for c in tables.get("contacts", [])],
     }
     rf = RecordsFile.model_validate({"sources": keys.entries, **body})
     _dump(out / "records" / "records.yaml", rf.model_dump(mode="json", exclude_none=True))
@@ -291,6 +316,8 @@ def restore_data_dir(tables: dict[str, Any], out: Path) -> dict[str, int]:
         "situations": len(sits),
         "persons": len(tables["persons"]),
         "trips": len(body["trips"]),
+        "officials": len(body["officials"]),
+        "contacts": len(body["contacts"]),
     }
 
 
@@ -306,10 +333,14 @@ def write_json(tables: dict[str, Any], out: Path) -> dict[str, int]:
 
 def read_json(directory: Path) -> dict[str, Any]:
     """The tables of a JSON export directory, as :func:`json_tables` returned them."""
-    return {
-        name: json.loads((directory / f"{name}.json").read_text("utf-8"))
-        for name in ("meta", *TABLES)
-    }
+    out: dict[str, Any] = {}
+    for name in ("meta", *TABLES):
+        path = directory / f"{name}.json"
+        if name in _LATER_TABLES and not path.exists():
+            out[name] = []
+            continue
+        out[name] = json.loads(path.read_text("utf-8"))
+    return out
 
 
 # -- CSV ---------------------------------------------------------------------------------
@@ -452,9 +483,34 @@ def csv_rows(tables: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
                 **_src_cells(f["sources"]),
             }
         )
+    for o in tables.get("officials", []):
+        out["officials"].append(
+            {
+                **{k: o.get(k) for k in ("id", "state", "office", "name", "title", "start")},
+                "start_precision": o.get("start_precision", "day"),
+                "end": o.get("end"),
+                "names": " | ".join(o.get("names", [])),
+                **_src_cells(o["sources"]),
+            }
+        )
+    names = {o["id"]: o["name"] for o in tables.get("officials", [])}
+    for c in tables.get("contacts", []):
+        out["contacts"].append(
+            {
+                **{k: c.get(k) for k in ("id", "person", "state", "office", "official")},
+                "official_name": c.get("official_name") or names.get(c.get("official") or ""),
+                **{k: c.get(k) for k in ("kind", "date")},
+                "precision": c.get("precision", "day"),
+                "status": c.get("status", "occurred"),
+                **{k: c.get(k) for k in ("place", "place_state", "occasion")},
+                "state_status_then": c["derived"]["state_status_then"],
+                "state_party_then": c["derived"]["state_party_then"],
+                **_src_cells(c["sources"]),
+            }
+        )
     seen: dict[str, dict[str, Any]] = {}
-    for table in ("states", "situations", "persons", "warrants", "trips", "findings"):
-        _collect_sources(tables[table], seen)
+    for table in (t for t in TABLES if t not in ("authorities", "articles")):
+        _collect_sources(tables.get(table, []), seen)
     out["sources"] = sorted(seen.values(), key=lambda s: s["url"])
     return dict(out)
 

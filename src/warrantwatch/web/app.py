@@ -25,7 +25,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from warrantwatch.config import Settings, get_settings
 from warrantwatch.kb.database import get_meta, set_meta
 from warrantwatch.kb.service import KnowledgeBase, open_kb
-from warrantwatch.web import account_pages, check_pages, downloads, edit_pages, pages
+from warrantwatch.web import (
+    account_pages,
+    check_pages,
+    contact_review,
+    downloads,
+    edit_pages,
+    pages,
+)
 from warrantwatch.web.api import review_routes as api_review
 from warrantwatch.web.api import routes as api
 from warrantwatch.web.background import MonitorThread
@@ -207,6 +214,7 @@ def create_app(settings: Settings | None = None, kb: KnowledgeBase | None = None
     app.include_router(api.router)
     app.include_router(api_review.router)
     app.include_router(check_pages.api_router)
+    app.include_router(contact_review.router)
     app.include_router(pages.router)
     app.include_router(downloads.router)
     app.include_router(check_pages.router)

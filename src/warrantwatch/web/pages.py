@@ -548,11 +548,19 @@ def review_page(
         "outcomes": review_port.OUTCOMES,
         "review_available": review_port.review_module() is not None,
         "proposals": proposal_rows(kb.engine),
+        **review_names(world),
+    }
+    return render(request, "review.html", ctx)
+
+
+def review_names(world: Any) -> dict[str, Any]:
+    """What every review page needs to name what the monitor found: persons and states by
+    name (an id the knowledge base no longer knows is shown as it is), under the Review tab."""
+    return {
         "person_name": lambda pid: world.persons[pid].name if pid in world.persons else pid,
         "state_name": world.state_name,
         "nav": "review",
     }
-    return render(request, "review.html", ctx)
 
 
 @router.post("/review/{trip_id}/{action}", dependencies=[CsrfChecked])

@@ -121,8 +121,12 @@ def _with_events(session: Session, t: TripRecord) -> dict[str, Any]:
 
 
 def _audit_target(r: AuditEntry) -> str:
-    what = f"trip {r.trip_id}" if r.trip_id else f"event {r.event_id}"
     snap = r.after or r.before or {}
+    if r.contact_id and not r.trip_id:
+        when = f", {snap['date']}" if snap.get("date") else ""
+        who = f" ({snap['state']} – {snap['person']}{when})" if snap.get("person") else ""
+        return f"contact {r.contact_id}{who}"
+    what = f"trip {r.trip_id}" if r.trip_id else f"event {r.event_id}"
     if snap.get("person") and snap.get("destination"):
         when = f", {snap['start_date']}" if snap.get("start_date") else ""
         what += f" ({snap['person']} → {snap['destination']}{when})"
