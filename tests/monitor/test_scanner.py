@@ -974,3 +974,22 @@ def test_gaza_as_the_war_is_no_destination(scanner: Scanner) -> None:
     )
     events = scanner.scan(Article(text=text, published=dt.date(2025, 4, 1)))
     assert {e.destination_iso2 for e in events} == {"HU"}
+
+
+def test_the_hosts_country_when_the_host_welcomes_him(scanner: Scanner) -> None:
+    """"Hungary's prime minister welcomed Netanyahu": no "to Hungary", yet the visit is
+    there; the receiving word stands between the host's country and the name."""
+    text = (
+        "El primer ministro de Hungría, Viktor Orban, ha dado la bienvenida a Benjamin "
+        "Netanyahu en el marco de una visita oficial."
+    )
+    (event,) = scanner.scan(Article(text=text, published=dt.date(2025, 4, 3)))
+    assert (event.destination_iso2, event.status) == ("HU", "occurred")
+
+
+def test_a_host_of_his_own_country_is_no_trip(scanner: Scanner) -> None:
+    text = (
+        "El presidente de Israel, Isaac Herzog, ha dado la bienvenida a Benjamin Netanyahu "
+        "en el marco de una visita oficial."
+    )
+    assert scanner.scan(Article(text=text, published=dt.date(2025, 4, 3))) == []

@@ -913,7 +913,8 @@ class Rules:
             if score >= 0.3:
                 scored.append((p, score, near))
         if not scored:
-            return []
+            host = self._host_country(pid, span, trip, set(in_span), home)
+            return [(host, 1.0)] if host is not None else []
         # "arrested at Manila's airport on his return from Hong Kong": where the arrest
         # names its place, that is the place; the rest is where he came from.
         at_arrest = [x for x in scored if any(-30 <= x[0].start - c.end <= 60 for c in arrests)]
@@ -969,6 +970,30 @@ class Rules:
                 (city[0], sc) if city is not None and h.entry.data[2] != "city" else (h, sc)
             )
         return merged
+
+    def _host_country(
+        self,
+        pid: str,
+        span: tuple[int, int],
+        trip: list[Hit],
+        places: set[Hit],
+        home: set[str],
+    ) -> Hit | None:
+        """The host's country, when the host welcomes the person: "El primer ministro de
+        Hungría, Viktor Orban, ha dado la bienvenida a Benjamin Netanyahu". The country
+        is the host's title, before a receiving word, before the name."""
+        norm, receive = self.r.norm, self.r.words.receive
+        mine = [h.start for h, p in self.r.persons if p == pid and span[0] <= h.start < span[1]]
+        if not mine or not receive or not trip:
+            return None
+        first = min(mine)
+        for p in sorted(places, key=lambda h: -h.start):
+            if p.entry.data[0] in home or p.start < span[0] or not 0 < first - p.end <= 120:
+                continue
+            between = norm[p.end : first]
+            if any(w.rstrip("*") in between for w in receive):
+                return p
+        return None
 
     def _attributes(self, places: list[Hit]) -> set[Hit]:
         """Places that say where someone comes from or whose title it is, not where to: after
