@@ -993,3 +993,19 @@ def test_a_host_of_his_own_country_is_no_trip(scanner: Scanner) -> None:
         "en el marco de una visita oficial."
     )
     assert scanner.scan(Article(text=text, published=dt.date(2025, 4, 3))) == []
+
+
+def test_a_day_of_month_word_inside_a_full_date(scanner: Scanner) -> None:
+    """Indonesian "tanggal 3 September": the "3" is September's, not this month's."""
+    text = "Vladimir Putin akan melakukan kunjungan ke Mongolia pada tanggal 3 September."
+    (event,) = scanner.scan(Article(text=text, published=dt.date(2024, 8, 30)))
+    assert (event.start_date, event.status) == (dt.date(2024, 9, 3), "planned")
+
+
+def test_the_first_day_of_a_visit_is_under_way(scanner: Scanner) -> None:
+    text = (
+        "Au premier jour d'une visite à Budapest de Benjamin Netanyahu, la Hongrie a "
+        "annoncé son retrait de la Cour."
+    )
+    (event,) = scanner.scan(Article(text=text, published=dt.date(2025, 4, 3)))
+    assert (event.destination_iso2, event.status) == ("HU", "occurred")

@@ -213,6 +213,13 @@ class Scanner:
                 m = read_date(norm, h.start, h.end, kind, value, words)
                 if m is not None:
                     dates.append(m)
+        # "tanggal 3 September": the day-of-month word's "3" is the full date's day
+        full = [(d.start, d.end) for d in dates if d.kind in ("D", "N")]
+        dates = [
+            d
+            for d in dates
+            if d.kind != "Q" or not any(a - 2 <= d.end and d.start <= b for a, b in full)
+        ]
         strong = frozenset(pid for h, pid in resolved if h.entry.data[1])
         language = codes[0] if codes is not None and len(codes) == 1 else article.language
         published, year_hint, date_floor = article.published, None, None
