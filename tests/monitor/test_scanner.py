@@ -1009,3 +1009,26 @@ def test_the_first_day_of_a_visit_is_under_way(scanner: Scanner) -> None:
     )
     (event,) = scanner.scan(Article(text=text, published=dt.date(2025, 4, 3)))
     assert (event.destination_iso2, event.status) == ("HU", "occurred")
+
+
+def test_the_title_of_the_only_wanted_person_named_later(scanner: Scanner) -> None:
+    """"Le Premier ministre israélien est arrivé à Budapest", Netanyahu named in the next
+    paragraph: the title with his own nationality stands for him."""
+    text = (
+        "Le Premier ministre israélien est arrivé à Budapest pour une visite officielle.\n\n"
+        "Benjamin Netanyahu est visé par un mandat de la Cour."
+    )
+    (event,) = scanner.scan(Article(text=text, published=dt.date(2025, 4, 3)))
+    assert (event.person, event.destination_iso2, event.status) == (
+        "benjamin-netanyahu",
+        "HU",
+        "occurred",
+    )
+
+
+def test_a_foreign_title_is_not_the_wanted_person(scanner: Scanner) -> None:
+    text = (
+        "Le Premier ministre hongrois est arrivé à Paris pour une visite officielle.\n\n"
+        "Benjamin Netanyahu est visé par un mandat de la Cour."
+    )
+    assert scanner.scan(Article(text=text, published=dt.date(2025, 4, 3))) == []

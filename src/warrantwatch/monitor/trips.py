@@ -431,13 +431,28 @@ class Rules:
             elif not s.persons and any(_code(c) in ("ANA", "DEP", "CAN") for c in s.cues):
                 ante = self._antecedent(i)
                 named = {pid for _, pid in self.r.persons}
-                if ante is None and len(named) == 1 and any(_code(c) == "ARR" for c in s.cues):
-                    # "Italian authorities arrested the suspect in Turin", in a report that
-                    # names one wanted person only (after this sentence, as leads often do)
-                    ante = next(iter(named))
+                if ante is None and len(named) == 1:
+                    only = next(iter(named))
+                    if any(_code(c) == "ARR" for c in s.cues) or self._title_of_own(s, only):
+                        # "Italian authorities arrested the suspect in Turin"; "the Israeli
+                        # prime minister arrived in Budapest": in a report that names one
+                        # wanted person only (after this sentence, as leads often do)
+                        ante = only
                 if ante is not None:
                     out.extend(self._decide(i, ante, (s.start, s.end), anaphora=True, name_hits=[]))
         return out
+
+    def _title_of_own(self, s: _Sent, pid: str) -> bool:
+        """Whether a title with the person's own nationality stands in ``s`` ("the Israeli
+        prime minister", "رئيس الوزراء الإسرائيلي", "le président russe")."""
+        own = set(self.r.nationality.get(pid, ()))
+        titles = [c for c in s.cues if _code(c) == "ANA"]
+        return any(
+            p.entry.data[2] == "demonym"
+            and p.entry.data[0] in own
+            and any(-25 <= p.start - c.end <= 25 or c.start <= p.start < c.end for c in titles)
+            for p in s.places
+        )
 
     def _real_trip_cues(self, cues: list[Hit]) -> list[Hit]:
         """The clause's travel words, less the hypothetical ones: a travel word a few words
