@@ -1032,3 +1032,10 @@ def test_a_foreign_title_is_not_the_wanted_person(scanner: Scanner) -> None:
         "Benjamin Netanyahu est visé par un mandat de la Cour."
     )
     assert scanner.scan(Article(text=text, published=dt.date(2025, 4, 3))) == []
+
+
+def test_a_day_with_a_slashed_month(scanner: Scanner) -> None:
+    """Vietnamese "ngày 3/9": the third of September."""
+    text = "Tổng thống Vladimir Putin sẽ thăm chính thức Mông Cổ vào ngày 3/9."
+    (event,) = scanner.scan(Article(text=text, published=dt.date(2024, 8, 30)))
+    assert (event.destination_iso2, event.start_date) == ("MN", dt.date(2024, 9, 3))

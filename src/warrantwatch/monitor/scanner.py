@@ -15,6 +15,7 @@ it in each worker from the same ``World``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,9 @@ from warrantwatch.monitor.model import Article, ContactEvent, TripEvent
 from warrantwatch.monitor.segments import split
 from warrantwatch.monitor.textnorm import fold, script_of
 from warrantwatch.monitor.trips import STATUS_RANK, Candidate, Reading, Rules
+
+#: "/9" after a day: its month ("ngày 3/9"), not part of a longer number or full date.
+_SLASH_MONTH = re.compile(r"/(1[0-2]|0?[1-9])(?![\d/.])")
 
 #: Where the lead ends: a trip named this early in a text is its news, not background.
 LEAD = 600
@@ -213,6 +217,10 @@ class Scanner:
                 m = read_date(norm, h.start, h.end, kind, value, words)
                 if m is not None:
                     dates.append(m)
+        # "ngày 3/9": a day-of-month word with a slashed month is a day and a month
+        for k, d in enumerate(dates):
+            if d.kind == "Q" and (m := _SLASH_MONTH.match(norm, d.end)):
+                dates[k] = DateMention(d.start, m.end(), "D", day=d.day, month=int(m.group(1)))
         # "tanggal 3 September": the day-of-month word's "3" is the full date's day
         full = [(d.start, d.end) for d in dates if d.kind in ("D", "N")]
         dates = [
@@ -363,6 +371,9 @@ class Scanner:
                     (
                         day
                         for d in reading.dates
+                        + numeric_dates(
+                            reading.norm, 0, len(reading.norm), reading.language, reading.words
+                        )  # "vào ngày 3/9"
                         if d.kind == "D" and not d.year
                         if (day := recorded_day(self.world, pid, iso2, d.month, d.day))
                     ),
