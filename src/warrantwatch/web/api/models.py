@@ -82,6 +82,8 @@ class PersonItem(Out):
     name: str
     custody_status: str
     first_warrant: dt.date | None
+    #: the first summons to appear (not a warrant), if any
+    first_summons: dt.date | None = None
     situations: list[str]
     outstanding_warrants: int
 
