@@ -219,12 +219,24 @@ def person(
         from warrantwatch.reports.markdown import person_markdown
 
         typer.echo(
-            person_markdown(p, summary["custody_status"], day, person_sources(p), summary["trips"])
+            person_markdown(
+                p,
+                summary["custody_status"],
+                day,
+                person_sources(p),
+                summary["trips"],
+                {k: v.name for k, v in base.world.situations.items()},
+            )
         )
     else:
         from warrantwatch.cli import output  # Rich, imported by the commands that print
 
-        output.print_person(p, summary, person_sources(p))
+        output.print_person(
+            p,
+            summary,
+            person_sources(p),
+            {k: v.name for k, v in base.world.situations.items()},
+        )
 
 
 @app.command()

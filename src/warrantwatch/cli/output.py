@@ -118,7 +118,12 @@ def print_state(
             console.print(source_line(i, src), markup=False)
 
 
-def print_person(p: PersonRec, summary: dict[str, Any], sources: list[SourceRef]) -> None:
+def print_person(
+    p: PersonRec,
+    summary: dict[str, Any],
+    sources: list[SourceRef],
+    situation_names: dict[str, str] | None = None,
+) -> None:
     import datetime as dt
 
     from rich.markdown import Markdown
@@ -131,6 +136,7 @@ def print_person(p: PersonRec, summary: dict[str, Any], sources: list[SourceRef]
         dt.date.fromisoformat(summary.get("on", dt.date.today().isoformat())),
         sources,
         summary["trips"],
+        situation_names,
     )
     console.print(Markdown(text))
 

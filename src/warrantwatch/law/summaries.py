@@ -102,6 +102,7 @@ def person_summary(world: World, p: PersonRec, on: dt.date) -> dict[str, Any]:
                 "title": x.title,
                 "role": x.role,
                 "state": x.state,
+                "state_name": world.state_name(x.state) if x.state else None,
                 "start": x.start.isoformat() if x.start else None,
                 "end": x.end.isoformat() if x.end else None,
                 "verified": x.fact.verified,

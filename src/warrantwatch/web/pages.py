@@ -34,7 +34,7 @@ from warrantwatch.web.security import (
 )
 from warrantwatch.web.sessions import close_session, open_session
 from warrantwatch.web.throttle import LoginThrottle
-from warrantwatch.web.timeline import timeline_svg
+from warrantwatch.web.timeline import timeline_legend, timeline_svg
 
 router = APIRouter(include_in_schema=False)
 OnQuery = Annotated[IsoDate | None, Query(description="Date, YYYY-MM-DD; today if left out.")]
@@ -295,6 +295,7 @@ def person_page(
         "on": day,
         "trips": trips,
         "timeline": timeline_svg(person, trips, day),
+        "timeline_legend": timeline_legend(trips),
         "situations": {k: v.name for k, v in world.situations.items()},
         "other_names": sorted({n.name for n in person.names if n.name != person.name}),
         "quote": quote_of,
