@@ -42,3 +42,4 @@ def test_persons_and_states_lists_say_what_they_count(client: TestClient) -> Non
     assert "with a public ICC arrest warrant or summons, whose custody status is at large" in html
     assert "a summons to appear" in html and "is shown as such" in html
     assert notes(client.get("/states").text)
+

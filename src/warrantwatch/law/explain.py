@@ -140,8 +140,8 @@ def conclusion_sentence(a: Assessment) -> str:
     who, name = a.person.name, a.state.name
     if a.duty == "binding":
         return (
-            f"Conclusion: {name} must arrest {who} if found on its territory and surrender "
-            "that person to the Court."
+            f"Conclusion: {name} must arrest and surrender {who} to the Court if found on its "
+            "territory."
         )
     if not a.warrant_duties:
         return f"Conclusion: with no outstanding warrant, no duty to arrest {who} arises."
