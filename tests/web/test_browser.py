@@ -219,6 +219,20 @@ def test_where_page_lists_and_maps(page: Any, live_server: str) -> None:
     page.wait_for_url(re.compile(r"/assess/vladimir-putin/TJ/2025-10-09$"))
 
 
+def test_counts_and_timeline_explain_themselves(page: Any, live_server: str) -> None:
+    """Issue 12: each count has its legend in view, and the timeline has its key."""
+    page.goto(live_server + "/")
+    notes = page.locator(".count-note")
+    assert notes.count() >= 2 and notes.first.is_visible()
+    assert "Counts the persons" in notes.first.inner_text()
+    page.goto(live_server + "/states/TJ")
+    assert "must arrest and surrender" in page.locator(".count-note").inner_text()
+    page.goto(live_server + "/persons/vladimir-putin?on=2025-10-09")
+    legend = page.locator(".timeline-legend")
+    assert legend.is_visible() and "warrant or summons issued" in legend.inner_text()
+    shot(page, "count-notes-timeline")
+
+
 PHONE = {"width": 390, "height": 844}
 PHONE_PAGES = [
     "/",
