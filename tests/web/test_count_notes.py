@@ -43,3 +43,9 @@ def test_persons_and_states_lists_say_what_they_count(client: TestClient) -> Non
     assert "a summons to appear" in html and "is shown as such" in html
     assert notes(client.get("/states").text)
 
+
+def test_where_page_and_api_give_the_future_caveat(client: TestClient) -> None:
+    html = client.get("/where/putin?on=2099-01-01").text
+    assert "1 January 2099 is in the future" in html
+    data = client.get("/api/v1/where?person=putin&on=2099-01-01").json()
+    assert any("is in the future" in c for c in data["caveats"])

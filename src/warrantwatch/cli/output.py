@@ -184,6 +184,8 @@ def print_where(w: WhereAnswer) -> None:
     groups = {b: [d.state.name for d in v] for b, v in w.groups().items()}
     if w.outstanding:
         console.print(where_legend(groups, w.on), markup=False, soft_wrap=True)
+    for c in w.caveats:
+        console.print(f"Caveat: {c}", markup=False, soft_wrap=True)
     for basis, states in w.groups().items():
         if not states:
             continue

@@ -353,6 +353,11 @@ class WhereOut(Out):
     custody_status: str
     outstanding_warrants: list[str]
     sealed_warrants: list[str] = Field(description="Outstanding but under seal on the date.")
+    caveats: list[str] = Field(
+        default_factory=list,
+        description="What to know before relying on the split: a future date, a withdrawal "
+        "announced but not notified.",
+    )
     counts: dict[str, int]
     states: list[WhereStateOut]
 
