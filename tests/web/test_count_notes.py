@@ -49,3 +49,9 @@ def test_where_page_and_api_give_the_future_caveat(client: TestClient) -> None:
     assert "1 January 2099 is in the future" in html
     data = client.get("/api/v1/where?person=putin&on=2099-01-01").json()
     assert any("is in the future" in c for c in data["caveats"])
+
+
+def test_declarations_name_their_situation_not_its_id(client: TestClient) -> None:
+    html = client.get("/states/UA").text
+    assert "for the Situation in Ukraine, for acts from 20 February 2014 onwards" in html
+    assert "(situation ukraine)" not in html

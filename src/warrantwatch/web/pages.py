@@ -350,6 +350,7 @@ def state_page(request: Request, kb: KB, _user: Reader, iso2: str, on: OnQuery =
         "on": day,
         "rec": rec,
         "owes_note": counts_words.owes_legend(world, [p["name"] for p in rec["owes"]], day),
+        "situations": {k: v.name for k, v in world.situations.items()},
         "actions": state_actions(state),
         "person_name": lambda pid: world.persons[pid].name if pid in world.persons else pid,
         "canonical": f"/states/{state.iso2}",
