@@ -146,7 +146,7 @@ def test_ask_form(page: Any, live_server: str) -> None:
     page.get_by_role("button", name="Assess").click()
     page.wait_for_url(re.compile(r"/assess/vladimir-putin/TJ/2025-10-09$"))
     verdict = page.locator(".verdict").inner_text()
-    assert "Tajikistan must arrest Vladimir Putin" in verdict
+    assert "Tajikistan must arrest and surrender Vladimir Putin" in verdict
     assert "Mongolia" in page.locator("main").inner_text()
     shot(page, "03-assess")
 
