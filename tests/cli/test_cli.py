@@ -212,3 +212,21 @@ def test_where_json_and_csv(cli_env: Path) -> None:
 def test_where_bad_input(cli_env: Path, args: tuple[str, ...], needle: str) -> None:
     code, _, err = ww(*args)
     assert code == 2 and needle in err and "Traceback" not in err
+
+
+def test_counts_say_what_they_count(cli_env: Path) -> None:
+    code, out, _ = ww("persons", "--on", "2022-01-01")
+    assert code == 0
+    flat = " ".join(out.split())
+    assert "persons with a public ICC arrest warrant or summons" in flat
+    assert "first_summons" in flat and "at_large" not in flat  # words, not raw ids
+    code, out, _ = ww("persons", "--on", "2022-01-01", "--format", "json")
+    assert json.loads(out)[0]["custody_status"] in {
+        "at_large",
+        "surrendered",
+        "in_national_custody",
+    }
+    code, out, _ = ww("parties", "--on", "2022-01-01")
+    assert "Not counted" in " ".join(out.split()) and "Burundi" in out
+    code, out, _ = ww("where", "jane-roe", "--on", "2022-01-01")
+    assert "former State Party bound under art. 127(2) (Burundi)" in " ".join(out.split())

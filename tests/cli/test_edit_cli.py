@@ -54,3 +54,13 @@ def test_edit_refusals_are_one_line(cli_env: Path) -> None:
         app, ["edit", "add", "custody", "--set", "oops", "--editor", "e", "--reason", "r", *SOURCE]
     )
     assert r.exit_code == 2 and "use FIELD=VALUE" in r.output
+
+
+def test_edit_and_watch_offer_by_not_the_old_editor() -> None:
+    """`--by` is the one name shown (as in `review` and `user`); `--editor` is a hidden alias
+    that the tests above still use, so scripts written for it keep working."""
+    for cmd in (("edit", "add"), ("edit", "correct"), ("edit", "retract"),
+                ("watch", "accept"), ("watch", "reject")):  # fmt: skip
+        res = runner.invoke(app, [*cmd, "--help"])
+        assert res.exit_code == 0 and "--by" in res.stdout, cmd
+        assert "--editor" not in res.stdout, cmd

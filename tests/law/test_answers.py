@@ -44,7 +44,7 @@ def test_conclusion_names_the_person_once(bundled: World) -> None:
     a = assess(bundled, bundled.persons["vladimir-putin"], bundled.states["TJ"], ON)
     conclusion = next(p for p in a.explanation.split("\n\n") if p.startswith("Conclusion"))
     assert conclusion.count("Vladimir Putin") == 1
-    assert "surrender that person to the Court" in conclusion
+    assert "must arrest and surrender Vladimir Putin to the Court" in conclusion
 
 
 def test_future_date_gets_a_caveat(bundled: World) -> None:

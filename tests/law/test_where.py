@@ -67,3 +67,15 @@ def test_a_sealed_warrant_and_no_warrant_are_said(world: World) -> None:
     roe = where(world, world.persons["jane-roe"], dt.date(2025, 1, 1))
     assert roe.label("none").endswith("no outstanding ICC warrant on this date")
     assert "art. 87(5)" in where(world, putin, dt.date(2025, 10, 9)).label("none")
+
+
+def test_where_carries_the_caveats_assess_gives(world: World) -> None:
+    """Issue 12: a future date gets a caveat, on `where` as on `assess`."""
+    putin = world.persons["vladimir-putin"]
+    later = where(world, putin, dt.date(2030, 1, 1), today=dt.date(2026, 1, 1))
+    assert later.caveats and "is in the future" in later.caveats[0]
+    assert later.as_dict()["caveats"] == later.caveats
+    now = where(world, putin, dt.date(2025, 10, 9), today=dt.date(2026, 1, 1))
+    assert not any("future" in c for c in now.caveats)
+    # Burkina Faso (fixture) announced a withdrawal and notified none
+    assert any(c.startswith("Burkina Faso's withdrawal was announced") for c in now.caveats)

@@ -69,7 +69,7 @@ def test_expected_conduct_only_from_data(world: World) -> None:
     )
     md = render_markdown(visit(bare))
     assert "non-essential contact" not in md
-    assert "arrest Vladimir Putin if found on its territory" in md
+    assert "arrest and surrender Vladimir Putin to the Court if found on its territory" in md
 
 
 FRENCH_ONLY = re.compile(

@@ -4,6 +4,7 @@ French text, the Court's French names of states, French collation, original titl
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from warrantwatch.law.obligations import BASIS_ARTICLES
 from warrantwatch.law.world import World
@@ -107,3 +108,22 @@ def test_original_titles_are_marked(world: World) -> None:
     rulings = md.split("### Ce qu'a jugé la Cour", 1)[1].split("###", 1)[0]
     items = [ln for ln in rulings.splitlines() if ln.startswith("- ")]
     assert items and all("(titre original en anglais)" in ln for ln in items)
+
+
+def test_visit_sentences_name_the_person_once(cli_env: Path) -> None:
+    """Issue 12: "arrest Vladimir Putin ... and surrender him", the name once per sentence;
+    the French translation of the changed sentences is still found."""
+    from typer.testing import CliRunner
+
+    from warrantwatch.cli.main import app
+
+    out = CliRunner().invoke(app, ["brief", "visit", "putin", "TJ", "--on", "2025-10-09"]).stdout
+    for line in out.splitlines():
+        if "arrest and surrender" in line and "if found on its territory" in line:
+            assert line.count("Vladimir Putin") == 1, line
+    assert "to arrest and surrender Vladimir Putin to the Court if found on its territory" in out
+    fr = CliRunner().invoke(
+        app, ["brief", "visit", "putin", "TJ", "--on", "2025-10-09", "--lang", "fr"]
+    ).stdout
+    assert "de procéder à son arrestation et à sa remise à la Cour" in fr
+    assert "if found on its territory" not in fr

@@ -146,7 +146,7 @@ def test_ask_form(page: Any, live_server: str) -> None:
     page.get_by_role("button", name="Assess").click()
     page.wait_for_url(re.compile(r"/assess/vladimir-putin/TJ/2025-10-09$"))
     verdict = page.locator(".verdict").inner_text()
-    assert "Tajikistan must arrest Vladimir Putin" in verdict
+    assert "Tajikistan must arrest and surrender Vladimir Putin" in verdict
     assert "Mongolia" in page.locator("main").inner_text()
     shot(page, "03-assess")
 
@@ -217,6 +217,20 @@ def test_where_page_lists_and_maps(page: Any, live_server: str) -> None:
     shot(page, "07-where")
     party.locator('li[data-iso2="TJ"] a').click()
     page.wait_for_url(re.compile(r"/assess/vladimir-putin/TJ/2025-10-09$"))
+
+
+def test_counts_and_timeline_explain_themselves(page: Any, live_server: str) -> None:
+    """Issue 12: each count has its legend in view, and the timeline has its key."""
+    page.goto(live_server + "/")
+    notes = page.locator(".count-note")
+    assert notes.count() >= 2 and notes.first.is_visible()
+    assert "Counts the persons" in notes.first.inner_text()
+    page.goto(live_server + "/states/TJ")
+    assert "must arrest and surrender" in page.locator(".count-note").inner_text()
+    page.goto(live_server + "/persons/vladimir-putin?on=2025-10-09")
+    legend = page.locator(".timeline-legend")
+    assert legend.is_visible() and "warrant or summons issued" in legend.inner_text()
+    shot(page, "count-notes-timeline")
 
 
 PHONE = {"width": 390, "height": 844}

@@ -32,7 +32,9 @@ def test_the_model_question(client: TestClient) -> None:
     r = client.get("/assess/putin/TJ/2025-10-09")
     assert r.status_code == 200
     html = r.text
-    assert "Tajikistan must arrest Vladimir Putin if found on its territory and surrender" in html
+    assert "Tajikistan must arrest and surrender Vladimir Putin to the International" in html
+    lead = html[html.index("<strong>Yes.</strong>") :].split(".", 2)[1]
+    assert lead.count("Vladimir Putin") == 1  # the name once per sentence (issue 12)
     assert "vladimir-putin-1" in html and "17 March 2023" in html
     assert "8(2)(a)(vii)" in html and "8(2)(b)(viii)" in html
     assert "Rome Statute, art. 89(1)" in html and "comply with requests for arrest" in html

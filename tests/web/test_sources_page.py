@@ -15,7 +15,12 @@ from warrantwatch.web.app import create_app
 
 
 def test_sources_page_shows_state_and_failures(db_url: str) -> None:
-    feed = FeedConfig(url="http://127.0.0.1:9/agency.xml", name="Fixture agency", language="ru")
+    feed = FeedConfig(
+        url="http://127.0.0.1:9/agency.xml",
+        name="Fixture agency",
+        language="ru",
+        kind="google_news",
+    )  # a kind is shown in words ("google news"), not as its id
     settings = Settings(
         database_url=db_url, data_dir=FIXTURE_DATA, web_secret_key="k", feeds=[feed],
         web_run_monitor=False,
@@ -37,3 +42,4 @@ def test_sources_page_shows_state_and_failures(db_url: str) -> None:
         assert "Fixture agency" in html and "ConnectError: refused" in html
         assert "(2 in a row)" in html and ">7<" in html and ">ru<" in html
         assert "1 of 1 sources failed" in html
+        assert "<td>google news</td>" in html and "google_news" not in html

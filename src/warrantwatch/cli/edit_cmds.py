@@ -29,9 +29,26 @@ MatchOpt = Annotated[
     list[str] | None,
     typer.Option("--match", help="FIELD=VALUE picking out the fact to change (repeat)."),
 ]
+# One name for who decides across CLI, API and docs: `--by` (as in `user ...` and
+# `review ...`). The old `--editor` still works for scripts that use it, hidden from help.
 EditorOpt = Annotated[
-    str, typer.Option("--by", "--editor", help="Your name, recorded in the audit.")
+    str | None, typer.Option("--by", help="Your name, recorded in the audit (required).")
 ]
+OldEditorOpt = Annotated[
+    str | None, typer.Option("--editor", hidden=True, help="Old name of --by.")
+]
+
+
+def who(by: str | None, editor: str | None) -> str:
+    """The editor's name from ``--by`` (or the old ``--editor``); one line if neither."""
+    name = (by or editor or "").strip()
+    if not name:
+        from warrantwatch.cli.main import fail
+
+        fail("say who is deciding: --by NAME (kept in the audit trail)")
+    return name
+
+
 ReasonOpt = Annotated[str, typer.Option("--reason", help="Why: recorded in the audit.")]
 UrlOpt = Annotated[str, typer.Option("--source-url", help="Address of the page it rests on.")]
 PublisherOpt = Annotated[str, typer.Option("--source-publisher", help="Who published it.")]
@@ -87,7 +104,6 @@ def _command(action: str):  # type: ignore[no-untyped-def]
 
     def command(
         kind: KindArg,
-        editor: EditorOpt,
         reason: ReasonOpt,
         source_url: UrlOpt,
         source_publisher: PublisherOpt,
@@ -97,6 +113,8 @@ def _command(action: str):  # type: ignore[no-untyped-def]
         source_date: DateOpt = None,
         source_accessed: AccessedOpt = None,
         source_symbol: SymbolOpt = None,
+        by: EditorOpt = None,
+        editor: OldEditorOpt = None,
     ) -> None:
         from warrantwatch.cli.main import fail
 
@@ -117,7 +135,7 @@ def _command(action: str):  # type: ignore[no-untyped-def]
             kw["values"] = _pairs(values, "--set")
         if action != "add":
             kw["match"] = _pairs(match, "--match")
-        _run(action, kind, editor, reason, src, **kw)
+        _run(action, kind, who(by, editor), reason, src, **kw)
 
     command.__doc__ = HELP[action]
     return command

@@ -183,6 +183,7 @@ def parties(
     on: OnOpt = None, fmt: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text
 ) -> None:
     """Every State Party on a date."""
+    from warrantwatch.law.counts import parties_legend
     from warrantwatch.law.summaries import parties as list_parties
 
     day = parse_date(on)
@@ -191,7 +192,11 @@ def parties(
     from warrantwatch.cli import output  # Rich, imported by the commands that print
 
     output.print_rows(
-        rows, cols, fmt.value, title=f"{len(rows)} States Parties on {day.isoformat()}"
+        rows,
+        cols,
+        fmt.value,
+        title=f"{len(rows)} States Parties on {day.isoformat()}",
+        caption=parties_legend(kb().world, day),
     )
 
 
@@ -214,12 +219,24 @@ def person(
         from warrantwatch.reports.markdown import person_markdown
 
         typer.echo(
-            person_markdown(p, summary["custody_status"], day, person_sources(p), summary["trips"])
+            person_markdown(
+                p,
+                summary["custody_status"],
+                day,
+                person_sources(p),
+                summary["trips"],
+                {k: v.name for k, v in base.world.situations.items()},
+            )
         )
     else:
         from warrantwatch.cli import output  # Rich, imported by the commands that print
 
-        output.print_person(p, summary, person_sources(p))
+        output.print_person(
+            p,
+            summary,
+            person_sources(p),
+            {k: v.name for k, v in base.world.situations.items()},
+        )
 
 
 @app.command()
@@ -244,12 +261,29 @@ def persons(
         close = [c for c, _, _ in process.extract(status, list(STATUS_FILTERS), limit=3)]
         fail(f"unknown status {status!r}; closest: {', '.join(close)}")
     day = parse_date(on)
+    from warrantwatch.law.counts import persons_legend
+
     rows = list_persons(kb().world, day, status)
-    cols = ["id", "name", "custody_status", "first_warrant", "outstanding_warrants"]
+    cols = [
+        "id",
+        "name",
+        "custody_status",
+        "first_warrant",
+        "first_summons",
+        "outstanding_warrants",
+    ]
     from warrantwatch.cli import output  # Rich, imported by the commands that print
 
+    if fmt is ListFormat.text:  # words for a reader; json and csv keep the stable ids
+        rows = [{**r, "custody_status": r["custody_status"].replace("_", " ")} for r in rows]
     output.print_rows(
-        rows, cols, fmt.value, title=f"{len(rows)} persons ({status or 'all'}) on {day.isoformat()}"
+        rows,
+        cols,
+        fmt.value,
+        title=f"{len(rows)} persons ({status or 'all'}) on {day.isoformat()}",
+        caption=persons_legend(len(rows), status, day)
+        + " first_warrant: the first arrest warrant; first_summons: the first summons to appear;"
+        " outstanding_warrants: warrants and summonses not yet executed or ended on that date.",
     )
 
 

@@ -218,12 +218,9 @@ note_alias = typer.Option("--note", hidden=True, help="Old name of --reason.")
 
 def _who(by: str | None, editor: str | None) -> str:
     """The reviewer's name from ``--by`` (or the old ``--editor``); one line if neither."""
-    name = (by or editor or "").strip()
-    if not name:
-        from warrantwatch.cli.main import fail
+    from warrantwatch.cli.edit_cmds import who
 
-        fail("say who is deciding: --by NAME (kept in the audit trail)")
-    return name
+    return who(by, editor)
 
 
 fmt_opt = typer.Option("--format", "-f", help="text, json (list: also csv, markdown)")

@@ -118,7 +118,12 @@ def print_state(
             console.print(source_line(i, src), markup=False)
 
 
-def print_person(p: PersonRec, summary: dict[str, Any], sources: list[SourceRef]) -> None:
+def print_person(
+    p: PersonRec,
+    summary: dict[str, Any],
+    sources: list[SourceRef],
+    situation_names: dict[str, str] | None = None,
+) -> None:
     import datetime as dt
 
     from rich.markdown import Markdown
@@ -131,11 +136,20 @@ def print_person(p: PersonRec, summary: dict[str, Any], sources: list[SourceRef]
         dt.date.fromisoformat(summary.get("on", dt.date.today().isoformat())),
         sources,
         summary["trips"],
+        situation_names,
     )
     console.print(Markdown(text))
 
 
-def print_rows(rows: list[dict[str, Any]], cols: list[str], fmt: str, title: str) -> None:
+def print_rows(
+    rows: list[dict[str, Any]],
+    cols: list[str],
+    fmt: str,
+    title: str,
+    caption: str | None = None,
+) -> None:
+    """One table in the chosen format; ``caption`` (text and Markdown only) says what the
+    title's number counts, as the site says it under the same table."""
     if fmt == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return
@@ -152,8 +166,10 @@ def print_rows(rows: list[dict[str, Any]], cols: list[str], fmt: str, title: str
         print("|" + "---|" * len(cols))
         for r in rows:
             print("| " + " | ".join("" if r.get(c) is None else str(r.get(c)) for c in cols) + " |")
+        if caption:
+            print(f"\n{caption}")
         return
-    t = Table(title=title)
+    t = Table(title=title, caption=caption, caption_justify="left")
     for c in cols:
         t.add_column(c)
     for r in rows:
@@ -162,7 +178,14 @@ def print_rows(rows: list[dict[str, Any]], cols: list[str], fmt: str, title: str
 
 
 def print_where(w: WhereAnswer) -> None:
+    from warrantwatch.law.counts import where_legend
+
     console.print(w.headline(), markup=False)
+    groups = {b: [d.state.name for d in v] for b, v in w.groups().items()}
+    if w.outstanding:
+        console.print(where_legend(groups, w.on), markup=False, soft_wrap=True)
+    for c in w.caveats:
+        console.print(f"Caveat: {c}", markup=False, soft_wrap=True)
     for basis, states in w.groups().items():
         if not states:
             continue

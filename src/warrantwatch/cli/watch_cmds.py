@@ -8,14 +8,13 @@ from typing import Annotated
 
 import typer
 
+from warrantwatch.cli.edit_cmds import EditorOpt, OldEditorOpt, who
+
 watch_app = typer.Typer(
     help="Watch the Court's press releases and the UN depositary's notifications; review the "
     "changes to the record they propose.",
     no_args_is_help=True,
 )
-EditorOpt = Annotated[
-    str, typer.Option("--by", "--editor", help="Your name, recorded in the audit.")
-]
 
 
 @watch_app.command("run")
@@ -99,11 +98,12 @@ def proposals(
 @watch_app.command("accept")
 def accept(
     proposal: Annotated[int, typer.Argument(help="Proposal number.")],
-    editor: EditorOpt,
     values: Annotated[
         list[str] | None, typer.Option("--set", help="FIELD=VALUE to complete or correct.")
     ] = None,
     reason: Annotated[str | None, typer.Option("--reason")] = None,
+    by: EditorOpt = None,
+    old_editor: OldEditorOpt = None,
 ) -> None:
     """Accept a proposal, completing its fields: it becomes an audited change of the record."""
     from warrantwatch.cli.edit_cmds import _pairs
@@ -113,8 +113,13 @@ def accept(
     from warrantwatch.monitor.record_watch import accept as do_accept
 
     try:
-        edit_id = do_accept(kb().engine, proposal, editor, changes=_pairs(values, "--set"),
-                            reason=reason)  # fmt: skip
+        edit_id = do_accept(
+            kb().engine,
+            proposal,
+            who(by, old_editor),
+            changes=_pairs(values, "--set"),
+            reason=reason,
+        )
     except (EditError, ProposalError) as exc:
         fail(str(exc))
     typer.echo(f"proposal #{proposal} accepted: change #{edit_id}")
@@ -123,8 +128,9 @@ def accept(
 @watch_app.command("reject")
 def reject(
     proposal: Annotated[int, typer.Argument(help="Proposal number.")],
-    editor: EditorOpt,
     reason: Annotated[str, typer.Option("--reason", help="Why it is not a change.")],
+    by: EditorOpt = None,
+    old_editor: OldEditorOpt = None,
 ) -> None:
     """Reject a proposal, with the reason."""
     from warrantwatch.cli.main import fail, kb
@@ -132,7 +138,7 @@ def reject(
     from warrantwatch.monitor.record_watch import reject as do_reject
 
     try:
-        do_reject(kb().engine, proposal, editor, reason)
+        do_reject(kb().engine, proposal, who(by, old_editor), reason)
     except ProposalError as exc:
         fail(str(exc))
     typer.echo(f"proposal #{proposal} rejected")

@@ -27,6 +27,18 @@ OUTCOME_WORDS = {
 }
 
 
+#: Said of a trip still recorded as planned when its dates have passed, so a reader does
+#: not take an old announcement for an upcoming trip.
+LAPSED_WORDS = "was expected; its date has passed and nothing on record says whether it took place"
+
+
+def outcome_phrase(outcome: str, start: dt.date, end: dt.date | None, today: dt.date) -> str:
+    """The outcome of a trip in words, as of ``today``."""
+    if outcome == "planned" and (end or start) < today:
+        return LAPSED_WORDS
+    return OUTCOME_WORDS.get(outcome, outcome.replace("_", " "))
+
+
 def status_sentence(a: Assessment) -> str:
     ts, name, on = a.treaty, a.state.name, long_date(a.on)
     dep = ts.deposit_type or "instrument"
@@ -128,8 +140,8 @@ def conclusion_sentence(a: Assessment) -> str:
     who, name = a.person.name, a.state.name
     if a.duty == "binding":
         return (
-            f"Conclusion: {name} must arrest {who} if found on its territory and surrender "
-            "that person to the Court."
+            f"Conclusion: {name} must arrest and surrender {who} to the Court if found on its "
+            "territory."
         )
     if not a.warrant_duties:
         return f"Conclusion: with no outstanding warrant, no duty to arrest {who} arises."

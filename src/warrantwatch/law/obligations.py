@@ -281,10 +281,7 @@ def assess(
     caveats = _caveats(person, duties, ts, sources)
     today = today or dt.date.today()
     if on > today:
-        caveats.append(
-            f"{long_date(on)} is in the future: this answer rests on the record as of "
-            f"{long_date(today)}; treaty actions, warrants and custody may change before then."
-        )
+        caveats.append(future_caveat(on, today))
     trip = visit_on(world, person, state, on)
     from warrantwatch.law.explain import explain  # local: explain imports this module's types
 
@@ -423,12 +420,25 @@ def _caveats(
                 "(no retrieved page confirmed it)."
             )
     if ts.withdrawal_announced and not ts.withdrawal_notified:
-        out.append(
-            f"A withdrawal was announced on {long_date(ts.withdrawal_announced)} but no "
-            "notification to the UN Secretary-General is on record: under art. 127(1) only a "
-            "notification starts the one-year period."
-        )
+        out.append(announced_caveat(ts.withdrawal_announced))
     return out
+
+
+def future_caveat(on: dt.date, today: dt.date) -> str:
+    """Said of any answer for a date after ``today`` (assess and where alike)."""
+    return (
+        f"{long_date(on)} is in the future: this answer rests on the record as of "
+        f"{long_date(today)}; treaty actions, warrants and custody may change before then."
+    )
+
+
+def announced_caveat(announced: dt.date, who: str = "A withdrawal") -> str:
+    """Said of a withdrawal announced but not notified: art. 127(1) runs from notification."""
+    return (
+        f"{who} was announced on {long_date(announced)} but no notification to the UN "
+        "Secretary-General is on record: under art. 127(1) only a notification starts the "
+        "one-year period."
+    )
 
 
 __all__ = ["Assessment", "Basis", "WarrantDuty", "assess", "warrant_phrase"]

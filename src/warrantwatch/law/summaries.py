@@ -102,6 +102,7 @@ def person_summary(world: World, p: PersonRec, on: dt.date) -> dict[str, Any]:
                 "title": x.title,
                 "role": x.role,
                 "state": x.state,
+                "state_name": world.state_name(x.state) if x.state else None,
                 "start": x.start.isoformat() if x.start else None,
                 "end": x.end.isoformat() if x.end else None,
                 "verified": x.fact.verified,
@@ -167,13 +168,17 @@ def persons(world: World, on: dt.date, status: str | None = None) -> list[dict[s
         st = wr.custody_status(p, on)
         if wanted is not None and st not in wanted:
             continue
-        first = min((w.issued for w in p.warrants), default=None)
+        # "First warrant" is the first arrest warrant: a summons to appear is not one
+        # (Banda's summons of 2009 was replaced by a warrant in 2014), so it has its own key.
+        first = min((w.issued for w in p.warrants if w.kind == "arrest_warrant"), default=None)
+        summons = min((w.issued for w in p.warrants if w.kind == "summons"), default=None)
         out.append(
             {
                 "id": p.id,
                 "name": p.name,
                 "custody_status": st,
                 "first_warrant": first.isoformat() if first else None,
+                "first_summons": summons.isoformat() if summons else None,
                 "situations": sorted({w.situation for w in p.warrants}),
                 "outstanding_warrants": len(wr.outstanding(p, on)),
             }

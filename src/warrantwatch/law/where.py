@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from warrantwatch.law import warrants as wr
-from warrantwatch.law.obligations import Basis, _duty_for
+from warrantwatch.law.obligations import Basis, _duty_for, announced_caveat, future_caveat
 from warrantwatch.law.records import PersonRec, StateRec, WarrantRec
 from warrantwatch.law.treaty_status import status_on
 from warrantwatch.law.wording import WHERE_GROUP_WORDS, long_date
@@ -65,6 +65,9 @@ class WhereAnswer:
     states: list[StateDuty] = field(default_factory=list)
     #: outstanding warrants still under seal on the date (states may not have known)
     sealed: list[str] = field(default_factory=list)
+    #: what the reader must know to rely on the split (a future date, an announced but
+    #: unnotified withdrawal), in the words ``assess`` uses
+    caveats: list[str] = field(default_factory=list)
 
     @property
     def bound(self) -> list[StateDuty]:
@@ -114,6 +117,7 @@ class WhereAnswer:
             "custody_status": self.custody_status,
             "outstanding_warrants": [w.id for w in self.outstanding],
             "sealed_warrants": list(self.sealed),
+            "caveats": list(self.caveats),
             "counts": {
                 "must_arrest": len(self.bound),
                 "no_duty": len(groups["none"]),
@@ -133,9 +137,12 @@ def _ordered(bases: set[str]) -> tuple[Basis, ...]:
     return tuple(b for b in BASIS_ORDER if b in bases)  # type: ignore[misc]
 
 
-def where(world: World, person: PersonRec, on: dt.date) -> WhereAnswer:
+def where(
+    world: World, person: PersonRec, on: dt.date, today: dt.date | None = None
+) -> WhereAnswer:
     """Every state in ``world``, by name, with the bases on which it must arrest ``person``
-    if found on its territory on ``on`` (none when no warrant is outstanding)."""
+    if found on its territory on ``on`` (none when no warrant is outstanding). ``today``
+    (default: the system date) only decides whether ``on`` is in the future."""
     outstanding = list(wr.outstanding(person, on))
     answer = WhereAnswer(
         person,
@@ -156,4 +163,11 @@ def where(world: World, person: PersonRec, on: dt.date) -> WhereAnswer:
                 warrants=tuple(d.warrant.id for d in duties if d.bases),
             )
         )
+        if ts.withdrawal_announced and not ts.withdrawal_notified:
+            answer.caveats.append(
+                announced_caveat(ts.withdrawal_announced, f"{state.name}'s withdrawal")
+            )
+    today = today or dt.date.today()
+    if on > today:
+        answer.caveats.insert(0, future_caveat(on, today))
     return answer

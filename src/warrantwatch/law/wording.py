@@ -39,6 +39,19 @@ def warrant_phrase(w: WarrantRec) -> str:
     return out
 
 
+def office_span(start: dt.date | None, end: dt.date | None) -> str:
+    """When an office was held, in words a reader expects: "since 7 May 2012", "until
+    7 May 2000", "from ... to ..."; never a raw range with "start unknown" or "present"
+    (the English of the briefings' ``_office_span``, for the site and the terminal)."""
+    if start and end:
+        return f"from {long_date(start)} to {long_date(end)}"
+    if start:
+        return f"since {long_date(start)}"
+    if end:
+        return f"until {long_date(end)}"
+    return "dates not recorded"
+
+
 def join_words(items: list[str]) -> str:
     if not items:
         return ""

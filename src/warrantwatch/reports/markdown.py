@@ -9,9 +9,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from warrantwatch.law.explain import outcome_phrase
 from warrantwatch.law.obligations import Assessment
 from warrantwatch.law.records import PersonRec, SourceRef
-from warrantwatch.law.wording import STATUS_WORDS, charge_phrase, long_date, warrant_phrase
+from warrantwatch.law.wording import (
+    STATUS_WORDS,
+    charge_phrase,
+    long_date,
+    office_span,
+    warrant_phrase,
+)
 
 BASIS_WORDS = {
     "state_party": "State Party (arts. 86, 89(1), 59(1))",
@@ -135,8 +142,15 @@ def state_markdown(
 
 
 def person_markdown(
-    p: PersonRec, status: str, today: dt.date, sources: list[SourceRef], trips: list[dict[str, Any]]
+    p: PersonRec,
+    status: str,
+    today: dt.date,
+    sources: list[SourceRef],
+    trips: list[dict[str, Any]],
+    situation_names: dict[str, str] | None = None,
 ) -> str:
+    """The person's record in Markdown; ``situation_names`` turns situation ids into the
+    Court's names (a reader sees "Situation in Ukraine", not ``ukraine``)."""
     out = [
         f"# {p.name}",
         "",
@@ -153,14 +167,15 @@ def person_markdown(
     out += ["", "## Warrants", ""]
     for w in p.warrants:
         out.append(
-            f"- **{w.id}**: {warrant_phrase(w)}, situation `{w.situation}`"
+            f"- **{w.id}**: {warrant_phrase(w)}, "
+            + (situation_names or {}).get(w.situation, f"situation `{w.situation}`")
             + (f", made public {long_date(w.made_public)}" if w.made_public else "")
         )
         out += [f"  - {charge_phrase(c)}" for c in w.charges]
     if p.positions:
         out += ["", "## Positions", ""]
         for pos in p.positions:
-            span = f"{pos.start or '?'} – {pos.end or 'present'}"
+            span = office_span(pos.start, pos.end)
             out.append(f"- {pos.title} ({span})")
     if p.custody:
         out += ["", "## Custody history", ""]
@@ -171,8 +186,11 @@ def person_markdown(
     if trips:
         out += ["", "## Trips since the warrant", ""]
         for t in trips:
+            start = dt.date.fromisoformat(str(t["start"]))
+            end = dt.date.fromisoformat(str(t["end"])) if t.get("end") else None
             out.append(
-                f"- {t['start']}: {t['state']} ({t['outcome'].replace('_', ' ')})"
+                f"- {t['start']}: {t['state']} "
+                f"({outcome_phrase(t['outcome'], start, end, today)})"
                 + (f", {t['occasion']}" if t.get("occasion") else "")
                 + ("" if t["verified"] else " (unverified)")
             )

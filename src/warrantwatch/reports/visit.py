@@ -177,8 +177,8 @@ class VisitBuilder:
         if a.duty == "binding":
             bases = "; ".join(self._basis_words(b) for b in a.basis)
             second = L._(
-                "On that date %(state)s is bound (%(bases)s) to arrest %(person)s if found on "
-                "its territory and to surrender %(person)s to the Court.",
+                "On that date %(state)s is bound (%(bases)s) to arrest and surrender %(person)s "
+                "to the Court if found on its territory.",
                 **self.f,
                 bases=bases,
                 person=self.who,
@@ -633,9 +633,9 @@ class VisitBuilder:
                 lines.append(
                     Line(
                         L._(
-                            "%(state)s: arrest %(person)s if found on its territory and surrender "
-                            "%(person)s to the Court; consult the Court without delay about any "
-                            "problem that may impede execution (art. 97).",
+                            "%(state)s: arrest and surrender %(person)s to the Court if found on "
+                            "its territory; consult the Court without delay about any problem "
+                            "that may impede execution (art. 97).",
                             **{**self.f, "state": ph.capfirst(self.host.subject)},
                             person=self.who,
                         ),

@@ -14,6 +14,7 @@ from threading import Lock
 from typing import Any, ParamSpec, TypeVar
 
 from warrantwatch.law import warrants as wr
+from warrantwatch.law.explain import outcome_phrase
 from warrantwatch.law.obligations import _duty_for  # the engine's own basis test, per warrant
 from warrantwatch.law.records import (
     ContactRec,
@@ -176,6 +177,7 @@ def trip_row(world: World, t: TripRec) -> dict[str, Any]:
         "place": t.place,
         "occasion": t.occasion,
         "outcome": t.outcome,
+        "outcome_words": outcome_phrase(t.outcome, t.start, t.end, dt.date.today()),
         "host_status": ts.status if ts else "unknown",
         "bound": bound,
         "verified": t.fact.verified,

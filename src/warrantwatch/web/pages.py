@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.exc import IntegrityError
 
 from warrantwatch.kb.lookup import LookupFailed
+from warrantwatch.law import counts as counts_words
 from warrantwatch.law.obligations import assess
 from warrantwatch.law.statute import UnknownArticle, quote
 from warrantwatch.law.summaries import STATUS_FILTERS, person_summary, state_actions
@@ -33,7 +34,7 @@ from warrantwatch.web.security import (
 )
 from warrantwatch.web.sessions import close_session, open_session
 from warrantwatch.web.throttle import LoginThrottle
-from warrantwatch.web.timeline import timeline_svg
+from warrantwatch.web.timeline import timeline_legend, timeline_svg
 
 router = APIRouter(include_in_schema=False)
 OnQuery = Annotated[IsoDate | None, Query(description="Date, YYYY-MM-DD; today if left out.")]
@@ -95,11 +96,20 @@ def status_map(kb: KB, on: dt.date) -> dict[str, Any]:
         f"World map of Rome Statute status on {on.isoformat()}",
         facts.STATUS_CLASSES,
     )
-    return {"svg": svg, "on": on, "counts": counts, "legend_items": facts.STATUS_CLASSES}
+    return {
+        "svg": svg,
+        "on": on,
+        "counts": counts,
+        "legend_items": facts.STATUS_CLASSES,
+        "parties_note": counts_words.parties_legend(world, on),
+    }
 
 
 def owed_map(kb: KB, person: Any, on: dt.date) -> dict[str, Any]:
+    from warrantwatch.law.where import where
+
     owed = facts.owed_states(kb.world, person, on)
+    groups = {b: [d.state.name for d in v] for b, v in where(kb.world, person, on).groups().items()}
     svg = worldmap.render(
         facts.owed_paint(kb.world, person, on),
         f"States that must arrest {person.name} on {on.isoformat()}",
@@ -111,6 +121,7 @@ def owed_map(kb: KB, person: Any, on: dt.date) -> dict[str, Any]:
         "owed": owed,
         "person": person,
         "legend_items": facts.OWED_CLASSES,
+        "owed_note": counts_words.where_legend(groups, on),
     }
 
 
@@ -150,6 +161,7 @@ def home(request: Request, kb: KB, db: DbSession, _user: Reader, on: OnQuery = N
         {
             "on": day,
             "at_large": at_large,
+            "at_large_note": counts_words.at_large_legend(world, today),
             "upcoming": upcoming,
             "recent": recent,
             "events": events,
@@ -235,6 +247,7 @@ def persons_page(
         "on": day,
         "status": status,
         "statuses": list(STATUS_FILTERS),
+        "count_note": counts_words.persons_legend(len(rows), status or None, day),
         "nav": "persons",
     }
     return render(request, "persons.html", ctx)
@@ -282,6 +295,7 @@ def person_page(
         "on": day,
         "trips": trips,
         "timeline": timeline_svg(person, trips, day),
+        "timeline_legend": timeline_legend(trips),
         "situations": {k: v.name for k, v in world.situations.items()},
         "other_names": sorted({n.name for n in person.names if n.name != person.name}),
         "quote": quote_of,
@@ -315,9 +329,14 @@ def states_page(request: Request, kb: KB, _user: Reader, on: OnQuery = None) -> 
             }
         )
     parties = sum(1 for r in rows if r["css"] in ("party", "withdrawing"))
-    return render(
-        request, "states.html", {"rows": rows, "on": day, "parties": parties, "nav": "states"}
-    )
+    ctx = {
+        "rows": rows,
+        "on": day,
+        "parties": parties,
+        "parties_note": counts_words.parties_legend(kb.world, day),
+        "nav": "states",
+    }
+    return render(request, "states.html", ctx)
 
 
 @router.get("/states/{iso2}", response_class=HTMLResponse)
@@ -325,10 +344,13 @@ def state_page(request: Request, kb: KB, _user: Reader, iso2: str, on: OnQuery =
     state = find_state(kb, iso2)
     day = _day(on)
     world = kb.world
+    rec = facts.state_record(world, state, day)
     ctx = {
         "state": state,
         "on": day,
-        "rec": facts.state_record(world, state, day),
+        "rec": rec,
+        "owes_note": counts_words.owes_legend(world, [p["name"] for p in rec["owes"]], day),
+        "situations": {k: v.name for k, v in world.situations.items()},
         "actions": state_actions(state),
         "person_name": lambda pid: world.persons[pid].name if pid in world.persons else pid,
         "canonical": f"/states/{state.iso2}",

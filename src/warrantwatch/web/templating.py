@@ -16,7 +16,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
 from warrantwatch.law.explain import OUTCOME_WORDS
-from warrantwatch.law.wording import STATUS_WORDS, long_date
+from warrantwatch.law.wording import STATUS_WORDS, long_date, office_span
 from warrantwatch.monitor.feeds import is_web_address
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -53,6 +53,10 @@ def clean(text: Any) -> Markup:
 
 def words(value: Any) -> str:
     return str(value or "").replace("_", " ")
+
+
+def _day_of(value: str | dt.date | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def long_date_iso(value: str | dt.date | None) -> str:
@@ -100,6 +104,7 @@ def make_templates() -> Jinja2Templates:
         explanation=explanation,
         status_words=lambda s: STATUS_WORDS.get(s, words(s)),
         outcome_words=lambda s: OUTCOME_WORDS.get(s, words(s)),
+        office_span=lambda x: office_span(_day_of(x.get("start")), _day_of(x.get("end"))),
         basis_words=lambda s: BASIS_WORDS.get(s, words(s)),
         action_words=lambda s: ACTION_WORDS.get(s, words(s)),
         referral_words=lambda s: REFERRAL_WORDS.get(s, words(s)),

@@ -81,7 +81,12 @@ class PersonItem(Out):
     id: str
     name: str
     custody_status: str
-    first_warrant: dt.date | None
+    first_warrant: dt.date | None = Field(
+        description="The first arrest warrant; a summons to appear is not one."
+    )
+    first_summons: dt.date | None = Field(
+        None, description="The first summons to appear, if any (not a warrant)."
+    )
     situations: list[str]
     outstanding_warrants: int
 
@@ -96,6 +101,7 @@ class PositionOut(Out):
     title: str
     role: str
     state: str | None
+    state_name: str | None = Field(None, description="The state's name (``state`` is its code).")
     start: dt.date | None
     end: dt.date | None
     verified: bool
@@ -349,6 +355,11 @@ class WhereOut(Out):
     custody_status: str
     outstanding_warrants: list[str]
     sealed_warrants: list[str] = Field(description="Outstanding but under seal on the date.")
+    caveats: list[str] = Field(
+        default_factory=list,
+        description="What to know before relying on the split: a future date, a withdrawal "
+        "announced but not notified.",
+    )
     counts: dict[str, int]
     states: list[WhereStateOut]
 
@@ -371,6 +382,9 @@ class TripItem(Out):
     place: str | None
     occasion: str | None
     outcome: str
+    outcome_words: str | None = Field(
+        None, description="The outcome in words as of today (a past planned trip says so)."
+    )
     host_status: str
     bound: bool = Field(description="The host had to arrest the person on the trip's first day.")
     verified: bool
