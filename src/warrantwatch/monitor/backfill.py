@@ -100,6 +100,17 @@ class BackfillReport(RoundReport):
     )
     #: (person, destination ISO 2) -> what was found, for the events grouped by this run
     found: dict[tuple[str, str], Found] = field(default_factory=dict)
+    #: seconds from the start to the first unit back (worker start-up: processes,
+    #: imports, a scanner each), and from then to the end, grouping included
+    startup_s: float = 0.0
+    steady_s: float = 0.0
+    #: documents of the units after the first one back: the steady rate's numerator
+    steady_records: int = 0
+
+    @property
+    def steady_rate(self) -> float:
+        """Documents per second once the workers are up (what a long backfill sees)."""
+        return self.steady_records / self.steady_s if self.steady_s > 0 else 0.0
 
     def __str__(self) -> str:
         skipped = f", {self.units_skipped} stored before" if self.units_skipped else ""
@@ -345,7 +356,14 @@ def backfill(
                 prog.bytes_done += u.size
                 prog.units_done += 1
 
+    t0 = time.monotonic()
+    first: list[float] = []
+
     def apply(r: UnitResult) -> None:
+        if not first:
+            first.append(time.monotonic())
+        else:
+            report.steady_records += r.records
         report.records += r.records
         report.known += r.stored.known
         report.processed += r.stored.stored
@@ -371,6 +389,9 @@ def backfill(
         _run_local(workers or 2, world, scanner_factory, url, todo(), apply, skip_empty)
     prog.records = report.records
     group_backfilled(engine, world, settings, report, suppress=not alert)
+    end = time.monotonic()
+    report.startup_s = (first[0] if first else end) - t0
+    report.steady_s = end - first[0] if first else 0.0
     if progress is not None:
         progress(prog)
     return report
