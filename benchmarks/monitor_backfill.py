@@ -188,27 +188,42 @@ def main() -> None:
                             base = open_kb(settings)
                             t = time.perf_counter()
                             rep = backfill(
-                                [archives[kind]], settings, engine=base.engine,
-                                world=base.world, **kw,
+                                [archives[kind]],
+                                settings,
+                                engine=base.engine,
+                                world=base.world,
+                                **kw,
                             )
                             secs = time.perf_counter() - t
                             base.engine.dispose()
                         seen = rep.processed + rep.duplicates + rep.counted
                         assert seen == counts[kind], str(rep)
                         rows.append(
-                            (run_name, kind, db_name, secs, counts[kind],
-                             floors[kind] * n_workers, rep)
+                            (
+                                run_name,
+                                kind,
+                                db_name,
+                                secs,
+                                counts[kind],
+                                floors[kind] * n_workers,
+                                rep,
+                            )
                         )
-                        print(f"  {db_name} {kind} {run_name}: {counts[kind] / secs:.0f}/s, "
-                              f"steady {rep.steady_rate:.0f}/s; {rep.seconds}", file=sys.stderr)
+                        print(
+                            f"  {db_name} {kind} {run_name}: {counts[kind] / secs:.0f}/s, "
+                            f"steady {rep.steady_rate:.0f}/s; {rep.seconds}",
+                            file=sys.stderr,
+                        )
 
     print(
         f"{args.articles} text articles of about 2 KB (JSON Lines) and {args.html} HTML "
         f"pages (gzipped WARC); one in ten reports a trip. Scanner built in {build:.1f} s.\n"
     )
-    print(f"Floor, 1 process: scanner alone {floor_text:,.0f} articles/s ({floor_events} "
-          f"events); HTML extraction + scanner {floor_html:,.0f} pages/s ({html_events} "
-          f"events; extraction {args.html / extract_s:,.0f} pages/s alone).\n")
+    print(
+        f"Floor, 1 process: scanner alone {floor_text:,.0f} articles/s ({floor_events} "
+        f"events); HTML extraction + scanner {floor_html:,.0f} pages/s ({html_events} "
+        f"events; extraction {args.html / extract_s:,.0f} pages/s alone).\n"
+    )
     print(
         "| backfill | input | database | time (start-up) | articles/s, whole run | "
         "articles/s, workers up | floor x workers | of floor (whole, up) |"

@@ -175,8 +175,9 @@ def test_a_stopped_backfill_goes_on_and_stores_nothing_twice(
 
     kw = {"engine": kb.engine, "world": kb.world, "workers": 1, "batch_size": 2}
     with pytest.raises(KeyboardInterrupt):
-        backfill([path, warc], settings, scanner_factory=fake_scanner_factory,
-                 progress=interrupt, **kw)  # type: ignore[arg-type]
+        backfill(
+            [path, warc], settings, scanner_factory=fake_scanner_factory, progress=interrupt, **kw
+        )  # type: ignore[arg-type]
     with Session(kb.engine) as s:
         done_before = s.scalar(select(func.count()).select_from(BackfillUnit))
         stored_before = s.scalar(select(func.count()).select_from(ArticleEntry))
@@ -192,8 +193,13 @@ def test_a_stopped_backfill_goes_on_and_stores_nothing_twice(
         assert s.scalar(select(func.count()).where(EventRecord.trip_id.is_(None))) == 0
         assert s.scalar(select(func.count()).select_from(TripRecord)) == 1
     assert again.summary() == [
-        {"person": "vladimir-putin", "destination": "TJ", "reports": n_events, "trips": 1,
-         "bound": True}
+        {
+            "person": "vladimir-putin",
+            "destination": "TJ",
+            "reports": n_events,
+            "trips": 1,
+            "bound": True,
+        }
     ]
     third = backfill([path, warc], settings, scanner_factory=fake_scanner_factory, **kw)  # type: ignore[arg-type]
     assert third.processed == 0 and third.known == 406 and third.units_skipped == third.units
@@ -205,8 +211,15 @@ def test_skip_empty_stores_only_articles_with_events(
     path = write_jsonl(tmp_path / "wire.jsonl", lines(50, trip_every=10))
     settings = make_settings()
     kb = open_kb(settings)
-    rep = backfill([path], settings, engine=kb.engine, world=kb.world, workers=1,
-                   skip_empty=True, scanner_factory=fake_scanner_factory)
+    rep = backfill(
+        [path],
+        settings,
+        engine=kb.engine,
+        world=kb.world,
+        workers=1,
+        skip_empty=True,
+        scanner_factory=fake_scanner_factory,
+    )
     assert rep.counted == 45 and rep.processed == 5 and rep.events == 5
     with Session(kb.engine) as s:
         assert s.scalar(select(func.count()).select_from(ArticleEntry)) == 5
@@ -226,9 +239,11 @@ def test_cli_progress_lines_summary_and_ctrl_c(
     path = write_jsonl(
         tmp_path / "wire.jsonl",
         [
-            {"url": "https://wire.example/1",
-             "text": "TEST FIXTURE. Vladimir Putin is expected to travel to Dushanbe on "
-             "9 October 2025 for a regional summit, officials said."},
+            {
+                "url": "https://wire.example/1",
+                "text": "TEST FIXTURE. Vladimir Putin is expected to travel to Dushanbe on "
+                "9 October 2025 for a regional summit, officials said.",
+            },
             {"url": "https://wire.example/2", "text": "TEST FIXTURE. Nothing about a journey."},
         ],
     )

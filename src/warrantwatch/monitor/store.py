@@ -381,9 +381,7 @@ def _insert_new(session: Session, rows: list[dict[str, Any]]) -> dict[str, int]:
         return {}
     table = ArticleEntry.__table__
     stmt = (
-        _insert(session, table)
-        .on_conflict_do_nothing()
-        .returning(table.c.url_hash, table.c.id)  # type: ignore[attr-defined]
+        _insert(session, table).on_conflict_do_nothing().returning(table.c.url_hash, table.c.id)  # type: ignore[attr-defined]
     )
     conn = session.connection().execution_options(insertmanyvalues_page_size=BULK_ROWS)
     return {str(k): int(v) for k, v in conn.execute(stmt, rows)}
@@ -444,13 +442,17 @@ def store_scanned(
         stored_keys = known_keys(session, [r["url_hash"] for r in refused])
         res.known += len(stored_keys)
         copies = [r for r in refused if r["url_hash"] not in stored_keys and r["content_hash"]]
-        originals = dict(
-            session.execute(
-                select(ArticleEntry.content_hash, ArticleEntry.id).where(
-                    ArticleEntry.content_hash.in_({r["content_hash"] for r in copies})
-                )
-            ).all()
-        ) if copies else {}
+        originals = (
+            dict(
+                session.execute(
+                    select(ArticleEntry.content_hash, ArticleEntry.id).where(
+                        ArticleEntry.content_hash.in_({r["content_hash"] for r in copies})
+                    )
+                ).all()
+            )
+            if copies
+            else {}
+        )
         dup_rows = []
         for r in copies:
             if r["content_hash"] not in originals:
@@ -514,7 +516,11 @@ def claim_unit(
     stmt = (
         _insert(session, BackfillUnit)
         .values(
-            file_key=file_key, unit=unit, path=path, records=records, stored=stored,
+            file_key=file_key,
+            unit=unit,
+            path=path,
+            records=records,
+            stored=stored,
             done_at=utcnow(),
         )
         .on_conflict_do_nothing()
