@@ -15,6 +15,7 @@ from typing import IO, Any
 
 import orjson
 
+from warrantwatch.cli.textsafe import SafeConsole
 from warrantwatch.monitor.backfill import Progress
 
 
@@ -34,7 +35,6 @@ class ProgressView:
 
     def __enter__(self) -> ProgressView:
         if self.bar:
-            from rich.console import Console
             from rich.progress import (
                 BarColumn,
                 TaskProgressColumn,
@@ -54,7 +54,8 @@ class ProgressView:
                 TextColumn("{task.fields[rate]:,.0f}/s"),
                 TimeElapsedColumn(),
                 TimeRemainingColumn(),
-                console=Console(file=self.stream),
+                # its own colour codes kept, the text neutralised (cli.textsafe)
+                console=SafeConsole(file=self.stream),
                 transient=False,
             )
             self._rich.__enter__()
