@@ -111,6 +111,28 @@ def trip_events(session: Session, trip_id: int) -> list[EventRecord]:
     return list(session.scalars(select(EventRecord).where(EventRecord.trip_id == trip_id)))
 
 
+def _new_trip(session: Session, ev: EventRecord) -> TripRecord:
+    """A trip made from its first report (flushed: the event needs its id)."""
+    now = utcnow()
+    trip = TripRecord(
+        person_id=ev.person_id,
+        destination=ev.destination,
+        place=ev.place,
+        start_date=ev.start_date,
+        status=ev.status,
+        confidence=ev.confidence,
+        first_seen_at=now,
+        updated_at=now,
+        last_reported=ev.published,
+        review_status="pending",
+        locked=False,
+        version=0,
+    )
+    session.add(trip)
+    session.flush()
+    return trip
+
+
 def attach(session: Session, events: list[EventRecord], window: int) -> list[TripChange]:
     """Put each event into its trip (creating trips as needed); one change per trip touched."""
     changes: dict[int, TripChange] = {}
@@ -118,23 +140,7 @@ def attach(session: Session, events: list[EventRecord], window: int) -> list[Tri
         trip = find_trip(session, ev, window)
         created = trip is None
         if trip is None:
-            now = utcnow()
-            trip = TripRecord(
-                person_id=ev.person_id,
-                destination=ev.destination,
-                place=ev.place,
-                start_date=ev.start_date,
-                status=ev.status,
-                confidence=ev.confidence,
-                first_seen_at=now,
-                updated_at=now,
-                last_reported=ev.published,
-                review_status="pending",
-                locked=False,
-                version=0,
-            )
-            session.add(trip)
-            session.flush()
+            trip = _new_trip(session, ev)
         ev.trip_id = trip.id
         session.flush()
         change = changes.setdefault(trip.id, TripChange(trip=trip, created=created))
@@ -177,23 +183,7 @@ def attach_bulk(session: Session, events: list[EventRecord], window: int) -> lis
                     best = (gap, t)
             created = best is None
             if best is None:
-                now = utcnow()
-                trip = TripRecord(
-                    person_id=person,
-                    destination=dest,
-                    place=ev.place,
-                    start_date=ev.start_date,
-                    status=ev.status,
-                    confidence=ev.confidence,
-                    first_seen_at=now,
-                    updated_at=now,
-                    last_reported=ev.published,
-                    review_status="pending",
-                    locked=False,
-                    version=0,
-                )
-                session.add(trip)
-                session.flush()
+                trip = _new_trip(session, ev)
                 trips.append(trip)
             else:
                 trip = best[1]

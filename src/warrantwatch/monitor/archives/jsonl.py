@@ -90,24 +90,15 @@ def read_jsonl_range(path: Path, start: int, end: int, bad: list[str]) -> Iterat
             fh.readline()  # the rest of the line before: the previous range's
         offsets: list[int] = []
 
-        def lines() -> Iterator[bytes | None]:
-            from warrantwatch.monitor import readers
-
-            limit = readers.MAX_LINE_BYTES
-            readline, tell = fh.readline, fh.tell
-            while (pos := tell()) < end and (line := readline(limit + 1)):
-                offsets.append(pos)
-                if len(line) <= limit or line.endswith(b"\n"):
-                    yield line
-                    continue
-                while (rest := readline(1 << 20)) and not rest.endswith(b"\n"):
-                    pass
-                yield None
+        def go_on() -> bool:
+            pos = fh.tell()
+            offsets.append(pos)
+            return pos < end
 
         def where(i: int) -> str:
             return f"{path}:{i}" if start == 0 else f"{path}: line at byte {offsets[i - 1]}"
 
-        yield from _docs(lines(), where, bad)
+        yield from _docs(bounded_lines(fh, go_on=go_on), where, bad)
 
 
 def ranges(
