@@ -478,17 +478,14 @@ def store_scanned(
         stored_keys = known_keys(session, [r["url_hash"] for r in refused])
         res.known += len(stored_keys)
         copies = [r for r in refused if r["url_hash"] not in stored_keys and r["content_hash"]]
-        originals = (
-            dict(
-                session.execute(
-                    select(ArticleEntry.content_hash, ArticleEntry.id).where(
-                        ArticleEntry.content_hash.in_({r["content_hash"] for r in copies})
-                    )
-                ).all()
+        originals: dict[str, int] = {}
+        if copies:
+            found = session.execute(
+                select(ArticleEntry.content_hash, ArticleEntry.id).where(
+                    ArticleEntry.content_hash.in_({r["content_hash"] for r in copies})
+                )
             )
-            if copies
-            else {}
-        )
+            originals = {str(h): int(i) for h, i in found}
         dup_rows = []
         for r in copies:
             if r["content_hash"] not in originals:
@@ -539,7 +536,7 @@ def store_scanned(
     if events:
         from sqlalchemy import insert
 
-        session.connection().execute(insert(EventRecord.__table__), events)
+        session.connection().execute(insert(EventRecord.__table__), events)  # type: ignore[arg-type]
         res.events = len(events)
     return res
 
@@ -561,7 +558,7 @@ def claim_unit(
         )
         .on_conflict_do_nothing()
     )
-    return bool(session.execute(stmt).rowcount)
+    return bool(session.execute(stmt).rowcount)  # type: ignore[attr-defined]
 
 
 def done_units(db: Engine | Session, file_keys: Iterable[str]) -> dict[tuple[str, str], int]:
