@@ -631,7 +631,8 @@ def _register_service_commands(app: typer.Typer) -> None:
     @app.command("backfill")
     def backfill_cmd(
         files: Annotated[
-            list[Path], typer.Argument(help="Archives: .warc, .warc.gz, .jsonl files.")
+            list[Path],
+            typer.Argument(help="Archives: .warc, .warc.gz, .jsonl, .jsonl.gz, .parquet files."),
         ],
         scheduler: Annotated[
             str | None,
@@ -642,13 +643,31 @@ def _register_service_commands(app: typer.Typer) -> None:
         workers: Annotated[
             int, typer.Option(min=1, help="Local worker processes (without --scheduler).")
         ] = 2,
-        batch: Annotated[int, typer.Option(min=1, help="Documents per task.")] = 50,
+        batch: Annotated[
+            int, typer.Option(min=1, help="Documents per unit of work in gzipped files.")
+        ] = 200,
         alert: Annotated[
             bool, typer.Option("--alert", help="Queue alerts for what is found (off: old news).")
         ] = False,
+        skip_empty: Annotated[
+            bool,
+            typer.Option(
+                "--skip-empty",
+                help="Count articles without any event instead of storing them.",
+            ),
+        ] = False,
+        interval: Annotated[
+            float,
+            typer.Option(min=0.1, help="Seconds between progress lines when not on a terminal."),
+        ] = 10.0,
     ) -> None:
-        """Scan news archives for trips and store what they hold (then: warrantwatch review)."""
+        """Scan news archives for trips and store what they hold (then: warrantwatch review).
+
+        Stopped (Ctrl-C) and run again with the same files, it goes on where it stopped
+        and stores nothing twice.
+        """
         from warrantwatch.cli.main import fail, kb
+        from warrantwatch.cli.progress import ProgressView
         from warrantwatch.config import get_settings
         from warrantwatch.monitor.backfill import ArchiveError, backfill
 
@@ -656,23 +675,40 @@ def _register_service_commands(app: typer.Typer) -> None:
             fail(f"not a scheduler address: {scheduler!r}; use tcp://HOST:PORT")
         base = kb()
         try:
-            report = backfill(
-                files,
-                get_settings(),
-                engine=base.engine,
-                world=base.world,
-                scheduler=scheduler,
-                workers=workers,
-                batch_size=batch,
-                alert=alert,
-            )
+            with ProgressView(interval=interval) as view:
+                report = backfill(
+                    files,
+                    get_settings(),
+                    engine=base.engine,
+                    world=base.world,
+                    scheduler=scheduler,
+                    workers=workers,
+                    batch_size=batch,
+                    alert=alert,
+                    skip_empty=skip_empty,
+                    progress=view,
+                )
         except ArchiveError as exc:
             fail(str(exc))
+        except KeyboardInterrupt:
+            fail(
+                "interrupted; what was stored is kept: run the same command again to go on",
+                130,
+            )
         except OSError as exc:
             if scheduler is None:
                 fail(f"cannot read the archives: {exc}", 1)
             fail(f"cannot reach the Dask scheduler {scheduler}: {exc}", 1)
         typer.echo(str(report))
+        rows = report.summary()
+        if rows:
+            typer.echo("found, per person and destination:")
+            for r in rows:
+                bound = {True: "bound to arrest", False: "not bound", None: "duty unknown"}
+                typer.echo(
+                    f"  {r['person']} -> {r['destination']}: {r['reports']} reports, "
+                    f"{r['trips']} trips ({bound[r['bound']]})"
+                )
         for b in report.bad_records[:20]:
             typer.echo(f"skipped: {b}", err=True)
 

@@ -1,214 +1,209 @@
-"""Scanning news archives (WARC, JSON Lines) for trips, on local processes or a Dask cluster.
+"""Scanning news archives (WARC, JSON Lines, Parquet) for trips, on local processes or a
+Dask cluster, at the speed of the scanner.
 
-The main process reads the archives (warcio for WARC), skips addresses already in the
-database, and ships batches of raw documents to workers; each worker extracts the
-text (trafilatura) and scans it with a scanner built once per worker from the
-knowledge base snapshot it was sent. Results come back to the main process, which
-stores them through the same path as the live monitor (:func:`service.ingest`), so
-deduplication, grouping and review work the same. Alerts are off by default (old news
-should not page anyone): trips found are marked as already alerted.
+The main process only schedules. Each archive file is cut into units
+(:mod:`warrantwatch.monitor.archives`: byte ranges, row groups, or batches of records
+for gzipped files); a worker reads its unit, extracts the text of HTML pages
+(trafilatura), scans it with a scanner built once per worker, and stores the unit
+itself in one transaction: articles with multi-row ``INSERT ... ON CONFLICT DO
+NOTHING`` on their unique address and content keys, events without a trip, and a
+checkpoint naming the unit. A run stopped halfway and run again skips the units
+committed and stores nothing twice. On a Dask cluster the workers write to the shared
+database directly (PostgreSQL; on SQLite, one writer at a time, a batch a transaction).
 
-JSON Lines: one object per line with ``url`` and ``text`` or ``html``, and optionally
-``title``, ``published`` (or ``date``, ISO 8601) and ``language``.
+Grouping reports into trips and assessing them is done once, at the end, in the main
+process, for all the events stored without a trip (:func:`group_backfilled`): measured,
+doing it per article cost about 15 ms each and set the pace of the whole backfill.
+Alerts are off by default (old news should not page anyone): trips found are marked as
+already alerted.
+
+Which copy of an address is kept when an archive holds it twice: the one committed
+first (workers store in parallel; within one unit, the first in the file).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import multiprocessing
+import signal
+import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from warrantwatch.config import Settings
 from warrantwatch.law.world import World
 from warrantwatch.monitor import store
-from warrantwatch.monitor.feeds import is_web_address
-from warrantwatch.monitor.model import Article, TripEvent
-from warrantwatch.monitor.pages import content_hash, extract_article, parse_date
-from warrantwatch.monitor.service import RoundReport, ScannerLike, default_scanner, ingest
-from warrantwatch.monitor.tables import ArticleEntry, utcnow
+from warrantwatch.monitor.archives import (
+    MAX_RECORD_BYTES,
+    ArchiveError,
+    RawDoc,
+    Unit,
+    check_archive,
+    file_key,
+    read_archive,
+    read_unit,
+    units,
+)
+from warrantwatch.monitor.grouping import attach_bulk
+from warrantwatch.monitor.model import Article
+from warrantwatch.monitor.pages import extract_article
+from warrantwatch.monitor.service import RoundReport, ScannerLike, apply_changes, default_scanner
+from warrantwatch.monitor.tables import ArticleEntry, EventRecord
+
+__all__ = [
+    "MAX_RECORD_BYTES",
+    "ArchiveError",
+    "BackfillReport",
+    "Progress",
+    "RawDoc",
+    "backfill",
+    "group_backfilled",
+    "read_archive",
+]
 
 log = logging.getLogger("warrantwatch.monitor.backfill")
 
-MAX_RECORD_BYTES = 5_000_000
 ScannerFactory = Callable[[World], ScannerLike]
+#: The PostgreSQL advisory lock key under which backfills group their events into trips
+#: (two backfills finishing together must not both make the same trip).
+GROUP_LOCK = 0x77770014
 
 
-class ArchiveError(ValueError):
-    """An archive file cannot be read at all (missing, wrong format)."""
+@dataclass
+class Found:
+    """What a backfill found about one person and one destination."""
 
-
-@dataclass(frozen=True)
-class RawDoc:
-    """One archived document before extraction."""
-
-    url: str
-    html: bytes | None = None
-    text: str | None = None
-    title: str | None = None
-    published: dt.date | None = None
-    language: str | None = None
+    reports: int = 0
+    trips: set[int] = field(default_factory=set)
+    bound: bool | None = None
 
 
 @dataclass
 class BackfillReport(RoundReport):
     files: int = 0
+    units: int = 0
+    units_skipped: int = 0
     records: int = 0
     known: int = 0
+    counted: int = 0
     bad_records: list[str] = field(default_factory=list)
+    #: seconds spent by the workers, summed: reading, extracting HTML, scanning, storing
+    seconds: dict[str, float] = field(
+        default_factory=lambda: {"read": 0.0, "extract": 0.0, "scan": 0.0, "store": 0.0}
+    )
+    #: (person, destination ISO 2) -> what was found, for the events grouped by this run
+    found: dict[tuple[str, str], Found] = field(default_factory=dict)
+    #: seconds from the start to the first unit back (worker start-up: processes,
+    #: imports, a scanner each), and from then to the end, grouping included
+    startup_s: float = 0.0
+    steady_s: float = 0.0
+    #: documents of the units after the first one back: the steady rate's numerator
+    steady_records: int = 0
+
+    @property
+    def steady_rate(self) -> float:
+        """Documents per second once the workers are up (what a long backfill sees)."""
+        return self.steady_records / self.steady_s if self.steady_s > 0 else 0.0
 
     def __str__(self) -> str:
+        skipped = f", {self.units_skipped} stored before" if self.units_skipped else ""
+        counted = f", {self.counted} without events counted only" if self.counted else ""
         return (
-            f"{self.files} files, {self.records} documents read ({self.known} already stored, "
-            f"{len(self.bad_records)} unreadable); {self.processed} scanned, "
-            f"{self.duplicates} duplicates, {self.article_errors} without text; "
-            f"{self.events} events; {self.trips_new} new trips, {self.trips_changed} changed; "
+            f"{self.files} files in {self.units} units{skipped}; {self.records} documents "
+            f"read ({self.known} already stored, {len(self.bad_records)} unreadable); "
+            f"{self.processed} scanned, {self.duplicates} duplicates, "
+            f"{self.article_errors} without text{counted}; {self.events} events; "
+            f"{self.trips_new} new trips, {self.trips_changed} changed; "
             f"{self.alerts_queued} alerts queued"
         )
 
-
-# ---------------------------------------------------------------- reading
-
-
-def read_jsonl(path: Path, bad: list[str]) -> Iterator[RawDoc]:
-    """One document a line (``url`` and ``text`` or ``html``), read as ``warrantwatch scan``
-    reads JSON Lines: any line length up to a cap, gzip when the name ends in .gz."""
-    import gzip
-
-    from warrantwatch.monitor.readers import MAX_LINE_BYTES, bounded_lines, parse_json_line
-
-    opener: Callable[..., Any] = gzip.open if path.name.lower().endswith(".gz") else open
-    n = 0
-    with opener(path, "rb") as fh, _readable(path, bad, lambda: n):
-        for n, line in enumerate(bounded_lines(fh), 1):
-            if line is None:
-                bad.append(f"{path}:{n}: line longer than {MAX_LINE_BYTES >> 20} MB")
-                continue
-            if not line.strip():
-                continue
-            try:
-                obj = parse_json_line(line)
-                if not isinstance(obj, dict) or not isinstance(obj.get("url"), str):
-                    raise ValueError("no 'url'")
-                if not is_web_address(obj["url"]):
-                    raise ValueError("'url' is not an http or https address")
-                text, html = obj.get("text"), obj.get("html")
-                if not (isinstance(text, str) and text.strip()) and not isinstance(html, str):
-                    raise ValueError("no 'text' or 'html'")
-            except ValueError as exc:
-                bad.append(f"{path}:{n}: {exc}")
-                continue
-            yield RawDoc(
-                url=obj["url"],
-                html=html.encode("utf-8") if isinstance(html, str) and not text else None,
-                text=text if isinstance(text, str) and text.strip() else None,
-                title=obj.get("title"),
-                published=parse_date(str(obj.get("published") or obj.get("date") or "")),
-                language=obj.get("language"),
-            )
+    def summary(self) -> list[dict[str, Any]]:
+        """What was found per person and destination, most reported first."""
+        rows = [
+            {
+                "person": p,
+                "destination": d,
+                "reports": f.reports,
+                "trips": len(f.trips),
+                "bound": f.bound,
+            }
+            for (p, d), f in self.found.items()
+        ]
+        return sorted(rows, key=lambda r: (-r["reports"], r["person"], r["destination"]))
 
 
-@contextmanager
-def _readable(path: Path, bad: list[str], line: Callable[[], int]) -> Iterator[None]:
-    """A gzip file cut short ends its reading with a message naming it (what was read
-    before is kept), instead of click's bare "Aborted!"."""
-    try:
-        yield
-    except EOFError:
-        bad.append(f"{path}: truncated gzip file after line {line()}; the rest is not read")
-    except OSError as exc:
-        bad.append(f"{path}: unreadable after line {line()}: {exc}")
+@dataclass
+class Progress:
+    """Where a backfill is: shown as a bar on a terminal, as JSON lines elsewhere."""
 
+    bytes_total: int
+    bytes_done: int = 0
+    units_done: int = 0
+    records: int = 0
+    events: int = 0
+    started: float = field(default_factory=time.monotonic)
 
-def _check_gzip_start(path: Path) -> None:
-    with path.open("rb") as fh:
-        if fh.read(2) != b"\x1f\x8b":
-            raise ArchiveError(f"{path}: not a gzip file, though its name ends in .gz")
+    @property
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
 
+    @property
+    def rate(self) -> float:
+        """Documents per second so far."""
+        return self.records / self.elapsed if self.elapsed > 0 else 0.0
 
-def _check_warc_start(path: Path) -> None:
-    """warcio reads some garbage as an ARC record: look at the first bytes ourselves."""
-    import gzip
+    @property
+    def eta(self) -> float | None:
+        """Seconds left, from the bytes read so far; None before there is a rate."""
+        if not self.bytes_done or self.bytes_done >= self.bytes_total:
+            return None if not self.bytes_done else 0.0
+        return self.elapsed * (self.bytes_total - self.bytes_done) / self.bytes_done
 
-    with path.open("rb") as fh:
-        head = fh.read(2)
-    opener = gzip.open if head == b"\x1f\x8b" else open
-    try:
-        with opener(path, "rb") as fh:  # type: ignore[operator]
-            start = fh.read(16)
-    except OSError as exc:
-        raise ArchiveError(f"{path}: not a WARC file: {exc}") from exc
-    if not (start.startswith(b"WARC/") or start.startswith(b"filedesc://")):
-        raise ArchiveError(f"{path}: not a WARC file (it does not start with a WARC record)")
-
-
-def read_warc(path: Path, bad: list[str]) -> Iterator[RawDoc]:
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
-
-    with path.open("rb") as fh:
-        try:
-            for rec in ArchiveIterator(fh, arc2warc=True):
-                if rec.rec_type not in ("response", "resource"):
-                    continue
-                url = rec.rec_headers.get_header("WARC-Target-URI")
-                if not url or not is_web_address(url):
-                    continue
-                if rec.rec_type == "response":
-                    if rec.http_headers is None or rec.http_headers.get_statuscode() != "200":
-                        continue
-                    ctype = rec.http_headers.get_header("Content-Type") or ""
-                else:
-                    ctype = rec.rec_headers.get_header("Content-Type") or ""
-                if "html" not in ctype.lower() and "text/plain" not in ctype.lower():
-                    continue
-                body = rec.content_stream().read(MAX_RECORD_BYTES + 1)
-                if len(body) > MAX_RECORD_BYTES:
-                    bad.append(f"{path}: {url}: over {MAX_RECORD_BYTES} bytes, skipped")
-                    continue
-                date = parse_date(rec.rec_headers.get_header("WARC-Date"))
-                if "text/plain" in ctype.lower():
-                    yield RawDoc(url=url, text=body.decode("utf-8", "replace"), published=date)
-                else:
-                    yield RawDoc(url=url, html=body, published=date)
-        except ArchiveLoadFailed as exc:
-            raise ArchiveError(f"{path}: not a WARC file: {exc}") from exc
-
-
-def read_archive(path: Path, bad: list[str]) -> Iterator[RawDoc]:
-    """Documents of one archive file, by its suffix (.warc, .warc.gz, .jsonl, .jsonl.gz)."""
-    name = path.name.lower()
-    if not path.is_file():
-        raise ArchiveError(f"{path}: no such file")
-    if name.endswith(".gz"):
-        _check_gzip_start(path)
-    if name.endswith((".warc", ".warc.gz", ".arc", ".arc.gz")):
-        _check_warc_start(path)
-        return read_warc(path, bad)
-    if name.endswith((".jsonl", ".ndjson", ".json", ".jsonl.gz", ".ndjson.gz", ".json.gz")):
-        return read_jsonl(path, bad)
-    raise ArchiveError(f"{path}: unknown archive type; use .warc, .warc.gz, .jsonl or .jsonl.gz")
+    def as_dict(self) -> dict[str, Any]:
+        eta = self.eta
+        return {
+            "articles": self.records,
+            "mb": round(self.bytes_done / 1e6, 1),
+            "mb_total": round(self.bytes_total / 1e6, 1),
+            "events": self.events,
+            "rate": round(self.rate, 1),
+            "elapsed_s": round(self.elapsed, 1),
+            "eta_s": None if eta is None else round(eta, 1),
+        }
 
 
 # ---------------------------------------------------------------- workers
 
-_SCANNERS: dict[tuple[int, Any], ScannerLike] = {}
-_POOL_STATE: dict[str, Any] = {}
 
-Result = tuple[RawDoc, Article | None, list[TripEvent]]
+@dataclass
+class UnitResult:
+    """What a worker did with one unit (small: it travels back to the main process)."""
+
+    unit: str
+    size: int
+    records: int
+    stored: store.BulkResult
+    bad: list[str]
+    seconds: dict[str, float]
+    already: bool = False
 
 
-def _scan_docs(scanner: ScannerLike, docs: list[RawDoc]) -> list[Result]:
-    out: list[Result] = []
+class _AlreadyStored(Exception):
+    """Another run committed this unit first: this copy is rolled back."""
+
+
+def _scanned(
+    scanner: ScannerLike, docs: list[RawDoc], seconds: dict[str, float]
+) -> list[store.ScannedDoc]:
+    out: list[store.ScannedDoc] = []
+    clock = time.perf_counter
     for d in docs:
         try:
             if d.text:
@@ -220,6 +215,7 @@ def _scan_docs(scanner: ScannerLike, docs: list[RawDoc]) -> list[Result]:
                     language=d.language,
                 )
             else:
+                t = clock()
                 art = extract_article(
                     d.html or b"",
                     d.url,
@@ -227,47 +223,90 @@ def _scan_docs(scanner: ScannerLike, docs: list[RawDoc]) -> list[Result]:
                     published=d.published,
                     language=d.language,
                 )
-            out.append((d, art, scanner.scan(art) if art else []))
-        except Exception:  # one bad document must not lose the batch
+                seconds["extract"] += clock() - t
+            t = clock()
+            events = tuple(scanner.scan(art)) if art and art.text.strip() else ()
+            seconds["scan"] += clock() - t
+        except Exception:  # one bad document must not lose the unit
             log.exception("scanning %s failed", d.url)
-            out.append((d, None, []))
+            art, events = None, ()
+        out.append(
+            store.ScannedDoc(
+                url=d.url,
+                text=art.text if art else None,
+                events=events,
+                title=(art.title if art else None) or d.title,
+                published=(art.published if art else None) or d.published,
+                language=(art.language if art else None) or d.language,
+            )
+        )
     return out
 
 
-def scan_batch(world: World, docs: list[RawDoc], factory: ScannerFactory) -> list[Result]:
-    """Dask task: scan ``docs`` with a scanner cached per worker for this ``world``."""
-    key = (id(world), factory)
-    scanner = _SCANNERS.get(key)
+def process_unit(unit: Unit, scanner: ScannerLike, engine: Any, skip_empty: bool) -> UnitResult:
+    """Read, extract, scan and store one unit, with its checkpoint, in one transaction."""
+    seconds = {"read": 0.0, "extract": 0.0, "scan": 0.0, "store": 0.0}
+    bad: list[str] = []
+    t = time.perf_counter()
+    docs = list(read_unit(unit, bad))
+    seconds["read"] = time.perf_counter() - t
+    scanned = _scanned(scanner, docs, seconds)
+
+    def work() -> store.BulkResult:
+        with Session(engine) as s, s.begin():
+            res = store.store_scanned(s, scanned, skip_empty=skip_empty)
+            if not store.claim_unit(s, unit.file_key, unit.name, unit.path, len(docs), res.stored):
+                raise _AlreadyStored
+            return res
+
+    t = time.perf_counter()
+    already = False
+    try:
+        res = store.retry_locked(work)
+    except _AlreadyStored:
+        res, already = store.BulkResult(known=len(docs)), True
+    seconds["store"] = time.perf_counter() - t
+    return UnitResult(unit.name, unit.size, len(docs), res, bad, seconds, already)
+
+
+_CACHE: dict[Any, Any] = {}
+
+
+def _engine_for(url: str) -> Any:
+    """One engine per worker process and database (no schema check: the main process
+    opened the database, migrating it if needed, before any unit was sent)."""
+    engine = _CACHE.get(("engine", url))
+    if engine is None:
+        from warrantwatch.kb.database import make_engine
+
+        engine = _CACHE[("engine", url)] = make_engine(url)
+    return engine
+
+
+def dask_unit(
+    world: World, factory: ScannerFactory, url: str, unit: Unit, skip_empty: bool
+) -> UnitResult:
+    """Dask task: one unit, with a scanner and an engine cached per worker."""
+    key = ("scanner", id(world), factory)
+    scanner = _CACHE.get(key)
     if scanner is None:
-        scanner = _SCANNERS[key] = factory(world)
-    return _scan_docs(scanner, docs)
+        scanner = _CACHE[key] = factory(world)
+    return process_unit(unit, scanner, _engine_for(url), skip_empty)
 
 
-def _pool_init(world: World, factory: ScannerFactory) -> None:
-    _POOL_STATE["scanner"] = factory(world)
+def _pool_init(world: World, factory: ScannerFactory, url: str) -> None:
+    # Ctrl-C is the main process's to handle: a worker finishes (and commits) the unit
+    # it holds, and the main process sends no more.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _CACHE["pool"] = (factory(world), _engine_for(url))
 
 
-def _pool_scan(docs: list[RawDoc]) -> list[Result]:
-    return _scan_docs(_POOL_STATE["scanner"], docs)
+def _pool_unit(unit: Unit, skip_empty: bool) -> UnitResult:
+    scanner, engine = _CACHE["pool"]
+    return process_unit(unit, scanner, engine, skip_empty)
 
 
 # ---------------------------------------------------------------- driver
-
-
-def _given(events: list[TripEvent]) -> Callable[[Article], list[TripEvent]]:
-    """A stand-in scan that returns events already found by a worker."""
-    return lambda _article: events
-
-
-def _batches(docs: Iterable[RawDoc], size: int) -> Iterator[list[RawDoc]]:
-    batch: list[RawDoc] = []
-    for d in docs:
-        batch.append(d)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def backfill(
@@ -278,136 +317,208 @@ def backfill(
     world: World,
     scheduler: str | None = None,
     workers: int | None = None,
-    batch_size: int = 50,
+    batch_size: int = 200,
     alert: bool = False,
+    skip_empty: bool = False,
     scanner_factory: ScannerFactory = default_scanner,
+    progress: Callable[[Progress], None] | None = None,
 ) -> BackfillReport:
     """Scan the archives at ``paths`` and store what they hold; see the module docstring.
 
     ``scheduler``: address of a Dask scheduler (``tcp://host:8786``); local processes when
-    None. Raises :class:`ArchiveError` for a file that cannot be read at all (before any
-    scanning starts, every file is opened to check).
+    None. ``batch_size``: documents a unit for gzipped files. ``skip_empty``: count
+    articles without events instead of storing them. ``progress`` is called after each
+    unit. Raises :class:`ArchiveError` for a file that cannot be read at all (every
+    file is checked before any work starts); ``KeyboardInterrupt`` after the units in
+    hand are stored (run again to go on).
     """
     report = BackfillReport()
     bad = report.bad_records
     for p in paths:
-        read_archive(p, bad)  # raises for missing or unknown files, before any work
+        check_archive(p)
     report.files = len(paths)
+    done = store.done_units(engine, {file_key(p) for p in paths})
+    prog = Progress(bytes_total=sum(p.stat().st_size for p in paths))
+    url = engine.url.render_as_string(hide_password=False)
+    parts = 8 * (workers or 2)
 
-    def fresh_batches() -> Iterator[list[RawDoc]]:
+    def todo() -> Iterator[Unit]:
         for p in paths:
-            for batch in _batches(read_archive(p, bad), batch_size):
-                report.records += len(batch)
-                with Session(engine) as s:
-                    known = store.known_keys(s, [store.url_key(d.url) for d in batch])
-                todo = [d for d in batch if store.url_key(d.url) not in known]
-                report.known += len(batch) - len(todo)
-                if todo:
-                    yield todo
+            for u in units(p, batch_size=batch_size, parts=parts, bad=bad):
+                report.units += 1
+                before = done.get((u.file_key, u.name))
+                if before is None:
+                    yield u
+                    continue
+                report.units_skipped += 1
+                report.records += before
+                report.known += before
+                prog.bytes_done += u.size
+                prog.units_done += 1
 
-    def apply(results: list[Result]) -> None:
-        # One transaction per batch, and the batch's addresses and texts looked up in two
-        # queries: storage, not scanning, is the slow part of a backfill. Articles with
-        # events (the rare ones) go through the live monitor's path, trip grouping and all.
-        keys = [store.url_key(doc.url) for doc, _, _ in results]
-        hashes = [content_hash(art.text) if art else "" for _, art, _ in results]
+    t0 = time.monotonic()
+    first: list[float] = []
+
+    def apply(r: UnitResult) -> None:
+        if not first:
+            first.append(time.monotonic())
+        else:
+            report.steady_records += r.records
+        report.records += r.records
+        report.known += r.stored.known
+        report.processed += r.stored.stored
+        report.duplicates += r.stored.duplicates
+        report.article_errors += r.stored.failed
+        report.counted += r.stored.counted
+        report.events += r.stored.events
+        bad.extend(r.bad)
+        for k, v in r.seconds.items():
+            report.seconds[k] += v
+        prog.bytes_done += r.size
+        prog.units_done += 1
+        prog.records = report.records
+        prog.events = report.events
+        if progress is not None:
+            progress(prog)
+
+    if progress is not None:
+        progress(prog)
+    if scheduler:
+        _run_dask(scheduler, world, scanner_factory, url, todo(), apply, skip_empty)
+    else:
+        _run_local(workers or 2, world, scanner_factory, url, todo(), apply, skip_empty)
+    prog.records = report.records
+    group_backfilled(engine, world, settings, report, suppress=not alert)
+    end = time.monotonic()
+    report.startup_s = (first[0] if first else end) - t0
+    report.steady_s = end - first[0] if first else 0.0
+    if progress is not None:
+        progress(prog)
+    return report
+
+
+def group_backfilled(
+    engine: Any, world: World, settings: Settings, report: BackfillReport, *, suppress: bool
+) -> None:
+    """Group every event a backfill stored without a trip (this run's, and those of a
+    run stopped before its end) into trips, and assess each trip changed once.
+
+    One transaction; on PostgreSQL under an advisory lock, so two backfills finishing
+    together do not make the same trip twice.
+    """
+
+    def work() -> None:
         with Session(engine, expire_on_commit=False) as s, s.begin():
-            seen_keys = store.known_keys(s, keys)
-            rows = s.execute(
-                select(ArticleEntry.content_hash, ArticleEntry.id).where(
-                    ArticleEntry.content_hash.in_([h for h in hashes if h])
+            if s.get_bind().dialect.name == "postgresql":
+                s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": GROUP_LOCK})
+            events = list(
+                s.scalars(
+                    select(EventRecord)
+                    .join(ArticleEntry, ArticleEntry.id == EventRecord.article_id)
+                    .where(
+                        EventRecord.trip_id.is_(None),
+                        EventRecord.rejected.is_(False),
+                        ArticleEntry.origin == "backfill",
+                    )
+                    .order_by(EventRecord.id)
                 )
             )
-            seen_hashes: dict[str, int | ArticleEntry] = {str(h): int(i) for h, i in rows}
-            for (doc, art, events), key, h in zip(results, keys, hashes, strict=True):
-                if key in seen_keys:
-                    report.known += 1
-                    continue
-                seen_keys.add(key)
-                entry = ArticleEntry(
-                    url_hash=key,
-                    url=doc.url,
-                    origin="backfill",
-                    title=(art.title if art else None) or doc.title,
-                    published=(art.published if art else None) or doc.published,
-                    language=(art.language if art else None) or doc.language,
-                    status="pending",
-                    attempts=0,
-                    seen_at=utcnow(),
-                )
-                s.add(entry)
-                if art is None or not art.text.strip():
-                    entry.status, entry.error = "failed", "no article text"
-                    report.article_errors += 1
-                elif h in seen_hashes:
-                    s.flush()  # gives ids to the articles added so far (inserted in bulk)
-                    original = seen_hashes[h]
-                    oid = original.id if isinstance(original, ArticleEntry) else original
-                    store.mark_duplicate(entry, oid)
-                    report.duplicates += 1
-                elif not events:
-                    entry.text, entry.content_hash, entry.status = art.text, h, "done"
-                    entry.attempts, entry.processed_at = 1, utcnow()
-                    report.processed += 1
-                    seen_hashes[h] = entry
-                else:
-                    s.flush()
-                    ingest(
-                        s,
-                        entry,
-                        art,
-                        _given(events),
-                        world=world,
-                        settings=settings,
-                        report=report,
-                        suppress=not alert,
-                    )
-                    seen_hashes[h] = entry.id
+            if not events:
+                return
+            changes = attach_bulk(s, events, settings.monitor_group_days)
+            apply_changes(
+                s, changes, world=world, settings=settings, report=report, suppress=suppress
+            )
+            trips = {c.trip.id: c.trip for c in changes}
+            for ev in events:
+                f = report.found.setdefault((ev.person_id, ev.destination), Found())
+                f.reports += 1
+                if ev.trip_id is not None:
+                    f.trips.add(ev.trip_id)
+                    trip = trips.get(ev.trip_id)
+                    if trip is not None and trip.bound is not None:
+                        f.bound = bool(f.bound) or trip.bound
 
-    if scheduler:
-        _run_dask(scheduler, world, scanner_factory, fresh_batches(), apply)
-    else:
-        _run_local(workers or 2, world, scanner_factory, fresh_batches(), apply)
-    return report
+    store.retry_locked(work)
+
+
+def _in_flight(
+    submit: Callable[[Unit], Any],
+    result: Callable[[Any], UnitResult],
+    todo: Iterator[Unit],
+    window: int,
+    apply: Callable[[UnitResult], None],
+    cancel: Callable[[list[Any]], None],
+) -> None:
+    """Keep at most ``window`` units in flight, applying results as they come in order.
+    On Ctrl-C, units not started are cancelled, and those running finish first."""
+    inflight: deque[Any] = deque()
+    try:
+        for unit in todo:
+            inflight.append(submit(unit))
+            if len(inflight) >= window:
+                apply(result(inflight.popleft()))
+        while inflight:
+            apply(result(inflight.popleft()))
+    except KeyboardInterrupt:
+        cancel(list(inflight))
+        raise
 
 
 def _run_local(
     workers: int,
     world: World,
     factory: ScannerFactory,
-    batches: Iterator[list[RawDoc]],
-    apply: Callable[[list[Result]], None],
+    url: str,
+    todo: Iterator[Unit],
+    apply: Callable[[UnitResult], None],
+    skip_empty: bool,
 ) -> None:
     ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=ctx, initializer=_pool_init, initargs=(world, factory)
-    ) as pool:
-        _in_order((pool.submit(_pool_scan, b) for b in batches), 2 * workers, apply)
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=ctx,
+        initializer=_pool_init,
+        initargs=(world, factory, url),
+    )
 
+    def cancel(futures: list[Any]) -> None:
+        for f in futures:
+            f.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
 
-def _in_order(futures: Iterator[Any], window: int, apply: Callable[[list[Result]], None]) -> None:
-    """Apply results in the order the documents were read (the first copy of an address
-    wins, as in the archive), keeping at most ``window`` batches in flight."""
-    inflight: deque[Any] = deque()
-    for fut in futures:
-        inflight.append(fut)
-        if len(inflight) >= window:
-            apply(inflight.popleft().result())
-    while inflight:
-        apply(inflight.popleft().result())
+    try:
+        _in_flight(
+            lambda u: pool.submit(_pool_unit, u, skip_empty),
+            lambda f: f.result(),
+            todo,
+            2 * workers,
+            apply,
+            cancel,
+        )
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _run_dask(
     address: str,
     world: World,
     factory: ScannerFactory,
-    batches: Iterator[list[RawDoc]],
-    apply: Callable[[list[Result]], None],
+    url: str,
+    todo: Iterator[Unit],
+    apply: Callable[[UnitResult], None],
+    skip_empty: bool,
 ) -> None:
     from distributed import Client
 
     with Client(address, timeout="20s") as client:
         world_f = client.scatter(world, broadcast=True)
         nthreads = max(1, sum(client.nthreads().values()))
-        futures = (client.submit(scan_batch, world_f, b, factory, pure=False) for b in batches)
-        _in_order(futures, 2 * nthreads, apply)
+        _in_flight(
+            lambda u: client.submit(dask_unit, world_f, factory, url, u, skip_empty, pure=False),
+            lambda f: f.result(),
+            todo,
+            2 * nthreads,
+            apply,
+            lambda futures: client.cancel(futures),
+        )

@@ -39,6 +39,14 @@ def _reference(ev: EventRecord) -> dt.date:
     return ev.start_date or ev.published or ev.created_at.date()
 
 
+def _gap(trip: TripRecord, ev: EventRecord) -> int:
+    if ev.start_date is not None and trip.start_date is not None:
+        return abs((trip.start_date - ev.start_date).days)
+    mine = ev.start_date or ev.published or utcnow().date()
+    theirs = trip.start_date or trip.last_reported or trip.first_seen_at.date()
+    return abs((theirs - mine).days)
+
+
 def find_trip(session: Session, ev: EventRecord, window: int) -> TripRecord | None:
     """The trip ``ev`` belongs to, or None when it reports a new one."""
     q = select(TripRecord).where(
@@ -55,12 +63,7 @@ def find_trip(session: Session, ev: EventRecord, window: int) -> TripRecord | No
     candidates = list(session.scalars(q))
     best: tuple[int, TripRecord] | None = None
     for t in candidates:
-        if ev.start_date is not None and t.start_date is not None:
-            gap = abs((t.start_date - ev.start_date).days)
-        else:
-            mine = ev.start_date or ev.published or utcnow().date()
-            theirs = t.start_date or t.last_reported or t.first_seen_at.date()
-            gap = abs((theirs - mine).days)
+        gap = _gap(t, ev)
         if gap <= window and (best is None or gap < best[0]):
             best = (gap, t)
     return best[1] if best else None
@@ -108,6 +111,28 @@ def trip_events(session: Session, trip_id: int) -> list[EventRecord]:
     return list(session.scalars(select(EventRecord).where(EventRecord.trip_id == trip_id)))
 
 
+def _new_trip(session: Session, ev: EventRecord) -> TripRecord:
+    """A trip made from its first report (flushed: the event needs its id)."""
+    now = utcnow()
+    trip = TripRecord(
+        person_id=ev.person_id,
+        destination=ev.destination,
+        place=ev.place,
+        start_date=ev.start_date,
+        status=ev.status,
+        confidence=ev.confidence,
+        first_seen_at=now,
+        updated_at=now,
+        last_reported=ev.published,
+        review_status="pending",
+        locked=False,
+        version=0,
+    )
+    session.add(trip)
+    session.flush()
+    return trip
+
+
 def attach(session: Session, events: list[EventRecord], window: int) -> list[TripChange]:
     """Put each event into its trip (creating trips as needed); one change per trip touched."""
     changes: dict[int, TripChange] = {}
@@ -115,27 +140,59 @@ def attach(session: Session, events: list[EventRecord], window: int) -> list[Tri
         trip = find_trip(session, ev, window)
         created = trip is None
         if trip is None:
-            now = utcnow()
-            trip = TripRecord(
-                person_id=ev.person_id,
-                destination=ev.destination,
-                place=ev.place,
-                start_date=ev.start_date,
-                status=ev.status,
-                confidence=ev.confidence,
-                first_seen_at=now,
-                updated_at=now,
-                last_reported=ev.published,
-                review_status="pending",
-                locked=False,
-                version=0,
-            )
-            session.add(trip)
-            session.flush()
+            trip = _new_trip(session, ev)
         ev.trip_id = trip.id
         session.flush()
         change = changes.setdefault(trip.id, TripChange(trip=trip, created=created))
         change.fields |= recompute(trip, trip_events(session, trip.id))
+    for change in changes.values():
+        if change.changed:
+            change.trip.updated_at = utcnow()
+    return list(changes.values())
+
+
+def attach_bulk(session: Session, events: list[EventRecord], window: int) -> list[TripChange]:
+    """:func:`attach` for many events at once, as a backfill stores them: the same rules
+    (same person and destination, nearest trip within ``window`` days, fields from the
+    latest report), but the trips of each person and destination are read once and the
+    events matched in memory, so the cost is a few statements per person and
+    destination rather than several per event."""
+    changes: dict[int, TripChange] = {}
+    by_pair: dict[tuple[str, str], list[EventRecord]] = {}
+    for ev in sorted(events, key=lambda e: e.id):
+        by_pair.setdefault((ev.person_id, ev.destination), []).append(ev)
+    for (person, dest), evs in by_pair.items():
+        trips = list(
+            session.scalars(
+                select(TripRecord).where(
+                    TripRecord.person_id == person, TripRecord.destination == dest
+                )
+            )
+        )
+        members: dict[int, list[EventRecord]] = {}
+        if trips:
+            for old in session.scalars(
+                select(EventRecord).where(EventRecord.trip_id.in_([t.id for t in trips]))
+            ):
+                members.setdefault(old.trip_id, []).append(old)  # type: ignore[arg-type]
+        for ev in evs:
+            best: tuple[int, TripRecord] | None = None
+            for t in trips:
+                gap = _gap(t, ev)
+                if gap <= window and (best is None or gap < best[0]):
+                    best = (gap, t)
+            created = best is None
+            if best is None:
+                trip = _new_trip(session, ev)
+                trips.append(trip)
+            else:
+                trip = best[1]
+            ev.trip_id = trip.id
+            mine = members.setdefault(trip.id, [])
+            mine.append(ev)
+            change = changes.setdefault(trip.id, TripChange(trip=trip, created=created))
+            change.fields |= recompute(trip, mine)
+    session.flush()
     for change in changes.values():
         if change.changed:
             change.trip.updated_at = utcnow()

@@ -100,5 +100,7 @@ def fetch_article(
 def content_hash(text: str) -> str:
     """A hash of the text that ignores case, spacing and Unicode normal-form differences,
     so the same story syndicated under two addresses is recognised as one."""
-    norm = _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+    # str.split() splits on exactly the characters \s matches, several times faster
+    # than the regular expression (a backfill hashes every article)
+    norm = " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()

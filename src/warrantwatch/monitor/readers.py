@@ -188,12 +188,15 @@ def parse_json_line(line: bytes | str) -> object:
 MAX_LINE_BYTES = 16 << 20
 
 
-def bounded_lines(fh: IO[bytes], limit: int | None = None) -> Iterator[bytes | None]:
+def bounded_lines(
+    fh: IO[bytes], limit: int | None = None, go_on: Callable[[], bool] | None = None
+) -> Iterator[bytes | None]:
     """The lines of ``fh``, each at most ``limit`` bytes; None for a longer one (skipped
-    without ever holding more than ``limit`` bytes of it)."""
+    without ever holding more than ``limit`` bytes of it). ``go_on``, called before each
+    line, ends the reading when it returns False (a worker's byte range)."""
     limit = MAX_LINE_BYTES if limit is None else limit
     readline = fh.readline
-    while line := readline(limit + 1):
+    while (go_on is None or go_on()) and (line := readline(limit + 1)):
         if len(line) <= limit or line.endswith(b"\n"):
             yield line
             continue

@@ -56,7 +56,7 @@ from warrantwatch.monitor.fetch import (
     fetch_with_retries,
     make_client,
 )
-from warrantwatch.monitor.grouping import attach
+from warrantwatch.monitor.grouping import TripChange, attach
 from warrantwatch.monitor.model import Article, ContactEvent, TripEvent
 from warrantwatch.monitor.pages import content_hash, extract_article
 from warrantwatch.monitor.sourcekinds import (
@@ -163,6 +163,44 @@ def page_key(url: str, text_hash: str) -> str:
     return hashlib.sha256(f"page\n{url}\n{text_hash}".encode()).hexdigest()
 
 
+def apply_changes(
+    s: Session,
+    changes: list[TripChange],
+    *,
+    world: World,
+    settings: Settings,
+    report: RoundReport,
+    suppress: bool = False,
+    today: dt.date | None = None,
+) -> None:
+    """Count what grouping did to trips, send confirmed trips the news moved back to
+    review, and queue the alerts the changes call for (the live monitor after each
+    article, the backfill once at the end)."""
+    for change in changes:
+        trip = change.trip
+        if change.created:
+            report.trips_new += 1
+        elif change.fields:
+            report.trips_changed += 1
+        if (
+            not change.created
+            and trip.review_status == "confirmed"
+            and change.fields & {"status", "start_date"}
+        ):
+            trip.review_status = "changed"  # the news moved on: a person should look again
+        if change.changed and consider(
+            s,
+            world,
+            trip,
+            min_confidence=settings.alert_min_confidence,
+            suppress=suppress,
+            today=today,
+            max_age_days=settings.alert_max_age_days,
+            window=settings.monitor_group_days,
+        ):
+            report.alerts_queued += 1
+
+
 def ingest(
     s: Session,
     entry: ArticleEntry,
@@ -191,29 +229,15 @@ def ingest(
     rows = store.record_scan(s, entry, article, scan(article))
     report.processed += 1
     report.events += len(rows)
-    for change in attach(s, rows, settings.monitor_group_days):
-        trip = change.trip
-        if change.created:
-            report.trips_new += 1
-        elif change.fields:
-            report.trips_changed += 1
-        if (
-            not change.created
-            and trip.review_status == "confirmed"
-            and change.fields & {"status", "start_date"}
-        ):
-            trip.review_status = "changed"  # the news moved on: a person should look again
-        if change.changed and consider(
-            s,
-            world,
-            trip,
-            min_confidence=settings.alert_min_confidence,
-            suppress=suppress,
-            today=today,
-            max_age_days=settings.alert_max_age_days,
-            window=settings.monitor_group_days,
-        ):
-            report.alerts_queued += 1
+    apply_changes(
+        s,
+        attach(s, rows, settings.monitor_group_days),
+        world=world,
+        settings=settings,
+        report=report,
+        suppress=suppress,
+        today=today,
+    )
     if contacts is not None:
         from warrantwatch.monitor import contact_record
 

@@ -35,6 +35,7 @@ from warrantwatch.monitor.pages import content_hash
 from warrantwatch.monitor.tables import (
     ArticleEntry,
     AuditEntry,
+    BackfillUnit,
     EventRecord,
     FeedState,
     OutboxAlert,
@@ -320,6 +321,256 @@ def record_scan(
     session.add_all(rows)
     session.flush()
     return rows
+
+
+# ---------------------------------------------------------------- bulk (backfill)
+
+#: Rows per INSERT statement: well under SQLite's 32,766 bound parameters at 15 columns.
+BULK_ROWS = 500
+
+
+@dataclass(frozen=True)
+class ScannedDoc:
+    """One archived document after extraction and scanning, ready to store."""
+
+    url: str
+    text: str | None
+    events: tuple[TripEvent, ...] = ()
+    title: str | None = None
+    published: dt.date | None = None
+    language: str | None = None
+
+
+@dataclass
+class BulkResult:
+    """What storing one batch did."""
+
+    stored: int = 0  #: new articles with text
+    known: int = 0  #: addresses already stored (or twice in the batch)
+    duplicates: int = 0  #: new addresses whose text was already stored
+    failed: int = 0  #: new addresses without text
+    counted: int = 0  #: articles without events, counted and not stored (``skip_empty``)
+    events: int = 0
+
+    def add(self, other: BulkResult) -> None:
+        for k in ("stored", "known", "duplicates", "failed", "counted", "events"):
+            setattr(self, k, getattr(self, k) + getattr(other, k))
+
+
+def _insert(session: Session, table: Any) -> Any:
+    """The dialect's INSERT, which has ON CONFLICT DO NOTHING (PostgreSQL and SQLite)."""
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table)
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(table)
+
+
+def _insert_new(session: Session, rows: list[dict[str, Any]]) -> dict[str, int]:
+    """Insert ``rows`` (all with the same columns) into the articles, skipping any whose
+    address or text is already there; returns the ids of those inserted, by address key.
+
+    One statement executed with many parameter sets: SQLAlchemy sends them as multi-row
+    ``INSERT ... VALUES (...), (...) ON CONFLICT DO NOTHING RETURNING`` of up to
+    :data:`BULK_ROWS` rows, compiled once (building a multi-row ``.values()`` statement
+    instead cost more than storing the rows, profiled).
+    """
+    if not rows:
+        return {}
+    if session.get_bind().dialect.name == "postgresql":
+        return _copy_new(session, rows)
+    table = ArticleEntry.__table__
+    stmt = (
+        _insert(session, table).on_conflict_do_nothing().returning(table.c.url_hash, table.c.id)  # type: ignore[attr-defined]
+    )
+    conn = session.connection().execution_options(insertmanyvalues_page_size=BULK_ROWS)
+    return {str(k): int(v) for k, v in conn.execute(stmt, rows)}
+
+
+def _copy_new(session: Session, rows: list[dict[str, Any]]) -> dict[str, int]:
+    """:func:`_insert_new` on PostgreSQL: ``COPY`` into a temporary table, then one
+    ``INSERT ... SELECT ... ON CONFLICT DO NOTHING RETURNING``. Profiled, psycopg spent
+    most of a multi-row INSERT splitting its long SQL text; COPY sends the rows as data."""
+    from psycopg import sql
+
+    cols = list(rows[0])
+    names = sql.SQL(", ").join(sql.Identifier(c) for c in cols)
+    raw = session.connection().connection.dbapi_connection
+    assert raw is not None
+    with raw.cursor() as cur:  # type: ignore[attr-defined]
+        cur.execute(
+            sql.SQL(
+                "CREATE TEMP TABLE IF NOT EXISTS ww_backfill_stage ON COMMIT DELETE ROWS AS "
+                "SELECT {} FROM monitor_articles WITH NO DATA"
+            ).format(
+                sql.SQL(", ").join(
+                    sql.Identifier(c.name) for c in ArticleEntry.__table__.c if c.name != "id"
+                )
+            )
+        )
+        cur.execute("TRUNCATE ww_backfill_stage")
+        with cur.copy(sql.SQL("COPY ww_backfill_stage ({}) FROM STDIN").format(names)) as copy:
+            for r in rows:
+                copy.write_row([r[c] for c in cols])
+        cur.execute(
+            sql.SQL(
+                "INSERT INTO monitor_articles ({n}) SELECT {n} FROM ww_backfill_stage "
+                "ON CONFLICT DO NOTHING RETURNING url_hash, id"
+            ).format(n=names)
+        )
+        return {str(k): int(v) for k, v in cur.fetchall()}
+
+
+def store_scanned(
+    session: Session,
+    docs: Sequence[ScannedDoc],
+    *,
+    origin: str = "backfill",
+    skip_empty: bool = False,
+) -> BulkResult:
+    """Store a batch of scanned documents in a few statements, in the caller's transaction.
+
+    Unique keys, not look-ups, keep each address and each text once: the articles go in
+    with multi-row ``INSERT ... ON CONFLICT DO NOTHING``; of those refused, the ones whose
+    address is new are duplicates of a stored text, and are stored as such. Events go in
+    without a trip: grouping them is one pass over many batches
+    (:func:`warrantwatch.monitor.grouping.attach_bulk`), not one per article. With
+    ``skip_empty`` an article without events is only counted.
+    """
+    res = BulkResult()
+    now = utcnow()
+    rows: list[dict[str, Any]] = []
+    by_key: dict[str, ScannedDoc] = {}
+    for d in docs:
+        key = url_key(d.url)
+        if key in by_key:
+            res.known += 1
+            continue
+        text = d.text if d.text and d.text.strip() else None
+        if skip_empty and text is not None and not d.events:
+            res.counted += 1
+            continue
+        by_key[key] = d
+        rows.append(
+            {
+                "url_hash": key,
+                "url": d.url,
+                "origin": origin,
+                "title": d.title,
+                "published": d.published,
+                "language": d.language,
+                "text": text,
+                "content_hash": content_hash(text) if text is not None else None,
+                "status": "done" if text is not None else "failed",
+                "error": None if text is not None else "no article text",
+                "attempts": 1,
+                "seen_at": now,
+                "processed_at": now,
+            }
+        )
+    if not rows:
+        return res
+    inserted = _insert_new(session, rows)
+    refused = [r for r in rows if r["url_hash"] not in inserted]
+    if refused:
+        stored_keys = known_keys(session, [r["url_hash"] for r in refused])
+        res.known += len(stored_keys)
+        copies = [r for r in refused if r["url_hash"] not in stored_keys and r["content_hash"]]
+        originals: dict[str, int] = {}
+        if copies:
+            found = session.execute(
+                select(ArticleEntry.content_hash, ArticleEntry.id).where(
+                    ArticleEntry.content_hash.in_({r["content_hash"] for r in copies})
+                )
+            )
+            originals = {str(h): int(i) for h, i in found}
+        dup_rows = []
+        for r in copies:
+            if r["content_hash"] not in originals:
+                res.known += 1  # its original went away meanwhile: nothing to add
+                continue
+            dup_rows.append(
+                r
+                | {
+                    "text": None,
+                    "content_hash": None,
+                    "status": "duplicate",
+                    "duplicate_of": originals[r["content_hash"]],
+                }
+            )
+        if dup_rows:
+            made = _insert_new(session, dup_rows)
+            res.duplicates += len(made)
+            res.known += len(dup_rows) - len(made)
+    events: list[dict[str, Any]] = []
+    for r in rows:
+        aid = inserted.get(r["url_hash"])
+        if aid is None:
+            continue
+        if r["text"] is None:
+            res.failed += 1
+            continue
+        res.stored += 1
+        d = by_key[r["url_hash"]]
+        events.extend(
+            {
+                "article_id": aid,
+                "trip_id": None,
+                "person_id": ev.person,
+                "destination": ev.destination_iso2.upper(),
+                "place": ev.place,
+                "start_date": ev.start_date,
+                "status": ev.status,
+                "evidence": ev.evidence,
+                "confidence": float(ev.confidence),
+                "language": ev.language or d.language,
+                "published": ev.published or d.published,
+                "duty": ev.duty,
+                "rejected": False,
+                "created_at": now,
+            }
+            for ev in d.events
+        )
+    if events:
+        from sqlalchemy import insert
+
+        session.connection().execute(insert(EventRecord.__table__), events)  # type: ignore[arg-type]
+        res.events = len(events)
+    return res
+
+
+def claim_unit(
+    session: Session, file_key: str, unit: str, path: str, records: int, stored: int
+) -> bool:
+    """Record a unit of an archive as stored, in the caller's transaction; False if it
+    already was (another run stored it first: the caller then rolls back its own copy)."""
+    stmt = (
+        _insert(session, BackfillUnit)
+        .values(
+            file_key=file_key,
+            unit=unit,
+            path=path,
+            records=records,
+            stored=stored,
+            done_at=utcnow(),
+        )
+        .on_conflict_do_nothing()
+    )
+    return bool(session.execute(stmt).rowcount)  # type: ignore[attr-defined]
+
+
+def done_units(db: Engine | Session, file_keys: Iterable[str]) -> dict[tuple[str, str], int]:
+    """The units stored so far of these files, with the records each held."""
+    keys = list(file_keys)
+    with session_of(db) as s:
+        rows = s.execute(
+            select(BackfillUnit.file_key, BackfillUnit.unit, BackfillUnit.records).where(
+                BackfillUnit.file_key.in_(keys)
+            )
+        )
+        return {(str(f), str(u)): int(n) for f, u, n in rows}
 
 
 # ---------------------------------------------------------------- views

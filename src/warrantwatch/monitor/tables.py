@@ -274,7 +274,22 @@ class DigestState(Base):
     last_alert_id: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class BackfillUnit(Base):
+    """A unit of an archive file that a backfill stored (migration 0009): written in the
+    transaction of the unit's articles, so a run stopped halfway and run again skips
+    exactly what was committed (see :mod:`warrantwatch.monitor.archives`)."""
+
+    __tablename__ = "monitor_backfill_units"
+    file_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    unit: Mapped[str] = mapped_column(String(100), primary_key=True)
+    path: Mapped[str] = mapped_column(Text)
+    records: Mapped[int] = mapped_column(Integer, default=0)
+    stored: Mapped[int] = mapped_column(Integer, default=0)
+    done_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
 MONITOR_TABLES: tuple[type[Base], ...] = (
+    BackfillUnit,
     DigestState,
     AuditEntry,
     AlertDelivery,
