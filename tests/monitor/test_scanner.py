@@ -1039,3 +1039,18 @@ def test_a_day_with_a_slashed_month(scanner: Scanner) -> None:
     text = "Tổng thống Vladimir Putin sẽ thăm chính thức Mông Cổ vào ngày 3/9."
     (event,) = scanner.scan(Article(text=text, published=dt.date(2024, 8, 30)))
     assert (event.destination_iso2, event.start_date) == ("MN", dt.date(2024, 9, 3))
+
+
+def test_the_news_and_three_earlier_trips_give_one_event(scanner: Scanner) -> None:
+    """The issue's Done-when: a report of one trip that recalls three earlier ones."""
+    text = (
+        "Vladimir Putin arrived in Dushanbe on Wednesday for a state visit.\n\n"
+        "His earlier trips took him to Mongolia, where he was not arrested, to China and "
+        "to India.\n\n"
+        "Putin visited Mongolia in 2024, and travelled to China in May and to North Korea "
+        "in June."
+    )
+    events = scanner.scan(Article(text=text, published=dt.date(2026, 3, 5)))
+    assert [(e.destination_iso2, e.status, e.start_date) for e in events] == [
+        ("TJ", "occurred", dt.date(2026, 3, 4))
+    ]

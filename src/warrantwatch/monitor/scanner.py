@@ -39,9 +39,6 @@ from warrantwatch.monitor.trips import STATUS_RANK, Candidate, Reading, Rules
 #: "/9" after a day: its month ("ngày 3/9"), not part of a longer number or full date.
 _SLASH_MONTH = re.compile(r"/(1[0-2]|0?[1-9])(?![\d/.])")
 
-#: Where the lead ends: a trip named this early in a text is its news, not background.
-LEAD = 600
-
 #: Candidates below this confidence are not reported.
 MIN_CONFIDENCE = 0.4
 _MAX_EVIDENCE = 900
@@ -348,7 +345,7 @@ class Scanner:
                 continue
             groups.setdefault((c.person, c.iso2), []).append(c)
         events: list[TripEvent] = []
-        leads: dict[int, bool] = {}
+        firsts: dict[int, int] = {}
         for (pid, iso2), cs in groups.items():
             best = _pick(cs)
             date = best.date or next(
@@ -426,7 +423,10 @@ class Scanner:
                     ),
                 )
             )
-            leads[id(events[-1])] = any(c.evidence and c.evidence[0][0] < LEAD for c in cs)
+            firsts[id(events[-1])] = min((c.evidence[0][0] for c in cs if c.evidence), default=-1)
+        # The news is the trip the text names first (its headline or lead sentence).
+        opening = min((f for f in firsts.values() if f >= 0), default=-1)
+        leads = {k: f == opening for k, f in firsts.items()}
         events = self._drop_recalled(events, leads, reading)
         events.sort(key=lambda e: (-e.confidence, e.person, e.destination_iso2))
         return events
@@ -434,10 +434,11 @@ class Scanner:
     def _drop_recalled(
         self, events: list[TripEvent], leads: dict[int, bool], reading: Reading
     ) -> list[TripEvent]:
-        """An article whose news (in its lead) is one trip, and which further down names a
-        trip of the same person that the knowledge base records before it, recalls that
-        one: "he was not arrested in Mongolia in September", in a report of his skipping
-        the G20 in Brazil. Only undated mentions of recorded trips go; a new one stays."""
+        """An article whose news (the trip it names first) is one trip, and which further
+        on names a trip of the same person that the knowledge base records before it,
+        recalls that one: "he was not arrested in Mongolia in September", in a report of his
+        skipping the G20 in Brazil. Only undated mentions of recorded trips go; a new one
+        stays, and so does a trip still to come after undated news."""
         lead = [e for e in events if leads.get(id(e))]
         if not lead:
             return events
