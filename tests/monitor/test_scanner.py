@@ -1054,3 +1054,17 @@ def test_the_news_and_three_earlier_trips_give_one_event(scanner: Scanner) -> No
     assert [(e.destination_iso2, e.status, e.start_date) for e in events] == [
         ("TJ", "occurred", dt.date(2026, 3, 4))
     ]
+
+
+def test_two_destinations_each_with_its_preposition(scanner: Scanner) -> None:
+    """"in die Vereinigten Arabischen Emirate (VAE) und nach Saudi-Arabien": both, and the
+    declined German name of the Emirates."""
+    text = (
+        "Wladimir Putin reist an diesem Mittwoch in die Vereinigten Arabischen Emirate (VAE) "
+        "und nach Saudi-Arabien."
+    )
+    events = scanner.scan(Article(text=text, published=dt.date(2023, 12, 4)))
+    assert {(e.destination_iso2, e.start_date) for e in events} == {
+        ("AE", dt.date(2023, 12, 6)),
+        ("SA", dt.date(2023, 12, 6)),
+    }

@@ -258,9 +258,18 @@ def _nearest_cue(place: Hit, cues: list[Hit]) -> Hit:
 
 def _conjoined(norm: str, a: Hit, b: Hit, w: Words) -> bool:
     """Whether only a comma or a conjunction stands between places ``a`` and ``b``
-    ("Kenya and Uganda", "China, India, Iran")."""
+    ("Kenya and Uganda", "China, India, Iran"), or a conjunction and a preposition of
+    destination ("in die Emirate und nach Saudi-Arabien", "to Kenya and to Uganda")."""
     gap = norm[a.end : b.start].replace(",", " , ").split()
-    return len(" ".join(gap)) <= 12 and all(g in w.gap for g in gap)
+    if len(" ".join(gap)) <= 12 and all(g in w.gap for g in gap):
+        return True
+    return (
+        len(" ".join(gap)) <= 16
+        and any(g in w.gap and g != "," for g in gap)
+        and bool(gap)
+        and gap[-1] in w.dest
+        and all(g in w.gap or g in w.dest for g in gap)
+    )
 
 
 def _blocks(blocker: Hit, arrest: Hit) -> bool:
