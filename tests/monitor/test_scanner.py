@@ -1068,3 +1068,20 @@ def test_two_destinations_each_with_its_preposition(scanner: Scanner) -> None:
         ("AE", dt.date(2023, 12, 6)),
         ("SA", dt.date(2023, 12, 6)),
     }
+
+
+def test_another_fugitives_recorded_trip_recalled_is_background(scanner: Scanner) -> None:
+    """A report of Putin's visit that recalls al-Bashir's recorded visit to South Africa
+    (not arrested) further on gives Putin's trip only."""
+    text = (
+        "Vladimir Putin arrived in Ulaanbaatar on Monday for a state visit.\n\n"
+        "A prominent case was when Omar al-Bashir was not apprehended when visiting South "
+        "Africa."
+    )
+    events = scanner.scan(Article(text=text, published=dt.date(2024, 9, 3)))
+    assert [(e.person, e.destination_iso2) for e in events] == [("vladimir-putin", "MN")]
+
+
+def test_if_they_were_to_visit_is_hypothetical(scanner: Scanner) -> None:
+    text = "Some countries said they would detain Benjamin Netanyahu if they were to visit."
+    assert scanner.scan(Article(text=text, published=dt.date(2025, 1, 3))) == []

@@ -447,8 +447,10 @@ class Scanner:
             if leads.get(id(e)) or e.start_date is not None:
                 keep.append(e)
                 continue
-            news = [
-                x for x in lead if x.person == e.person and x.destination_iso2 != e.destination_iso2
+            news = [  # anyone's: "a prominent case was al-Bashir's visit to South Africa"
+                x
+                for x in lead
+                if (x.person, x.destination_iso2) != (e.person, e.destination_iso2)
             ]
             if not news:
                 keep.append(e)
