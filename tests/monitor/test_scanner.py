@@ -1085,3 +1085,10 @@ def test_another_fugitives_recorded_trip_recalled_is_background(scanner: Scanner
 def test_if_they_were_to_visit_is_hypothetical(scanner: Scanner) -> None:
     text = "Some countries said they would detain Benjamin Netanyahu if they were to visit."
     assert scanner.scan(Article(text=text, published=dt.date(2025, 1, 3))) == []
+
+
+def test_a_hyphenated_pair_of_countries_is_no_destination(scanner: Scanner) -> None:
+    """"the Russia-China summit" names a bilateral meeting, not a trip to China."""
+    text = "Vladimir Putin will attend the Russia-China summit and then visit Tajikistan."
+    events = scanner.scan(Article(text=text, published=dt.date(2025, 10, 1)))
+    assert {e.destination_iso2 for e in events} == {"TJ"}

@@ -1023,8 +1023,17 @@ class Rules:
         """Places that say where someone comes from or whose title it is, not where to: after
         "from" ("a flight from Dubai") or a title ("президенту Турции", "с представителями
         Ирана"), and the ones conjoined to them ("from China, India and Iran")."""
-        norm = self.r.norm
+        norm, text = self.r.norm, self.r.text
         out: set[Hit] = set()
+        # Two places joined by a hyphen name a pair, not a destination: "the Russia-China
+        # summit", "Urusi-China", "Россия–Китай" (a bilateral meeting may be anywhere).
+        ends = {h.end for h in places}
+        starts = {h.start for h in places}
+        for p in places:
+            before = p.start >= 2 and text[p.start - 1] in "-–" and p.start - 1 in ends
+            after = text[p.end : p.end + 1] in ("-", "–") and p.end + 1 in starts
+            if before or after:
+                out.add(p)
         prev: Hit | None = None
         for p in sorted(places, key=lambda h: h.start):
             before = _word_before(norm, p.start)
