@@ -9,13 +9,10 @@ listed with the reason, so that fixing one makes this test ask for it to stay fi
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 import pytest
 
-from warrantwatch.config import Settings
-from warrantwatch.kb.service import open_kb
 from warrantwatch.monitor.evaluation import Labelled, load, score
 from warrantwatch.monitor.scanner import Scanner
 
@@ -24,12 +21,6 @@ SAMPLES = Path(__file__).parent / "language_samples"
 #: without a date word, Persian "وارد ... شد", Hungarian "videókapcsolaton", a Japanese
 #: condition after the verb.
 KNOWN_GAPS = {"ko", "fa", "hu", "ja"}
-
-
-@pytest.fixture(scope="module")
-def bundled_scanner() -> Scanner:
-    db = Path(tempfile.mkdtemp()) / "samples.sqlite3"
-    return Scanner(open_kb(Settings(database_url=f"sqlite:///{db}")).world)
 
 
 def _samples() -> dict[str, list[Labelled]]:

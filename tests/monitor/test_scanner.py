@@ -1092,3 +1092,18 @@ def test_a_hyphenated_pair_of_countries_is_no_destination(scanner: Scanner) -> N
     text = "Vladimir Putin will attend the Russia-China summit and then visit Tajikistan."
     events = scanner.scan(Article(text=text, published=dt.date(2025, 10, 1)))
     assert {e.destination_iso2 for e in events} == {"TJ"}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("ولادیمیر پوتین روز چهارشنبه در سفری رسمی وارد تاجیکستان شد.", "occurred"),
+        ("ولادیمیر پوتین روز چهارشنبه در سفری رسمی وارد تاجیکستان خواهد شد.", "planned"),
+    ],
+)
+def test_a_persian_split_verb_in_the_past(
+    bundled_scanner: Scanner, text: str, status: str
+) -> None:
+    """The bundled data holds the Persian names."""
+    (event,) = bundled_scanner.scan(Article(text=text, published=dt.date(2025, 10, 8)))
+    assert (event.destination_iso2, event.status) == ("TJ", status)

@@ -54,6 +54,7 @@ class Words:
     passive: tuple[str, ...]
     of: frozenset[str]
     negation: frozenset[str]
+    past_after: frozenset[str]
     next: frozenset[str]
     last: frozenset[str]
     guarded_weekdays: frozenset[str]
@@ -133,6 +134,7 @@ def build(langs: Iterable[Language]) -> Words:
         passive=tuple(w + " " for w in t(u(lambda x: x.grammar.passive))),
         of=_f(u(lambda x: x.grammar.of)),
         negation=_f(u(lambda x: x.grammar.not_)),
+        past_after=_f(u(lambda x: x.grammar.past_after)),
         next=_f(u(lambda x: x.dates.next)),
         last=_f(u(lambda x: x.dates.last)),
         guarded_weekdays=_f(u(lambda x: x.dates.guarded_weekdays)),

@@ -812,6 +812,9 @@ class Rules:
             return "occurred"
         if self._negated(near, cues):
             return "cancelled"  # "wird nicht am Treffen teilnehmen", "не поедет"
+        after = [w.strip('.,،؛:!?»"') for w in self.r.norm[place.end : place.end + 12].split()[:1]]
+        if after and after[0] in self.r.words.past_after and 0 <= place.start - near.end <= 25:
+            return "occurred"  # "وارد تاجیکستان شد": the verb's past half after the place
         lo = min(near.start, place.start) - 60
         hi = max(near.end, place.end) + 25
         tensed = ("TP", "INV", "FUT", "TO", "PAST", "NOW")
@@ -922,9 +925,7 @@ class Rules:
             score -= min(_cue_distance(p, near), 300.0) / 400.0
             mark = _mark(r, p)
             dest = mark > 0
-            if p.entry.data[0] in home and not any(
-                -30 <= p.start - c.end <= 60 for c in arrests
-            ):
+            if p.entry.data[0] in home and not any(-30 <= p.start - c.end <= 60 for c in arrests):
                 continue  # at home only "arrested at Manila's airport", not "... near Tripoli"
             if kind == "country" and not dest and p.entry.data[0] in lands:
                 continue  # "the invasion of Ukraine": the subject, not a destination
@@ -1056,7 +1057,7 @@ class Rules:
         return out
 
     def _title_before_of(self, p: Hit) -> bool:
-        """"the envoys of Britain", "the president of Mongolia": a title, then "of", then
+        """ "the envoys of Britain", "the president of Mongolia": a title, then "of", then
         the place (and "the" between them)."""
         words = self.r.norm[max(0, p.start - 40) : p.start].split()[:-1]
         w = self.r.words

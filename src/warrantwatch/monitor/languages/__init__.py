@@ -115,6 +115,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         # additions
         "of": _LIST,
         "not": _LIST,
+        "past_after": _LIST,
     },
     "dates": {
         "months": _MAP_LIST,
@@ -209,6 +210,9 @@ class Grammar:
     #: Negation words, as whole words ("nicht", "не", "not"): a travel word they negate
     #: reports a trip that will not happen.
     not_: tuple[str, ...] = ()
+    #: Words right after the place that put a split verb in the past (Persian "وارد
+    #: تاجیکستان شد": entered Tajikistan; "عازم آمریکا شد": left for America).
+    past_after: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
