@@ -56,9 +56,7 @@ def date_specs(langs: list[Language] | None = None) -> list[DateSpec]:
     out: list[DateSpec] = []
     seen: set[tuple[str, str, str, int]] = set()
 
-    def add(
-        phrase: str, lang: Language | None, kind: str, value: int, spaces: bool = True
-    ) -> None:
+    def add(phrase: str, lang: Language | None, kind: str, value: int, spaces: bool = True) -> None:
         code = lang.code if lang is not None else "xx"
         # two characters make a word where words are not spaced ("昨天", "周一", "어제")
         shortest = 3 if (lang.spaces if lang is not None else spaces) else 2
@@ -427,3 +425,23 @@ def _parse_numeric(phrase: str, order: str) -> dt.date | None:
     a, b, y = (int(x) for x in parts)
     day, month = (b, a) if order == "mdy" and "/" in phrase else (a, b)
     return _safe_date(y + 2000 if y < 100 else y, month, day)
+
+
+#: "/9" after a day: its month ("ngày 3/9"), not part of a longer number or full date.
+_SLASH_MONTH = re.compile(r"/(1[0-2]|0?[1-9])(?![\d/.])")
+
+
+def settle_day_words(norm: str, dates: list[DateMention]) -> list[DateMention]:
+    """Day-of-month words read against the dates around them: one with a slashed month
+    is a day and a month ("ngày 3/9"); one inside a full date is that date's day, not a
+    date of its own ("tanggal 3 September")."""
+    out = [
+        DateMention(d.start, m.end(), "D", day=d.day, month=int(m.group(1)))
+        if d.kind == "Q" and (m := _SLASH_MONTH.match(norm, d.end))
+        else d
+        for d in dates
+    ]
+    full = [(d.start, d.end) for d in out if d.kind in ("D", "N")]
+    return [
+        d for d in out if d.kind != "Q" or not any(a - 2 <= d.end and d.start <= b for a, b in full)
+    ]

@@ -15,7 +15,6 @@ it in each worker from the same ``World``.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +25,12 @@ from warrantwatch.law.world import World
 from warrantwatch.monitor import cues as cue_lex
 from warrantwatch.monitor import matcher
 from warrantwatch.monitor.anchor import HEAD, head_date, text_year, url_date
-from warrantwatch.monitor.dates import DateMention, numeric_dates, read_date
+from warrantwatch.monitor.dates import (
+    DateMention,
+    numeric_dates,
+    read_date,
+    settle_day_words,
+)
 from warrantwatch.monitor.known_trips import known_trip_id, recorded_day
 from warrantwatch.monitor.langid import languages_of
 from warrantwatch.monitor.lexicon import Words, merge
@@ -35,9 +39,6 @@ from warrantwatch.monitor.model import Article, ContactEvent, TripEvent
 from warrantwatch.monitor.segments import split
 from warrantwatch.monitor.textnorm import fold, script_of
 from warrantwatch.monitor.trips import STATUS_RANK, Candidate, Reading, Rules
-
-#: "/9" after a day: its month ("ngày 3/9"), not part of a longer number or full date.
-_SLASH_MONTH = re.compile(r"/(1[0-2]|0?[1-9])(?![\d/.])")
 
 #: Candidates below this confidence are not reported.
 MIN_CONFIDENCE = 0.4
@@ -214,17 +215,7 @@ class Scanner:
                 m = read_date(norm, h.start, h.end, kind, value, words)
                 if m is not None:
                     dates.append(m)
-        # "ngày 3/9": a day-of-month word with a slashed month is a day and a month
-        for k, d in enumerate(dates):
-            if d.kind == "Q" and (m := _SLASH_MONTH.match(norm, d.end)):
-                dates[k] = DateMention(d.start, m.end(), "D", day=d.day, month=int(m.group(1)))
-        # "tanggal 3 September": the day-of-month word's "3" is the full date's day
-        full = [(d.start, d.end) for d in dates if d.kind in ("D", "N")]
-        dates = [
-            d
-            for d in dates
-            if d.kind != "Q" or not any(a - 2 <= d.end and d.start <= b for a, b in full)
-        ]
+        dates = settle_day_words(norm, dates)
         strong = frozenset(pid for h, pid in resolved if h.entry.data[1])
         language = codes[0] if codes is not None and len(codes) == 1 else article.language
         published, year_hint, date_floor = article.published, None, None
@@ -353,29 +344,8 @@ class Scanner:
             )
             if date is None:
                 date = next((c.date for c in cs if c.date), None)
-            if date is None:
-                partial = next((c.day_month for c in cs if c.day_month), None)
-                if partial is not None:
-                    date = recorded_day(self.world, pid, iso2, *partial)
-            if date is not None and reading.published is None and date.year == reading.year_hint:
-                # The year came only from a year named somewhere in the page (related
-                # links carry other years): a recorded trip on that day and month wins.
-                date = recorded_day(self.world, pid, iso2, date.month, date.day) or date
-            if date is None and reading.published is None and reading.year_hint is None:
-                # A day and month elsewhere in a text with no year at all: only a recorded
-                # trip of this person to this place on that day places it.
-                date = next(
-                    (
-                        day
-                        for d in reading.dates
-                        + numeric_dates(
-                            reading.norm, 0, len(reading.norm), reading.language, reading.words
-                        )  # "vào ngày 3/9"
-                        if d.kind == "D" and not d.year
-                        if (day := recorded_day(self.world, pid, iso2, d.month, d.day))
-                    ),
-                    None,
-                )
+            if reading.published is None:
+                date = self._recorded_date(pid, iso2, date, cs, reading)
             place = best.place or next((c.place for c in cs if c.place), None)
             spans = list(best.evidence)
             if best.date is None and date is not None:
@@ -431,6 +401,42 @@ class Scanner:
         events.sort(key=lambda e: (-e.confidence, e.person, e.destination_iso2))
         return events
 
+    def _recorded_date(
+        self,
+        pid: str,
+        iso2: str,
+        date: dt.date | None,
+        cs: list[Candidate],
+        reading: Reading,
+    ) -> dt.date | None:
+        """The day of a recorded trip of ``pid`` to ``iso2`` that an undated text names by
+        day and month only: the trip's own day and month (no year to place them), a year
+        taken only from a year named somewhere in the page (related links carry other
+        years), or, with no year at all, any day and month in the text ("vào ngày 3/9").
+        Nothing is guessed: without such a record the date stays as read."""
+        if date is not None:
+            if date.year == reading.year_hint:
+                return recorded_day(self.world, pid, iso2, date.month, date.day) or date
+            return date
+        partial = next((c.day_month for c in cs if c.day_month), None)
+        if partial is not None and (day := recorded_day(self.world, pid, iso2, *partial)):
+            return day
+        if reading.year_hint is not None:
+            return None
+        norm = reading.norm
+        mentions = reading.dates + numeric_dates(
+            norm, 0, len(norm), reading.language, reading.words
+        )
+        return next(
+            (
+                day
+                for d in mentions
+                if d.kind == "D" and not d.year
+                if (day := recorded_day(self.world, pid, iso2, d.month, d.day))
+            ),
+            None,
+        )
+
     def _drop_recalled(
         self, events: list[TripEvent], leads: dict[int, bool], reading: Reading
     ) -> list[TripEvent]:
@@ -448,9 +454,7 @@ class Scanner:
                 keep.append(e)
                 continue
             news = [  # anyone's: "a prominent case was al-Bashir's visit to South Africa"
-                x
-                for x in lead
-                if (x.person, x.destination_iso2) != (e.person, e.destination_iso2)
+                x for x in lead if (x.person, x.destination_iso2) != (e.person, e.destination_iso2)
             ]
             if not news:
                 keep.append(e)
