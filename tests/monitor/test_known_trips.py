@@ -41,3 +41,21 @@ def test_rule_needs_person_place_nearness_and_a_covering_outcome(scan_world: Wor
         known_trip_id(scan_world, "vladimir-putin", "MN", "occurred", day, None, exclude=excl)
         is None
     )
+
+
+def test_an_undated_announcement_months_ahead_is_about_the_recorded_trip(
+    scan_world: World,
+) -> None:
+    """Visits are announced months before: an undated "will visit Mongolia" published
+    two months before the recorded visit is that visit; an arrival report is not
+    stretched so far, nor is a report published after the trip."""
+    before = dt.date(2024, 7, 10)  # the Mongolia trip of 2-3 September 2024
+    assert known_trip_id(scan_world, "vladimir-putin", "MN", "planned", None, before)
+    assert known_trip_id(scan_world, "vladimir-putin", "MN", "occurred", None, before) is None
+    too_early = dt.date(2024, 3, 1)
+    assert known_trip_id(scan_world, "vladimir-putin", "MN", "planned", None, too_early) is None
+    # a planned trip with its own day far from the recorded one is another trip
+    other_day = dt.date(2024, 7, 20)
+    assert (
+        known_trip_id(scan_world, "vladimir-putin", "MN", "planned", other_day, before) is None
+    )

@@ -481,6 +481,44 @@ def test_dateline_and_announcement_dates_are_not_the_trips(scanner: Scanner) -> 
     }
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a dateline with the country after the city, closed by a full stop
+        "DUSHANBE, Tajikistan, July 21. Vladimir Putin will pay a state visit to "
+        "Tajikistan in October, the ministry said.",
+        # an agency's name between the date and the dash, and a page stamp before
+        "2025-07-21 MOSCOW, July 21 (Wire) -- Vladimir Putin will visit Tajikistan, "
+        "the ministry said.",
+    ],
+)
+def test_a_datelines_day_is_not_a_planned_trips_day(scanner: Scanner, text: str) -> None:
+    assert found(scanner, text, published=dt.date(2025, 7, 21)) == {
+        ("vladimir-putin", "TJ", None)
+    }
+
+
+def test_the_persons_own_situation_is_the_topic_not_a_destination(scanner: Scanner) -> None:
+    """"Invited despite the warrant for war crimes in the Gaza Strip": Gaza is what the
+    warrant is about; a visit to troops in Gaza is a trip there."""
+    text = (
+        "Orban invited Benjamin Netanyahu in November, a day after the warrant for alleged "
+        "war crimes in the Gaza Strip."
+    )
+    assert found(scanner, text, published=dt.date(2025, 4, 2)) == set()
+    text = "Benjamin Netanyahu visited troops in Gaza on Tuesday."
+    assert {iso for _, iso, _ in found(scanner, text, published=dt.date(2025, 5, 28))} == {
+        "PS"
+    }
+
+
+def test_the_white_house_stands_for_washington(scanner: Scanner) -> None:
+    text = "Benjamin Netanyahu arrived at the White House on Monday for talks."
+    assert found(scanner, text, published=dt.date(2025, 9, 29)) == {
+        ("benjamin-netanyahu", "US", dt.date(2025, 9, 29))
+    }
+
+
 def test_itineraries_give_each_stop_its_own_day(scanner: Scanner) -> None:
     text = "Putin sarà lunedì a Baku e mercoledì proseguirà per Erevan."
     assert found(scanner, text, lang="it") == {

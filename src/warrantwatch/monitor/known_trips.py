@@ -5,7 +5,8 @@ Mongolia"), and reports of a trip go on for days after it. Both the scanner (whi
 an event ``known_trip``) and the alerts (which stay silent on it) ask the same question, so
 the rule lives here once: same person and destination, and the reported day inside the
 recorded trip or within ``window`` days of it (without a day: the report's own date that
-near), and a recorded outcome that covers the reported status.
+near, or for an announcement or a cancellation up to ``LEAD`` days before the trip), and a
+recorded outcome that covers the reported status.
 """
 
 from __future__ import annotations
@@ -25,6 +26,12 @@ KNOWN_OUTCOMES = {
 #: Days around a recorded trip within which a report is taken to be about it.
 WINDOW = 10
 
+#: Days before a recorded trip within which an undated announcement or cancellation of a
+#: trip to the same state is taken to be about it: state visits and summits are announced
+#: months ahead (the Kremlin's visit to Tajikistan of October 2025 was reported in July,
+#: the cancelled South African summit trip of August 2023 a month before).
+LEAD = 120
+
 
 def known_trip_id(
     world: World,
@@ -40,6 +47,7 @@ def known_trip_id(
     """The id of the recorded trip this report is about, or None (``exclude``: a trip id
     that does not count, such as the report's own confirmed row, whose changes are news)."""
     span = dt.timedelta(days=window)
+    lead = dt.timedelta(days=LEAD if status in ("planned", "cancelled") else window)
     for kt in world.trips_of(person):
         if kt.destination != destination or kt.id == exclude:
             continue
@@ -49,7 +57,7 @@ def known_trip_id(
         if day is not None:
             near = kt.start - span <= day <= end + span
         else:
-            near = reported is not None and kt.start - span <= reported <= end + span
+            near = reported is not None and kt.start - lead <= reported <= end + span
         if near:
             return kt.id
     return None

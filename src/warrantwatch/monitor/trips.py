@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
@@ -99,6 +100,9 @@ class _Sent:
     dates: list[DateMention] = field(default_factory=list)
     background: bool = False
 
+
+#: A page's time stamp opening a paragraph before its dateline ("date 2025-07-21 ").
+_STAMP = re.compile(r"^\s*(?:[^\W\d_]+\s+)?(?:19|20)\d{2}-\d{2}-\d{2}(?:[T ][\d:]+)?\s+")
 
 def _code(h: Hit) -> str:
     return h.entry.data  # type: ignore[no-any-return]
@@ -902,9 +906,12 @@ class Rules:
                 continue
             if p in attributes:
                 continue  # "leaders from China, India and Iran"; "президенту Турции"
+            # In the person's own situation the topic may stand further back ("crimini di
+            # guerra nella Striscia di Gaza"): that land is the subject of most news on them.
+            reach = 5 if p.entry.data[0] in lands else 3
             if any(
                 w.startswith(r.words.topic)
-                for w in r.norm[max(0, p.start - 40) : p.start].split()[-3:]
+                for w in r.norm[max(0, p.start - 60) : p.start].split()[-reach:]
             ):
                 continue  # "the situation in Burundi", "crimes committed in Darfur"
             if place in r.words.named_after and any(
@@ -1185,17 +1192,33 @@ class Rules:
 
     def _dateline(self, d: DateMention) -> bool:
         """Whether ``d`` is the date of a dateline: "NAIROBI, March 15 —" opening a
-        paragraph (the place in capitals, a comma, the date, a dash)."""
+        paragraph (the place in capitals, maybe its country, a comma, the date, then a
+        dash, or a full stop and the lead: "DUSHANBE, Tajikistan, July 21. Russian ...").
+        A page's time stamp before it ("2025-07-21 DUSHANBE, ...") does not hide it."""
         text = self.r.text
-        lo = text.rfind("\n", max(0, d.start - 42), d.start) + 1
-        if lo == 0 and d.start > 42:
+        lo = text.rfind("\n", max(0, d.start - 60), d.start) + 1
+        if lo == 0 and d.start > 60:
             return False  # no line break close before it: not the head of a paragraph
-        head = text[lo : d.start]
+        if d.kind == "N" and _STAMP.match(text[lo : d.end + 1]):
+            return True  # the stamp itself: the page's day, not the trip's
+        head = _STAMP.sub("", text[lo : d.start])
         if len(head) > 40 or not head.rstrip().endswith(","):
             return False
-        letters = [c for c in head if c.isalpha()]
+        parts = [p.strip() for p in head.rstrip().rstrip(",").split(",")]
+        city = [c for c in parts[0] if c.isalpha()]
+        if len(city) < 3 or not all(c.isupper() for c in city):
+            return False
+        if not all(w[:1].isupper() for p in parts[1:] for w in p.split()):
+            return False  # "MOSCOW, Russia," yes; "MOSCOW, on" no
         # The mention may have taken the dash in (folding makes it a space).
         tail = text[d.start : d.end + 4]
         digits = [i for i, c in enumerate(tail) if c.isdigit()]
-        after = tail[digits[-1] + 1 :].lstrip(" .,") if digits else ""
-        return bool(letters and after) and all(c.isupper() for c in letters) and after[0] in "—–-:"
+        if not digits:
+            return False
+        rest = text[d.start + digits[-1] + 1 : d.end + 40]
+        after = rest.lstrip(" .,")
+        if after.startswith("(") and 0 < after.find(")") < 25:
+            after = after[after.find(")") + 1 :].lstrip()  # "Oct 8 (Reuters) -"
+        if after[:1] in ("—", "–", "-", ":"):
+            return True
+        return rest.startswith(". ") and rest[2:3].isupper()
