@@ -133,6 +133,22 @@ def test_article_language_wins_and_letters_settle_kazakh(bundled_scanner: Scanne
     assert s._languages_of(ru, None)[0] == ("ru",)
 
 
+def test_a_declared_language_in_another_script_gives_way(bundled_scanner: Scanner) -> None:
+    """A feed item marked "en" that is a Ukrainian report is read as Ukrainian; an
+    English text marked "en" that quotes a Cyrillic name stays English."""
+    uk = "10 грудня уповноважена Марія Львова-Бєлова відвідала окуповану Донецьку область."
+    assert bundled_scanner._languages_of(uk, "en")[0] == ("uk",)
+    en = "Maria Lvova-Belova (Мария Львова-Белова) visited the occupied Donetsk region."
+    assert bundled_scanner._languages_of(en, "en") == (("en",), "en")
+    fr = (
+        "Le président russe Vladimir Poutine est arrivé mardi à Douchanbé pour une visite "
+        "d'État, a annoncé le Kremlin dans un communiqué."
+    )
+    assert bundled_scanner._languages_of(fr, "en")[0] == ("fr",)
+    (ev,) = bundled_scanner.scan(Article(text=uk, published=dt.date(2025, 12, 10), language="en"))
+    assert (ev.person, ev.destination_iso2, ev.status) == ("maria-lvova-belova", "UA", "occurred")
+
+
 def _scan(s: Scanner, text: str) -> list[tuple[str, str, str | None, str]]:
     events = s.scan(Article(text=text, published=dt.date(2025, 10, 7)))
     return [(e.destination_iso2, e.status, e.language, str(e.start_date)) for e in events]

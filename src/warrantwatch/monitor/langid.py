@@ -57,6 +57,8 @@ def identify(text: str, k: int = 2) -> list[tuple[str, float]]:
     """The ``k`` likeliest languages of ``text`` (ISO 639-1 where it has one) and their
     probabilities."""
     sample = " ".join(text[:SAMPLE].split())
+    # The model takes valid UTF-8 only: a lone surrogate (a broken page) becomes "?".
+    sample = sample.encode("utf-8", "replace").decode("utf-8")
     if not sample:
         return []
     labels, scores = _model().predict(sample, k=k)
@@ -89,6 +91,23 @@ def _scripts(alphabet: frozenset[str]) -> frozenset[str]:
     return frozenset(sc for sc, n in counts.items() if n >= 10) - _LOGOGRAPHIC
 
 
+def _other_script(sample: str, alphabet: frozenset[str] | None) -> bool:
+    """Whether most letters of ``sample`` are in scripts ``alphabet`` does not write (a
+    Cyrillic text declared English), so that the declared language cannot be right."""
+    if not alphabet:
+        return False
+    scripts = _scripts(alphabet)
+    if not scripts:
+        return False  # a logographic file: letters tell nothing here
+    letters = other = 0
+    for c in sample:
+        if c.isalpha():
+            letters += 1
+            if script_of(c) not in scripts:
+                other += 1
+    return letters >= 20 and other > letters / 2
+
+
 def _foreign(sample: str, alphabet: frozenset[str]) -> set[str]:
     """The letters of ``sample`` that ``alphabet`` lacks, in the alphabet's own scripts
     (a Latin name quoted in Russian says nothing), if they occur often enough."""
@@ -112,6 +131,8 @@ def languages_of(
 ) -> tuple[tuple[str, ...] | None, str | None]:
     """The language files to read ``text`` with (sorted; None for all of them), and the
     language to report (the article's, or the identified one: "hr", not the file "sh").
+    A declared language gives way when the text is written in another script, or when
+    the model is sure of another loaded language.
 
     ``idmap`` maps identifier codes to language files ("ms" -> "id"), ``alphabets`` each
     file to its letters (:func:`warrantwatch.monitor.lexicon.alphabet`). The article's
@@ -123,7 +144,15 @@ def languages_of(
     """
     if given:
         code = idmap.get(given.lower().replace("_", "-").split("-")[0])
-        return ((code,) if code is not None else None), given
+        if code is None:
+            return None, given
+        # A feed's or an aggregator's language is the channel's, not always the
+        # article's: a Ukrainian report in an item marked "en" is read as Ukrainian, and
+        # so is any text the model is sure is another loaded language.
+        if not _other_script(text[:SAMPLE], alphabets.get(code)):
+            best = identify(text, k=1)
+            if not best or best[0][1] < SURE_SCORE or idmap.get(best[0][0]) in (None, code):
+                return (code,), given
     found = identify(text, k=8)
     if not found:
         return None, None
