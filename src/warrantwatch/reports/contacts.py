@@ -18,7 +18,7 @@ from warrantwatch.law.treaty_status import status_on
 from warrantwatch.law.world import World
 from warrantwatch.reports import phrases as ph
 from warrantwatch.reports.document import Block, Citations, Line, Section, Table
-from warrantwatch.reports.i18n import N_, Lang
+from warrantwatch.reports.i18n import N_, Lang, document_title
 
 #: The knowledge-base topic of the authorities on contacts (records/authorities.yaml).
 POLICY_TOPIC = "contacts"
@@ -105,17 +105,26 @@ def policy_lines(world: World, L: Lang, c: Citations) -> list[Line]:
     """
     out = []
     for a in world.authorities_on(POLICY_TOPIC):
+        title = document_title(L.code, a.id, a.title)
         text = L._(
             "%(body)s, %(date)s: %(title)s",
             body=L.body(a.body),
             date=L.date(a.date),
-            title=L.quote(a.title),
+            title=L.quote(title.text),
         )
         if L.code == "en":
             text += f". {a.summary.strip()}" if a.summary.strip() else "."
+        elif title.translated:
+            text += "."
         else:
             text += " " + L._("(original title, in English)") + "."
-        out.append(Line(text, c.cite(a.fact.sources), None if a.fact.verified else "unverified"))
+        out.append(
+            Line(
+                text,
+                c.cite(a.fact.sources, title.sources),
+                None if a.fact.verified else "unverified",
+            )
+        )
     return out
 
 

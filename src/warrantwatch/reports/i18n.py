@@ -27,6 +27,9 @@ from babel import Locale
 from babel.dates import format_date
 from babel.support import NullTranslations, Translations
 
+from warrantwatch.kb.tiers import tier_of
+from warrantwatch.law.records import SourceRef
+
 LOCALE_DIR = Path(__file__).with_name("locale")
 LANGUAGES = ("en", "fr")
 #: Babel locale used for each language's dates (``en_GB`` writes "9 October 2025").
@@ -274,6 +277,53 @@ def french_names() -> dict[str, dict[str, str]]:
         "states": {iso: entry["name"] for iso, entry in raw["states"].items()},
         "bodies": dict(raw["bodies"]),
     }
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentTitle:
+    """A document's title for a briefing in one language.
+
+    ``translated`` is false when the language's own title is not on file, so the briefing
+    shows the original (English) title and must say so; ``sources`` are the pages that show
+    the title in this language, cited beside the document's own sources.
+    """
+
+    text: str
+    translated: bool
+    sources: tuple[SourceRef, ...] = ()
+
+
+@cache
+def french_titles() -> dict[str, tuple[str, SourceRef]]:
+    """French titles of rulings as the Court published them, by authority id (``data/names``).
+
+    Only titles a page of the Court or the Assembly shows in French are on file; a title is
+    never translated here, so every other ruling keeps its original title, marked as such.
+    """
+    raw = yaml.safe_load(NAMES_FILE.read_text(encoding="utf-8"))
+    out: dict[str, tuple[str, SourceRef]] = {}
+    for auth_id, entry in (raw.get("titles") or {}).items():
+        src = entry["source"]
+        ref = SourceRef(
+            url=src["url"],
+            publisher=src["publisher"],
+            title=src["title"],
+            date=src.get("date"),
+            accessed=src.get("accessed"),
+            tier=tier_of(src["url"], src["publisher"]),
+        )
+        out[str(auth_id)] = (entry["title"], ref)
+    return out
+
+
+def document_title(code: str, authority_id: str, title: str) -> DocumentTitle:
+    """``title`` (the data's English title) in language ``code``, when the Court gave one."""
+    if code == "en":
+        return DocumentTitle(title, translated=True)
+    if code == "fr" and authority_id in french_titles():
+        text, ref = french_titles()[authority_id]
+        return DocumentTitle(text, translated=True, sources=(ref,))
+    return DocumentTitle(title, translated=False)
 
 
 @cache

@@ -41,7 +41,7 @@ from warrantwatch.reports.figures import (
     timeline_svg,
     trip_marks,
 )
-from warrantwatch.reports.i18n import Lang
+from warrantwatch.reports.i18n import Lang, document_title
 from warrantwatch.reports.statute_fr import french_quote
 
 IMMUNITY_REFS = frozenset({"27", "98(1)"})
@@ -513,22 +513,24 @@ class VisitBuilder:
         """A ruling or position: body, date and title; in English, its summary's first sentence.
 
         The summaries in the data are English prose, so a French briefing shows the
-        document's own title only.
+        document's title only: its French title where the Court published one (that page is
+        cited too), else its own English title marked as the original.
         """
         L = self.L
+        title = document_title(L.code, auth.id, auth.title)
         head = L._(
             "%(body)s, %(date)s: %(title)s",
             body=L.body(auth.body),
             date=L.date(auth.date),
-            title=L.quote(auth.title),
+            title=L.quote(title.text),
         )
-        if L.code != "en":
-            # The data holds the document's own (English) title; no French title is on file,
-            # so it is shown as the original title, marked as such.
+        if not title.translated:
             head += " " + L._("(original title, in English)")
         text = head + (f". {first_sentence(auth.summary)}" if summary and L.code == "en" else ".")
         return Line(
-            text, self.c.cite(auth.fact.sources), None if auth.fact.verified else "unverified"
+            text,
+            self.c.cite(auth.fact.sources, title.sources),
+            None if auth.fact.verified else "unverified",
         )
 
     def contacts(self) -> Section:
@@ -646,6 +648,7 @@ class VisitBuilder:
                 auth = by_id.get(e.get("authority", ""))
                 if auth is None:
                     continue
+                title = document_title(L.code, auth.id, auth.title)
                 lines.append(
                     Line(
                         L._(
@@ -654,9 +657,9 @@ class VisitBuilder:
                             "(%(title)s).",
                             body=L.the_body(auth.body),
                             date=L.date(auth.date),
-                            title=L.quote(auth.title),
+                            title=L.quote(title.text),
                         ),
-                        self.c.cite(auth.fact.sources),
+                        self.c.cite(auth.fact.sources, title.sources),
                         None if auth.fact.verified else "unverified",
                     )
                 )
