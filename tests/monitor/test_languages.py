@@ -217,3 +217,23 @@ def test_a_foreign_name_does_not_change_the_language(bundled_scanner: Scanner) -
         "arresteren. Volgens Orbán is het hof politiek."
     )
     assert bundled_scanner._languages_of(nl, None)[0] == ("nl",)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # Polish "set off for", and the White House in the locative
+        ("Benjamin Netanjahu wyruszył do Waszyngtonu, by spotkać się z Trumpem.", "occurred"),
+        ("Trump spotkał się we wtorek z premierem Benjaminem Netanjahu w Białym Domu.", "occurred"),
+        # Hungarian separable prefix after the verb ("hívta meg" = invited)
+        ("Trump elsőként Benjamin Netanjahut hívta meg Washingtonba.", "planned"),
+        ("Il premier Benjamin Netanyahu incontrerà Trump alla Casa Bianca lunedì.", "planned"),
+    ],
+)
+def test_white_house_and_travel_words_in_other_languages(
+    bundled_scanner: Scanner, text: str, status: str
+) -> None:
+    events = bundled_scanner.scan(Article(text=text, published=dt.date(2025, 2, 3)))
+    assert [(e.person, e.destination_iso2, e.status) for e in events] == [
+        ("benjamin-netanyahu", "US", status)
+    ]
