@@ -237,3 +237,32 @@ def test_white_house_and_travel_words_in_other_languages(
     assert [(e.person, e.destination_iso2, e.status) for e in events] == [
         ("benjamin-netanyahu", "US", status)
     ]
+
+
+def test_a_meeting_noun_is_a_trip_only_as_the_persons_own(bundled_scanner: Scanner) -> None:
+    """"Встреча Путина и Трампа ... на Аляске" is Putin's trip; meetings he holds at home
+    with guests from China are not a trip to China."""
+    pub = dt.date(2025, 8, 9)
+    text = "Встреча Путина и Трампа должна состояться 15 августа на Аляске."
+    events = bundled_scanner.scan(Article(text=text, published=pub))
+    assert [(e.destination_iso2, e.status, e.start_date) for e in events] == [
+        ("US", "planned", dt.date(2025, 8, 15))
+    ]
+    text = "На полях форума Владимир Путин проведет встречи с иностранными гостями из Китая."
+    assert bundled_scanner.scan(Article(text=text, published=pub)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the person's own situation named as the topic up to six words back
+        "Това е първата визита на Путин в Индия от инвазията на руската армия в съседна Украйна.",
+        "En amont de son déplacement, Vladimir Poutine s'est félicité du soutien apporté à "
+        "l'opération militaire russe en Ukraine.",
+        "Бенямин Нетаняху пристигна на посещение при Орбан въпреки заповедта срещу него за "
+        "военни престъпления в Газа.",
+    ],
+)
+def test_the_persons_situation_is_no_destination(bundled_scanner: Scanner, text: str) -> None:
+    events = bundled_scanner.scan(Article(text=text, published=dt.date(2025, 12, 4)))
+    assert {e.destination_iso2 for e in events} <= {"IN", "HU"}

@@ -16,7 +16,7 @@ from warrantwatch.monitor.languages import HERE, Language, load_all
 
 #: Cue codes grouped as the rules use them.
 CUE_GROUPS: dict[str, tuple[str, ...]] = {
-    "travel": ("TP", "TO", "TN", "INV"),
+    "travel": ("TP", "TO", "TN", "MEET", "INV"),
     "status": ("CAN", "DEP", "ARR", "NARR", "NONE"),
     "hedges": ("MOD", "COND", "MENT"),
     "tense": ("BG", "FUT", "PAST", "NOW"),

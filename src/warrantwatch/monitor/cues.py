@@ -29,6 +29,9 @@ SAY   a speech verb ("said"): a person named after it is not the speaker
 ANN   an announcement verb ("announced", "a indiqué"): a date just after it is the
       announcement's, not the trip's (unlike SAY, says nothing of who the subject is)
 NONE  "no visit is planned", "no plans have been announced": the clause reports no trip
+MEET  "встреча", "зустріч": a meeting noun; a trip noun (TN) only when a named person
+      follows it closely, as the meeting's own ("встреча Путина и Трампа на Аляске"),
+      never for meetings someone holds at home ("проведет встречи с гостями из Китая")
 ====  =====================================================================
 
 A phrase ending in ``*`` is a stem: any letters may follow (``visit*`` matches
@@ -48,6 +51,8 @@ CODES = frozenset(CUE_CODES)
 
 #: Codes that make a sentence about a trip at all.
 TRIP_CODES = frozenset({"TP", "TO", "TN", "INV", "CAN", "DEP", "ARR", "NARR"})
+#: Codes that make a text worth reading further (a meeting noun may be a trip noun).
+GATE_CODES = TRIP_CODES | {"MEET"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -200,7 +200,7 @@ class Scanner:
     ) -> Reading | None:
         person_hits = [h for h in hits if h.entry.kind == PERSON]
         cues = [h for h in hits if h.entry.kind == CUE]
-        if not any(h.entry.data in cue_lex.TRIP_CODES for h in cues):
+        if not any(h.entry.data in cue_lex.GATE_CODES for h in cues):
             return None
         countries = {h.entry.data[0] for h in hits if h.entry.kind == PLACE}
         resolved = self._resolve_persons(person_hits, countries)

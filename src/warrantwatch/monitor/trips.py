@@ -101,6 +101,9 @@ class _Sent:
     background: bool = False
 
 
+#: How close after a meeting noun (MEET) the person must be named for it to be their trip.
+MEET_REACH = 12
+
 #: A page's time stamp opening a paragraph before its dateline ("date 2025-07-21 ").
 _STAMP = re.compile(r"^\s*(?:[^\W\d_]+\s+)?(?:19|20)\d{2}-\d{2}-\d{2}(?:[T ][\d:]+)?\s+")
 
@@ -124,10 +127,18 @@ def _assign(r: Reading) -> list[_Sent]:
         s = at(h.start)
         if s is not None:
             s.places.append(h)
+    person_starts = sorted(h.start for h, _ in r.persons)
     for h in r.cues:
         s = at(h.start)
-        if s is not None:
-            s.cues.append(h)
+        if s is None:
+            continue
+        if h.entry.data == "MEET":
+            # "встреча Путина и Трампа": the person's own meeting, a trip noun
+            k = bisect.bisect_left(person_starts, h.end)
+            if k == len(person_starts) or person_starts[k] - h.end > MEET_REACH:
+                continue
+            h = Hit(h.start, h.end, h.entry._replace(data="TN"))
+        s.cues.append(h)
     for d in r.dates:
         s = at(d.start)
         if s is not None:
@@ -907,8 +918,9 @@ class Rules:
             if p in attributes:
                 continue  # "leaders from China, India and Iran"; "президенту Турции"
             # In the person's own situation the topic may stand further back ("crimini di
-            # guerra nella Striscia di Gaza"): that land is the subject of most news on them.
-            reach = 5 if p.entry.data[0] in lands else 3
+            # guerra nella Striscia di Gaza", "invazia rusă pe scară largă în Ucraina"):
+            # that land is the subject of most news about them.
+            reach = 6 if p.entry.data[0] in lands else 3
             if any(
                 w.startswith(r.words.topic)
                 for w in r.norm[max(0, p.start - 60) : p.start].split()[-reach:]

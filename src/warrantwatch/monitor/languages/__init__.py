@@ -34,6 +34,7 @@ CUE_CODES = (
     "TP",
     "TO",
     "TN",
+    "MEET",
     "INV",
     "CAN",
     "DEP",
