@@ -203,5 +203,7 @@ def test_ended_terms_end(bundled: World) -> None:
     assert not [o for o in bundled.officials_of("PH", dt.date(2022, 7, 1)) if "Duterte" in o.name]
     counts = check(read_data_dir(bundled_data_dir())).counts
     assert counts["officials"] >= 58
+    # Gaps remain (coverage is partial) and are counted; the figure falls as officials are
+    # added, so the test checks that it is counted, not a coverage target.
     for office in ("head of state", "head of government", "foreign minister"):
-        assert counts[f"States Parties without a current {office}"] > 50
+        assert counts[f"States Parties without a current {office}"] > 0
