@@ -266,3 +266,13 @@ def test_a_meeting_noun_is_a_trip_only_as_the_persons_own(bundled_scanner: Scann
 def test_the_persons_situation_is_no_destination(bundled_scanner: Scanner, text: str) -> None:
     events = bundled_scanner.scan(Article(text=text, published=dt.date(2025, 12, 4)))
     assert {e.destination_iso2 for e in events} <= {"IN", "HU"}
+
+
+def test_an_arrest_is_where_the_arrest_word_stands(bundled_scanner: Scanner) -> None:
+    """Back in Manila from a Hong Kong trip, arrested at the airport: the arrest is in the
+    Philippines (the place nearest the arrest word), not where the trip had been; a
+    warrant that "might be executed" in states overflown places no arrest."""
+    pub = dt.date(2025, 3, 11)
+    text = "杜特尔特结束香港之行后返回马尼拉,随后在机场被捕。"
+    events = bundled_scanner.scan(Article(text=text, published=pub))
+    assert [(e.destination_iso2, e.status) for e in events] == [("PH", "arrest")]

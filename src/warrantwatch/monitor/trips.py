@@ -267,6 +267,14 @@ def _cue_distance(place: Hit, cue: Hit) -> float:
     return max(0.0, (cue.start - place.end) * 1.5 + 15)
 
 
+def _arrest_gap(place: Hit, arrests: list[Hit]) -> int:
+    """Characters between a place and the nearest arrest word, before or after it."""
+    return min(
+        (c.start - place.end if place.end <= c.start else max(0, place.start - c.end))
+        for c in arrests
+    )
+
+
 def _nearest_cue(place: Hit, cues: list[Hit]) -> Hit:
     return min(cues, key=lambda c: _cue_distance(place, c))
 
@@ -963,7 +971,21 @@ class Rules:
         # names its place, that is the place; the rest is where he came from.
         at_arrest = [x for x in scored if any(-30 <= x[0].start - c.end <= 60 for c in arrests)]
         if at_arrest:
-            scored = at_arrest
+            # Not a place marked as the flight's origin when another is named, and of the
+            # rest the place nearest the arrest word: "フィリピン国内で逮捕され ... オランダ・
+            # ハーグに移送" was an arrest in the Philippines, the Netherlands came after.
+            not_origin = [x for x in at_arrest if _mark(r, x[0]) >= 0] or at_arrest
+            done = [  # "逮捕状を執行する可能性がある": a possible arrest says nowhere
+                c
+                for c in arrests
+                if not any(
+                    _code(m) in ("MOD", "COND") and 0 <= m.start - c.end <= 10 for m in cues
+                )
+            ]
+            if done:
+                scored = [min(not_origin, key=lambda x: _arrest_gap(x[0], done))]
+            else:
+                scored = not_origin
         scored.sort(key=lambda x: -x[1])
         best_hit, best_score, best_near = scored[0]
         chosen = [(best_hit, best_score)]
