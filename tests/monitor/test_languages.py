@@ -240,7 +240,7 @@ def test_white_house_and_travel_words_in_other_languages(
 
 
 def test_a_meeting_noun_is_a_trip_only_as_the_persons_own(bundled_scanner: Scanner) -> None:
-    """"Встреча Путина и Трампа ... на Аляске" is Putin's trip; meetings he holds at home
+    """ "Встреча Путина и Трампа ... на Аляске" is Putin's trip; meetings he holds at home
     with guests from China are not a trip to China."""
     pub = dt.date(2025, 8, 9)
     text = "Встреча Путина и Трампа должна состояться 15 августа на Аляске."
@@ -276,3 +276,21 @@ def test_an_arrest_is_where_the_arrest_word_stands(bundled_scanner: Scanner) -> 
     text = "杜特尔特结束香港之行后返回马尼拉,随后在机场被捕。"
     events = bundled_scanner.scan(Article(text=text, published=pub))
     assert [(e.destination_iso2, e.status) for e in events] == [("PH", "arrest")]
+
+
+def test_dushanbe_as_monday_and_conditions_after_the_verb(bundled_scanner: Scanner) -> None:
+    """In Persian "دوشنبه" is Monday as well as Dushanbe: followed by a day of the month it
+    is the weekday. In Japanese the condition follows the verb: "訪問した場合" is "if he
+    visited", no trip."""
+    pub = dt.date(2023, 3, 18)
+    text = (
+        "رسانه‌ها گزارش دادند که شی جین پینگ روز دوشنبه، ۲۰ مارچ، "
+        "در سفر رسمی مهمان ولادیمیر پوتین خواهد بود."
+    )
+    assert bundled_scanner.scan(Article(text=text, published=pub)) == []
+    text = "پوتین روز دوشنبه به دوشنبه سفر می‌کند."
+    assert [
+        e.destination_iso2 for e in bundled_scanner.scan(Article(text=text, published=pub))
+    ] == ["TJ"]
+    text = "タジキスタンは加盟国であり、プーチン氏が訪問した場合は難しい判断を迫られる。"
+    assert bundled_scanner.scan(Article(text=text, published=pub)) == []

@@ -104,6 +104,9 @@ class _Sent:
 #: How close after a meeting noun (MEET) the person must be named for it to be their trip.
 MEET_REACH = 12
 
+#: A day of the month after a weekday ("دوشنبه، ۲۰ مارچ", "душанбе, 20 март").
+_DAY_NUMBER_AFTER = re.compile(r"[^\S\n]*[,،]?[^\S\n]*\d{1,2}(?!\d)")
+
 #: A page's time stamp opening a paragraph before its dateline ("date 2025-07-21 ").
 _STAMP = re.compile(r"^\s*(?:[^\W\d_]+\s+)?(?:19|20)\d{2}-\d{2}-\d{2}(?:[T ][\d:]+)?\s+")
 
@@ -630,9 +633,14 @@ class Rules:
         # Hypothetical: a condition just before the travel wording ("If he travels to ...");
         # not one far before it ("arrest him should he set foot in Armenia, after the
         # Kremlin announced that he will travel to Yerevan on Thursday").
-        if any(
-            _code(c) == "COND" and first_trip - 80 <= c.start <= first_trip + 5 for c in cues
-        ) and not any(_code(c) in ("TO", "ARR", "CAN", "DEP") for c in trip):
+        # Where the condition follows the verb ("訪問した場合", "ziyaret ederse", "방문할 경우"),
+        # it stands right after the travel word and makes even a past form conditional.
+        conds = [c for c in cues if _code(c) == "COND"]
+        if any(0 <= c.start - t.end <= 4 for c in conds for t in trip):
+            return []
+        if any(first_trip - 80 <= c.start <= first_trip + 5 for c in conds) and not any(
+            _code(c) in ("TO", "ARR", "CAN", "DEP") for c in trip
+        ):
             return []
         if not anaphora and self._someone_else_travels(span, trip, name_hits):
             return []
@@ -923,6 +931,8 @@ class Rules:
                 continue
             if any(n.start <= p.start < n.end for n in name_hits):
                 continue
+            if self._weekday_not_place(p):
+                continue  # "دوشنبه، ۲۰ مارچ": Monday the 20th, not Dushanbe
             if p in attributes:
                 continue  # "leaders from China, India and Iran"; "президенту Турции"
             # In the person's own situation the topic may stand further back ("crimini di
@@ -1036,6 +1046,16 @@ class Rules:
                 (city[0], sc) if city is not None and h.entry.data[2] != "city" else (h, sc)
             )
         return merged
+
+    def _weekday_not_place(self, p: Hit) -> bool:
+        """Whether a place name is a weekday here: Dushanbe is "Monday" in Persian, Tajik
+        and Turkmen, and a weekday followed by its day of the month is a date."""
+        if not any(
+            d.kind == "W" and d.start <= p.start and p.end <= d.end + 3
+            for d in self._dates.within(p.start - 3, p.end)
+        ):
+            return False
+        return _DAY_NUMBER_AFTER.match(self.r.norm, p.end) is not None
 
     def _host_country(
         self,
