@@ -294,3 +294,22 @@ def test_dushanbe_as_monday_and_conditions_after_the_verb(bundled_scanner: Scann
     ] == ["TJ"]
     text = "タジキスタンは加盟国であり、プーチン氏が訪問した場合は難しい判断を迫られる。"
     assert bundled_scanner.scan(Article(text=text, published=pub)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # Uzbek as kun.uz writes Mongolia, in both scripts
+        ("Vladimir Putin 2 sentabr kuni Mo‘g‘ulistonga rasmiy tashrif bilan keldi.", "occurred"),
+        ("Россия президенти Владимир Путин расмий ташриф билан Мўғулистонга борди.", "occurred"),
+        # Malay/Indonesian "considering attending" is a plan, not an attendance
+        (
+            "Presiden Vladimir Putin sedang mempertimbangkan untuk menghadiri sidang kemuncak "
+            "di Ulaanbaatar.",
+            "planned",
+        ),
+    ],
+)
+def test_uzbek_mongolia_and_malay_plans(bundled_scanner: Scanner, text: str, status: str) -> None:
+    events = bundled_scanner.scan(Article(text=text, published=dt.date(2024, 9, 3)))
+    assert [(e.destination_iso2, e.status) for e in events] == [("MN", status)]
