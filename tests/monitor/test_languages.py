@@ -313,3 +313,20 @@ def test_dushanbe_as_monday_and_conditions_after_the_verb(bundled_scanner: Scann
 def test_uzbek_mongolia_and_malay_plans(bundled_scanner: Scanner, text: str, status: str) -> None:
     events = bundled_scanner.scan(Article(text=text, published=dt.date(2024, 9, 3)))
     assert [(e.destination_iso2, e.status) for e in events] == [("MN", status)]
+
+
+def test_persian_monday_needs_its_day_word(bundled_scanner: Scanner) -> None:
+    """"روز دوشنبه در فلوریدا" is Monday in Florida; "سفر به دوشنبه" a trip to Dushanbe."""
+    pub = dt.date(2025, 12, 27)
+    text = "ترامپ و بنیامین نتانیاهو روز دوشنبه در فلوریدا دیدار خواهند کرد."
+    events = bundled_scanner.scan(Article(text=text, published=pub))
+    assert [(e.destination_iso2, e.start_date) for e in events] == [("US", dt.date(2025, 12, 29))]
+
+
+def test_a_court_ordering_an_arrest_is_no_arrest(bundled_scanner: Scanner) -> None:
+    text = (
+        "JOHANNESBURG - A court in Pretoria ordered the arrest of Omar al-Bashir after he "
+        "left South Africa."
+    )
+    events = bundled_scanner.scan(Article(text=text, published=dt.date(2015, 6, 15)))
+    assert all(e.status != "arrest" for e in events)

@@ -55,7 +55,9 @@ def known_trip_id(
             continue
         end = kt.end or kt.start
         if day is not None:
-            near = kt.start - span <= day <= end + span
+            # an announcement's or a cancellation's own day often stands in for the trip's
+            # ("said on Wednesday he will not attend"): weeks before the trip it is that trip
+            near = kt.start - (lead if day <= (reported or day) else span) <= day <= end + span
         else:
             near = reported is not None and kt.start - lead <= reported <= end + span
         if near:

@@ -1055,6 +1055,8 @@ class Rules:
             for d in self._dates.within(p.start - 3, p.end)
         ):
             return False
+        if self.r.norm[p.start : p.end] in self.r.words.guarded_weekdays:
+            return True  # its guard word ("روز دوشنبه") made it the weekday
         return _DAY_NUMBER_AFTER.match(self.r.norm, p.end) is not None
 
     def _host_country(
