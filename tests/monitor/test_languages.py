@@ -330,3 +330,13 @@ def test_a_court_ordering_an_arrest_is_no_arrest(bundled_scanner: Scanner) -> No
     )
     events = bundled_scanner.scan(Article(text=text, published=dt.date(2015, 6, 15)))
     assert all(e.status != "arrest" for e in events)
+
+
+def test_sending_letters_is_no_deputy_sent(bundled_scanner: Scanner) -> None:
+    """Turkmen "iberdi" (sent) alone is no deputy sent instead of the person: the Court
+    sent its requests to Tajikistan, Putin cancelled nothing."""
+    text = (
+        "Kazyýet Täjigistana Wladimir Putiniň tussag edilmegini sorap, talap hatlaryny iberdi."
+    )
+    events = bundled_scanner.scan(Article(text=text, published=dt.date(2026, 1, 6)))
+    assert all(e.status != "cancelled" for e in events)
