@@ -340,3 +340,29 @@ def test_sending_letters_is_no_deputy_sent(bundled_scanner: Scanner) -> None:
     )
     events = bundled_scanner.scan(Article(text=text, published=dt.date(2026, 1, 6)))
     assert all(e.status != "cancelled" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a wire's bracketed dateline names its bureaus, not a destination
+        (
+            "【モスクワ、ブリュッセル共同】プーチン大統領はモンゴルからウラジオストクに到着した。",
+            set(),
+        ),
+        # the flight's route and the states it avoids are no destination
+        (
+            "内塔尼亚胡于25日乘机前往美国纽约参加联大会议。"
+            "法国通常会出现在该航班的航线上,但法国表示不会逮捕内塔尼亚胡。",
+            {"US"},
+        ),
+        # "in order that he could visit" is a wish; "his last trip abroad" a recall
+        ("Merz akan mencari cara agar Benjamin Netanyahu dapat mengunjungi Jerman.", set()),
+        ("Perjalanan luar negeri terakhir Benjamin Netanyahu adalah ke AS pada bulan Juli.", set()),
+    ],
+)
+def test_datelines_routes_wishes_and_recalls(
+    bundled_scanner: Scanner, text: str, expected: set[str]
+) -> None:
+    events = bundled_scanner.scan(Article(text=text, published=dt.date(2025, 9, 26)))
+    assert {e.destination_iso2 for e in events} == expected

@@ -933,6 +933,8 @@ class Rules:
                 continue
             if self._weekday_not_place(p):
                 continue  # "دوشنبه، ۲۰ مارچ": Monday the 20th, not Dushanbe
+            if self._in_bracket_dateline(p):
+                continue  # "【モスクワ、ブリュッセル共同】": where the agency's bureaus are
             if p in attributes:
                 continue  # "leaders from China, India and Iran"; "президенту Турции"
             # In the person's own situation the topic may stand further back ("crimini di
@@ -1046,6 +1048,20 @@ class Rules:
                 (city[0], sc) if city is not None and h.entry.data[2] != "city" else (h, sc)
             )
         return merged
+
+    def _in_bracket_dateline(self, p: Hit) -> bool:
+        """Whether a place stands in a bracketed dateline opening a line, as Japanese and
+        Chinese wires write it ("【モスクワ共同】", "【3月13日 AFP】"): the bureau, not a
+        destination."""
+        text = self.r.text
+        open_at = text.rfind("【", max(0, p.start - 30), p.start)
+        if open_at < 0 or "】" in text[open_at : p.start]:
+            return False
+        line = text.rfind("\n", 0, open_at) + 1
+        if _STAMP.sub("", text[line:open_at]).strip():
+            return False
+        close = text.find("】", p.end, p.end + 30)
+        return close >= 0
 
     def _weekday_not_place(self, p: Hit) -> bool:
         """Whether a place name is a weekday here: Dushanbe is "Monday" in Persian, Tajik
