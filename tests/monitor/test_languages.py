@@ -366,3 +366,18 @@ def test_datelines_routes_wishes_and_recalls(
 ) -> None:
     events = bundled_scanner.scan(Article(text=text, published=dt.date(2025, 9, 26)))
     assert {e.destination_iso2 for e in events} == expected
+
+
+def test_an_arrest_verb_opening_a_sentence_is_the_named_persons(
+    bundled_scanner: Scanner,
+) -> None:
+    """Pro-drop languages put the subject in the verb: "Alikamatwa ..." (he was arrested)
+    after a sentence naming Duterte is his arrest; a sentence opening with its own subject
+    ("Police arrested three protesters") is not the person's."""
+    pub = dt.date(2025, 3, 12)
+    text = "Ndege ya Rodrigo Duterte iliondoka jioni. Alikamatwa baada ya kuwasili Manila."
+    events = bundled_scanner.scan(Article(text=text, published=pub))
+    assert [(e.destination_iso2, e.status) for e in events] == [("PH", "arrest")]
+    text = "Vladimir Putin visited Paris. Police arrested three protesters in Lyon."
+    events = bundled_scanner.scan(Article(text=text, published=pub))
+    assert [(e.destination_iso2, e.status) for e in events] == [("FR", "occurred")]

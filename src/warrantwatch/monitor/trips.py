@@ -463,7 +463,9 @@ class Rules:
                     others = [o for o, p in s.persons if p != pid]
                     span = _clause(s, h, others) if others else (s.start, s.end)
                     out.extend(self._decide(i, pid, span, anaphora=False, name_hits=hits))
-            elif not s.persons and any(_code(c) in ("ANA", "DEP", "CAN") for c in s.cues):
+            elif not s.persons and (
+                any(_code(c) in ("ANA", "DEP", "CAN") for c in s.cues) or self._opens_arrest(s)
+            ):
                 ante = self._antecedent(i)
                 named = {pid for _, pid in self.r.persons}
                 if ante is None and len(named) == 1:
@@ -476,6 +478,16 @@ class Rules:
                 if ante is not None:
                     out.extend(self._decide(i, ante, (s.start, s.end), anaphora=True, name_hits=[]))
         return out
+
+    def _opens_arrest(self, s: _Sent) -> bool:
+        """Whether the sentence opens with an arrest word, its subject only in the verb
+        ("Alikamatwa baada ya kuwasili ...", "Fue detenido en el aeropuerto"): he, the
+        person named before. "Police arrested three protesters" opens with its subject."""
+        head = self.r.text[s.start : s.start + 4]
+        return any(
+            _code(c) == "ARR" and c.start - s.start <= len(head) - len(head.lstrip())
+            for c in s.cues
+        )
 
     def _title_of_own(self, s: _Sent, pid: str) -> bool:
         """Whether a title with the person's own nationality stands in ``s`` ("the Israeli
