@@ -376,3 +376,19 @@ def test_an_arrest_verb_opening_a_sentence_is_the_named_persons(
     text = "Vladimir Putin visited Paris. Police arrested three protesters in Lyon."
     events = bundled_scanner.scan(Article(text=text, published=pub))
     assert [(e.destination_iso2, e.status) for e in events] == [("FR", "occurred")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sentence opening with "if" is hypothetical up to its first comma, however long
+        "Gdyby urzędujący premier Izraela pan Benjamin Netanjahu wyraził wolę osobistego "
+        "udziału w obchodach rocznicy w Oświęcimiu, rząd powinien zagwarantować mu pobyt.",
+        # "would avoid being arrested" is no arrest
+        "È una questione ipotetica: se il governo decidesse di rispettare il mandato, Benjamin "
+        "Netanyahu smetterà di viaggiare in Italia per visite di stato ed eviterà quindi di "
+        "essere arrestato.",
+    ],
+)
+def test_hypothetical_visits_and_arrests(bundled_scanner: Scanner, text: str) -> None:
+    assert bundled_scanner.scan(Article(text=text, published=dt.date(2025, 1, 10))) == []

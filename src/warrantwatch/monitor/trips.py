@@ -650,6 +650,14 @@ class Rules:
         conds = [c for c in cues if _code(c) == "COND"]
         if any(0 <= c.start - t.end <= 4 for c in conds for t in trip):
             return []
+        # A sentence that opens with "if" ("Gdyby ... wyraził wolę osobistego udziału, rząd
+        # powinien ...") is hypothetical up to its first comma, however long the clause.
+        text = self.r.text
+        opening = [c for c in conds if not text[s.start : c.start].strip(" \t\n\"'„“”«»")]
+        if opening and any(
+            t.start >= opening[0].end and "," not in text[opening[0].end : t.start] for t in trip
+        ):
+            return []
         if any(first_trip - 80 <= c.start <= first_trip + 5 for c in conds) and not any(
             _code(c) in ("TO", "ARR", "CAN", "DEP") for c in trip
         ):
