@@ -311,7 +311,7 @@ def test_uzbek_mongolia_and_malay_plans(bundled_scanner: Scanner, text: str, sta
 
 
 def test_persian_monday_needs_its_day_word(bundled_scanner: Scanner) -> None:
-    """"روز دوشنبه در فلوریدا" is Monday in Florida; "سفر به دوشنبه" a trip to Dushanbe."""
+    """ "روز دوشنبه در فلوریدا" is Monday in Florida; "سفر به دوشنبه" a trip to Dushanbe."""
     pub = dt.date(2025, 12, 27)
     text = "ترامپ و بنیامین نتانیاهو روز دوشنبه در فلوریدا دیدار خواهند کرد."
     events = bundled_scanner.scan(Article(text=text, published=pub))
@@ -330,9 +330,7 @@ def test_a_court_ordering_an_arrest_is_no_arrest(bundled_scanner: Scanner) -> No
 def test_sending_letters_is_no_deputy_sent(bundled_scanner: Scanner) -> None:
     """Turkmen "iberdi" (sent) alone is no deputy sent instead of the person: the Court
     sent its requests to Tajikistan, Putin cancelled nothing."""
-    text = (
-        "Kazyýet Täjigistana Wladimir Putiniň tussag edilmegini sorap, talap hatlaryny iberdi."
-    )
+    text = "Kazyýet Täjigistana Wladimir Putiniň tussag edilmegini sorap, talap hatlaryny iberdi."
     events = bundled_scanner.scan(Article(text=text, published=dt.date(2026, 1, 6)))
     assert all(e.status != "cancelled" for e in events)
 
@@ -392,3 +390,19 @@ def test_an_arrest_verb_opening_a_sentence_is_the_named_persons(
 )
 def test_hypothetical_visits_and_arrests(bundled_scanner: Scanner, text: str) -> None:
     assert bundled_scanner.scan(Article(text=text, published=dt.date(2025, 1, 10))) == []
+
+
+def test_ghana_in_georgian_and_the_paris_olympics_are_no_destination(
+    bundled_scanner: Scanner,
+) -> None:
+    pub = dt.date(2024, 1, 5)
+    text = "ვლადიმერ პუტინმა შესაძლოა 2024 წელს რამდენიმე უცხოური ვიზიტი განახორციელოს."
+    assert all(
+        e.destination_iso2 != "GH" for e in bundled_scanner.scan(Article(text=text, published=pub))
+    )
+    text = (
+        "Монгол Улс “Парис 2024” олимпын наадмаар анхаарал татаж байсан бол одоо Путины айлчлалаар."
+    )
+    assert all(
+        e.destination_iso2 != "FR" for e in bundled_scanner.scan(Article(text=text, published=pub))
+    )
