@@ -406,3 +406,11 @@ def test_ghana_in_georgian_and_the_paris_olympics_are_no_destination(
     assert all(
         e.destination_iso2 != "FR" for e in bundled_scanner.scan(Article(text=text, published=pub))
     )
+
+
+def test_a_surrender_to_the_courts_seat_is_no_trip(bundled_scanner: Scanner) -> None:
+    """Transferred to the Netherlands into the Court's custody: a surrender, not a trip
+    (nor an arrest in the Netherlands)."""
+    text = "ICCの令状に基づき逮捕されたドゥテルテ前大統領の身柄は12日、オランダのICCに移送された。"
+    events = bundled_scanner.scan(Article(text=text, published=dt.date(2025, 3, 13)))
+    assert all(e.destination_iso2 != "NL" for e in events)

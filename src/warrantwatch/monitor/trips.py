@@ -947,8 +947,11 @@ class Rules:
             _, place, kind = p.entry.data
             if any(0 <= p.start - e <= 30 for e in mention_ends):
                 continue  # "should be in The Hague"
-            if place == "The Hague" and any(w in span_norm for w in r.words.court):
-                continue
+            if (place == "The Hague" or p.entry.data[0] == "NL") and any(
+                w in span_norm for w in r.words.court
+            ):
+                continue  # the Court's seat: a surrender, not a trip ("transferred to the
+                # Netherlands to ICC custody", "オランダ・ハーグのICCに移送")
             if any(n.start <= p.start < n.end for n in name_hits):
                 continue
             if self._weekday_not_place(p):
