@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
 import json
 import statistics
 import sys
@@ -41,6 +40,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.real_news import held_out  # noqa: E402  (the README's held-aside rule)
 from tests.monitor_service.helpers import LocalServer, Route, rss  # noqa: E402
 from tests.monitor_service.sourcedocs import (  # noqa: E402
     gdelt_artlist,
@@ -68,12 +68,6 @@ FICTIONAL = [  # our own texts, about invented future trips (dates far ahead)
      "September 2024.", []),
     ("fx-6", "en", "2031-03-23", "The weather in Ulaanbaatar was cold this week.", []),
 ]  # fmt: skip
-
-
-def held_out(url: str) -> bool:
-    """The real-news README's rule: a fifth of the rows, by the address's digest, is set
-    aside; the replay reads only the rest unless asked (``--all``)."""
-    return int(hashlib.sha1(url.encode("utf-8")).hexdigest(), 16) % 5 == 0
 
 
 def load_articles(

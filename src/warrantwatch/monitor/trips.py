@@ -483,11 +483,12 @@ class Rules:
         """Whether the sentence opens with an arrest word, its subject only in the verb
         ("Alikamatwa baada ya kuwasili ...", "Fue detenido en el aeropuerto"): he, the
         person named before. "Police arrested three protesters" opens with its subject."""
-        head = self.r.text[s.start : s.start + 4]
-        return any(
-            _code(c) == "ARR" and c.start - s.start <= len(head) - len(head.lstrip())
-            for c in s.cues
-        )
+        return any(_code(c) == "ARR" and self._opens_with(s, c, "") for c in s.cues)
+
+    def _opens_with(self, s: _Sent, c: Hit, quotes: str) -> bool:
+        """Whether the word ``c`` opens sentence ``s``: only spaces (and ``quotes``)
+        before it."""
+        return not self.r.text[s.start : c.start].strip(" \t\n" + quotes)
 
     def _title_of_own(self, s: _Sent, pid: str) -> bool:
         """Whether a title with the person's own nationality stands in ``s`` ("the Israeli
@@ -653,7 +654,7 @@ class Rules:
         # A sentence that opens with "if" ("Gdyby ... wyraził wolę osobistego udziału, rząd
         # powinien ...") is hypothetical up to its first comma, however long the clause.
         text = self.r.text
-        opening = [c for c in conds if not text[s.start : c.start].strip(" \t\n\"'„“”«»")]
+        opening = [c for c in conds if self._opens_with(s, c, "\"'„“”«»")]
         if opening and any(
             t.start >= opening[0].end and "," not in text[opening[0].end : t.start] for t in trip
         ):
