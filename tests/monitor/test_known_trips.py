@@ -59,3 +59,11 @@ def test_an_undated_announcement_months_ahead_is_about_the_recorded_trip(
     assert (
         known_trip_id(scan_world, "vladimir-putin", "MN", "planned", other_day, before) is None
     )
+
+
+def test_a_dated_plan_without_a_report_date_keeps_the_narrow_window(scan_world: World) -> None:
+    """Without the report's date nothing says the day read is the announcement's own, so
+    a planned day weeks before the recorded Mongolia visit is another trip."""
+    day = dt.date(2024, 7, 20)
+    assert known_trip_id(scan_world, "vladimir-putin", "MN", "planned", day, None) is None
+    assert known_trip_id(scan_world, "vladimir-putin", "MN", "planned", day, day)

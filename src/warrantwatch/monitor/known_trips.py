@@ -57,7 +57,8 @@ def known_trip_id(
         if day is not None:
             # an announcement's or a cancellation's own day often stands in for the trip's
             # ("said on Wednesday he will not attend"): weeks before the trip it is that trip
-            near = kt.start - (lead if day <= (reported or day) else span) <= day <= end + span
+            before = lead if reported is not None and day <= reported else span
+            near = kt.start - before <= day <= end + span
         else:
             near = reported is not None and kt.start - lead <= reported <= end + span
         if near:
