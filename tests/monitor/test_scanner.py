@@ -1145,3 +1145,90 @@ def test_a_persian_split_verb_in_the_past(
     """The bundled data holds the Persian names."""
     (event,) = bundled_scanner.scan(Article(text=text, published=dt.date(2025, 10, 8)))
     assert (event.destination_iso2, event.status) == ("TJ", status)
+
+
+def _event(iso2: str, confidence: float, **kw: object) -> TripEvent:
+    return TripEvent(
+        person="vladimir-putin",
+        destination_iso2=iso2,
+        status=kw.pop("status", "planned"),  # type: ignore[arg-type]
+        evidence="",
+        confidence=confidence,
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def test_a_weak_aside_after_the_news_is_dropped() -> None:
+    """A trip named after the text's news, with no day and no record, needs strong wording;
+    the news itself, a dated aside, a recorded one and an arrest stay whatever their
+    confidence."""
+    from warrantwatch.monitor.scanner import ASIDE_MIN_CONFIDENCE, _drop_weak_asides
+
+    news = _event("TJ", 0.6)
+    weak = _event("JP", ASIDE_MIN_CONFIDENCE - 0.1)
+    strong = _event("KG", ASIDE_MIN_CONFIDENCE)
+    dated = _event("CN", 0.6, start_date=dt.date(2025, 10, 20))
+    recorded = _event("MN", 0.6, known_trip="vladimir-putin-2024-09-mn")
+    arrest = _event("AM", 0.6, status="arrest")
+    events = [news, weak, strong, dated, recorded, arrest]
+    leads = {id(e): e is news for e in events}
+    kept = _drop_weak_asides(events, leads)
+    assert [e.destination_iso2 for e in kept] == ["TJ", "KG", "CN", "MN", "AM"]
+    # with no lead known nothing is dropped
+    assert _drop_weak_asides(events, dict.fromkeys(leads, False)) == events
+
+
+def test_a_dropped_subject_continues_the_person_before(bundled_scanner: Scanner) -> None:
+    """Italian drops the subject it has just named: the second sentence is Netanyahu's
+    trip, with its own date."""
+    text = (
+        "Il primo ministro israeliano Benjamin Netanyahu ha parlato con i giornalisti. "
+        "Arriverà a Washington il 3 febbraio."
+    )
+    (event,) = bundled_scanner.scan(Article(text=text, published=dt.date(2025, 1, 27)))
+    assert (event.person, event.destination_iso2, event.status, event.start_date) == (
+        "benjamin-netanyahu",
+        "US",
+        "planned",
+        dt.date(2025, 2, 3),
+    )
+
+
+def test_a_dropped_subject_is_not_taken_when_someone_else_moves(
+    bundled_scanner: Scanner,
+) -> None:
+    text = (
+        "Il primo ministro israeliano Benjamin Netanyahu ha parlato con i giornalisti. "
+        "Il ministro Sa'ar arriverà a Washington il 3 febbraio."
+    )
+    assert bundled_scanner.scan(Article(text=text, published=dt.date(2025, 1, 27))) == []
+
+
+def test_a_year_in_another_clause_does_not_date_the_arrest(bundled_scanner: Scanner) -> None:
+    """The years of a relative clause ("who led the country from 2016 to 2022") are not
+    the arrest's: the weekday in the verb's own clause is."""
+    text = (
+        "Duterte, who led the country from 2016 to 2022, was arrested early on Tuesday in Manila."
+    )
+    (event,) = bundled_scanner.scan(Article(text=text, published=dt.date(2025, 3, 12)))
+    assert (event.destination_iso2, event.status, event.start_date) == (
+        "PH",
+        "arrest",
+        dt.date(2025, 3, 11),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # German puts the participle last: the airport stands well before the verb
+        ("Rodrigo Duterte wurde am Flughafen Manila von der Polizei festgenommen.", {"PH"}),
+        # in English a capital far before the arrest word is its subject, not its place
+        ("Manila, in a long statement on the case, said Rodrigo Duterte was arrested.", set()),
+    ],
+)
+def test_the_place_of_an_arrest_before_a_final_verb(
+    bundled_scanner: Scanner, text: str, expected: set[str]
+) -> None:
+    events = bundled_scanner.scan(Article(text=text, published=dt.date(2025, 3, 12)))
+    assert {e.destination_iso2 for e in events if e.status == "arrest"} == expected

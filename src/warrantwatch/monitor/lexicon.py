@@ -63,6 +63,8 @@ class Words:
     spaces: bool
     #: Whether a language of the text glues endings to names and places.
     glued: bool
+    #: Whether a language of the text puts the verb after the place it happened at.
+    verb_last: bool
     numeric_order: str
     markers: tuple[tuple[str, str, str], ...]
 
@@ -141,6 +143,7 @@ def build(langs: Iterable[Language]) -> Words:
         weekday_guards=_f(u(lambda x: x.dates.weekday_guards)),
         spaces=all(lang.spaces for lang in ls),
         glued=any(lang.glued_endings for lang in ls),
+        verb_last=any(lang.verb_last for lang in ls),
         # Several languages (a text of unknown language): slashes month first, as before
         # languages were identified.
         numeric_order=next(iter(orders)) if len(ls) == 1 else "mdy",
@@ -166,7 +169,7 @@ def merge(parts: list[Words]) -> Words:
         vals = [getattr(p, f.name) for p in parts]
         if f.name == "spaces":
             values[f.name] = all(vals)
-        elif f.name == "glued":
+        elif f.name in ("glued", "verb_last"):
             values[f.name] = any(vals)
         elif f.name == "numeric_order":
             values[f.name] = vals[0] if len(set(vals)) == 1 else "mdy"

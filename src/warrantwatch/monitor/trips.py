@@ -110,6 +110,7 @@ _DAY_NUMBER_AFTER = re.compile(r"[^\S\n]*[,،]?[^\S\n]*\d{1,2}(?!\d)")
 #: A page's time stamp opening a paragraph before its dateline ("date 2025-07-21 ").
 _STAMP = re.compile(r"^\s*(?:[^\W\d_]+\s+)?(?:19|20)\d{2}-\d{2}-\d{2}(?:[T ][\d:]+)?\s+")
 
+
 def _code(h: Hit) -> str:
     return h.entry.data  # type: ignore[no-any-return]
 
@@ -330,6 +331,20 @@ def _closest(text: str, d: DateMention, places: list[tuple[Hit, float]], w: Word
     return min(places, key=lambda p: _date_gap(text, d, p[0], w))[0]
 
 
+def _at_arrest(place: Hit, arrest: Hit, verb_last: bool) -> bool:
+    """Whether ``place`` is where the arrest word says the arrest was made: just after it
+    ("arrested at Manila's airport") or, where the verb comes last (German, Japanese,
+    Turkish, Persian ...: ``verb_last`` in the language file), a few words before it ("am
+    Flughafen Manila von der Polizei festgenommen", "マニラの空港で逮捕された"). Elsewhere a
+    place further before the arrest word is rather its subject ("Moscow compared a possible
+    arrest of Putin abroad to an act of war")."""
+    return (-90 if verb_last else -30) <= place.start - arrest.end <= 60
+
+
+#: Marks that close a clause in the scripts read: a date across one is another clause's.
+_CLAUSE_BREAKS = frozenset(",;()،؛，、；（）")
+
+
 @dataclass(frozen=True, slots=True)
 class _Year:
     """A bare year ("in 2024") as a date-like mention, for telling background."""
@@ -414,7 +429,16 @@ class Rules:
         ms = [m for m in ms if _word_before(self.r.norm, m.start) not in self.r.words.since]
         if not ms:
             return None
-        return min(ms, key=lambda m: min(abs(m.start - a) for a in anchors))
+        norm = self.r.norm
+
+        def gap(m: DateMention | _Year) -> tuple[bool, int]:
+            # A date in the travel word's own clause before one across a comma: "Duterte,
+            # who led the country from 2016 to 2022, was arrested early on Tuesday".
+            a = min(anchors, key=lambda a: abs(m.start - a))
+            lo, hi = (m.end, a) if m.start < a else (a, m.start)
+            return any(ch in _CLAUSE_BREAKS for ch in norm[lo:hi]), abs(m.start - a)
+
+        return min(ms, key=gap)
 
     def _sentence_background(self, s: _Sent) -> bool:
         codes = {_code(c) for c in s.cues}
@@ -464,7 +488,9 @@ class Rules:
                     span = _clause(s, h, others) if others else (s.start, s.end)
                     out.extend(self._decide(i, pid, span, anaphora=False, name_hits=hits))
             elif not s.persons and (
-                any(_code(c) in ("ANA", "DEP", "CAN") for c in s.cues) or self._opens_arrest(s)
+                any(_code(c) in ("ANA", "DEP", "CAN") for c in s.cues)
+                or self._opens_arrest(s)
+                or self._zero_subject(s, trip_cues)
             ):
                 ante = self._antecedent(i)
                 named = {pid for _, pid in self.r.persons}
@@ -478,6 +504,17 @@ class Rules:
                 if ante is not None:
                     out.extend(self._decide(i, ante, (s.start, s.end), anaphora=True, name_hits=[]))
         return out
+
+    def _zero_subject(self, s: _Sent, trip_cues: list[Hit]) -> bool:
+        """A sentence that reports a movement to a place without naming who moves: most
+        languages drop a subject they have just named ("Arriverà il 3 febbraio a
+        Washington", "Прибыл в Душанбе", "Washington'a gidecek"), and so do news leads in
+        every language once the headline has named the person. Whoever is named alone in
+        the sentence before is the traveller, unless someone else's name precedes the
+        movement word here."""
+        if not s.places or not any(_code(c) in ("TO", "TP") for c in trip_cues):
+            return False
+        return not self._traveller_before(s.start, trip_cues, [])
 
     def _opens_arrest(self, s: _Sent) -> bool:
         """Whether the sentence opens with an arrest word, its subject only in the verb
@@ -988,7 +1025,9 @@ class Rules:
             score -= min(_cue_distance(p, near), 300.0) / 400.0
             mark = _mark(r, p)
             dest = mark > 0
-            if p.entry.data[0] in home and not any(-30 <= p.start - c.end <= 60 for c in arrests):
+            if p.entry.data[0] in home and not any(
+                _at_arrest(p, c, r.words.verb_last) for c in arrests
+            ):
                 continue  # at home only "arrested at Manila's airport", not "... near Tripoli"
             if kind == "country" and not dest and p.entry.data[0] in lands:
                 continue  # "the invasion of Ukraine": the subject, not a destination
@@ -1005,7 +1044,9 @@ class Rules:
             return [(host, 1.0)] if host is not None else []
         # "arrested at Manila's airport on his return from Hong Kong": where the arrest
         # names its place, that is the place; the rest is where he came from.
-        at_arrest = [x for x in scored if any(-30 <= x[0].start - c.end <= 60 for c in arrests)]
+        at_arrest = [
+            x for x in scored if any(_at_arrest(x[0], c, r.words.verb_last) for c in arrests)
+        ]
         if at_arrest:
             # Not a place marked as the flight's origin when another is named, and of the
             # rest the place nearest the arrest word: "フィリピン国内で逮捕され ... オランダ・
@@ -1014,9 +1055,7 @@ class Rules:
             done = [  # "逮捕状を執行する可能性がある": a possible arrest says nowhere
                 c
                 for c in arrests
-                if not any(
-                    _code(m) in ("MOD", "COND") and 0 <= m.start - c.end <= 10 for m in cues
-                )
+                if not any(_code(m) in ("MOD", "COND") and 0 <= m.start - c.end <= 10 for m in cues)
             ]
             if done:
                 scored = [min(not_origin, key=lambda x: _arrest_gap(x[0], done))]

@@ -77,6 +77,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "notes": _STR,
         # additions
         "letters": _STR,
+        "verb_last": _BOOL,
     },
     "cues": dict.fromkeys(CUE_CODES, _LIST),
     "places": {
@@ -277,6 +278,9 @@ class Language:
     query: Query
     path: Path | None = None
     contacts: Contacts = field(default_factory=Contacts)
+    #: Whether the verb that says what happened at a place usually comes after the place
+    #: ("am Flughafen Manila festgenommen", "マニラの空港で逮捕された", "在杜林被捕").
+    verb_last: bool = False
 
     def cue_count(self) -> int:
         return sum(len(v) for v in self.cues.values())
@@ -414,6 +418,7 @@ def parse(data: Mapping[str, Any], path: Path) -> Language:
         cldr=lang["cldr"],
         notes=lang.get("notes", ""),
         letters=lang.get("letters", ""),
+        verb_last=lang.get("verb_last", False),
         cues=cues,
         places=Places(from_=pl.pop("from", ()), **pl),
         persons=Persons(**sec["persons"]),
