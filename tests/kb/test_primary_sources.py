@@ -110,3 +110,36 @@ def test_the_policy_is_shown_in_words_where_contacts_are(bundled: World) -> None
     assert api["un-icc-best-practices-2016"]["verified"] is True
     assert api["asp-23-omnibus-2024"]["verified"] is False
     assert api["asp-23-omnibus-2024"]["sources"][0]["tier"] == 1
+
+
+def test_the_first_finding_is_cited_to_the_courts_release_through_the_coalition_page(
+    bundled: World,
+) -> None:
+    # Sudan 2010: the Court's press release is known from the CICC page that gives its
+    # title, symbol and address; it must lead, shown as cited through that page
+    (finding,) = [f for f in bundled.findings if f.id == "sd-ahmad-harun-2010"]
+    first = best_first(finding.fact.sources)[0]
+    assert (first.tier, first.symbol) == (1, "ICC-CPI-20100526-PR528")
+    assert first.url.startswith("http://www.icc-cpi.int/NR/exeres/")
+    assert first.via is not None and "iccnow.org" in first.via.url
+
+
+@pytest.mark.parametrize(
+    ("iso2", "day"), [("CL", dt.date(2009, 6, 29)), ("NL", dt.date(2001, 7, 17))]
+)
+def test_a_ratification_day_rests_on_the_assemblys_own_release(
+    bundled: World, iso2: str, day: dt.date
+) -> None:
+    (ratification,) = [a for a in bundled.states[iso2].actions if a.type == "ratification"]
+    assert ratification.date == day
+    first = best_first(ratification.fact.sources)[0]
+    assert first.tier == 1 and first.url == "https://asp.icc-cpi.int/press-releases/PR1241"
+
+
+def test_ongwens_surrender_follows_the_day_the_court_gives(bundled: World) -> None:
+    # the Court's release (as printed) and Al Jazeera give 17 January 2015, not 16
+    (surrender,) = [
+        c for c in bundled.persons["dominic-ongwen"].custody if c.status == "surrendered"
+    ]
+    assert surrender.date == dt.date(2015, 1, 17)
+    assert min(s.tier for s in surrender.fact.sources) == 4
