@@ -1232,3 +1232,21 @@ def test_the_place_of_an_arrest_before_a_final_verb(
 ) -> None:
     events = bundled_scanner.scan(Article(text=text, published=dt.date(2025, 3, 12)))
     assert {e.destination_iso2 for e in events if e.status == "arrest"} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وصل رئيس الوزراء الإسرائيلي بنيامين نتنياهو إلى هنغاريا صباح اليوم الخميس في زيارة رسمية.",
+        # the same Arabic typed with Persian yeh, kaf and heh: identified as Persian
+        "وصل رئیس الوزراء الإسرائیلی بنیامین نتنیاهو إلى هنغاریا صباح الیوم الخمیس في زیارة رسمیه.",
+    ],
+)
+def test_arabic_in_persian_letter_forms(bundled_scanner: Scanner, text: str) -> None:
+    (event,) = bundled_scanner.scan(Article(text=text, published=dt.date(2025, 4, 3)))
+    assert (event.person, event.destination_iso2, event.status, event.start_date) == (
+        "benjamin-netanyahu",
+        "HU",
+        "occurred",
+        dt.date(2025, 4, 3),
+    )

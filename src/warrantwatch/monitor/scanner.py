@@ -77,6 +77,7 @@ class Scanner:
         self.idmap = tables.idmap
         self.alphabets = tables.alphabets
         self.glued = tables.glued
+        self.read_with = tables.read_with
         self._words: dict[tuple[str, ...] | None, Words] = {}
         self.nationality = {pid: p.nationality for pid, p in world.persons.items()}
         # The territories of the situations in which each person is wanted: the subject of
@@ -160,7 +161,10 @@ class Scanner:
     def _languages_of(
         self, text: str, given: str | None
     ) -> tuple[tuple[str, ...] | None, str | None]:
-        return languages_of(text, given, self.idmap, self.alphabets)
+        codes, reported = languages_of(text, given, self.idmap, self.alphabets)
+        if codes is not None and any(c in self.read_with for c in codes):
+            codes = tuple(sorted({*codes, *(w for c in codes for w in self.read_with.get(c, ()))}))
+        return codes, reported
 
     def words(self, codes: tuple[str, ...] | None) -> Words:
         """The word lists for a text read in the language files ``codes`` (None: all)."""
@@ -529,6 +533,8 @@ class _Tables:
     alphabets: dict[str, frozenset[str]]
     #: Language file code -> scripts in which it glues endings to names and places.
     glued: dict[str, frozenset[str]]
+    #: Language file code -> the other files its texts are read with too (``read_with``).
+    read_with: dict[str, tuple[str, ...]]
     #: Automaton keys that can identify a person alone (a full name, a distinctive surname).
     decisive: frozenset[str]
     #: Other person keys: the place keys of their owners' countries, which back them.
@@ -636,6 +642,11 @@ def _compile(world: World) -> _Tables:
             code: frozenset(_SCRIPTS.get(x, x.lower()) for x in lang.scripts)
             for code, lang in langs.items()
             if lang.glued_endings
+        },
+        read_with={
+            code: tuple(c for c in lang.read_with if c in langs)
+            for code, lang in langs.items()
+            if lang.read_with
         },
         decisive=decisive,
         backers=backers,

@@ -50,6 +50,13 @@ _REPLACE: tuple[tuple[str, str], ...] = (
     ("إ", "ا"),
     ("آ", "ا"),
     ("ى", "ي"),  # alef maqsura, often written as yeh
+    # Arabic and Persian (and Urdu) write yeh, kaf and teh marbuta in their own forms, and
+    # pages of either often come in the other's (an Arabic report typed on a Persian
+    # keyboard): one form each, in patterns and text alike.
+    ("ی", "ي"),  # Farsi yeh
+    ("ک", "ك"),  # keheh
+    ("ة", "ه"),  # teh marbuta, often written as heh
+    ("ۀ", "ه"),  # heh with yeh above (Persian ezafe)
     ("ş", "ș"),  # Romanian s and t with cedilla, the older encoding of the comma letters
     ("ţ", "ț"),  # (CLDR writes the comma forms; much Romanian news still has the cedilla)
 )
