@@ -414,3 +414,13 @@ def test_a_surrender_to_the_courts_seat_is_no_trip(bundled_scanner: Scanner) -> 
     text = "ICCの令状に基づき逮捕されたドゥテルテ前大統領の身柄は12日、オランダのICCに移送された。"
     events = bundled_scanner.scan(Article(text=text, published=dt.date(2025, 3, 13)))
     assert all(e.destination_iso2 != "NL" for e in events)
+
+
+@pytest.mark.parametrize("value", ['"500000"', "true", "100"])
+def test_a_bad_gazetteer_population_is_reported(tmp_path: Path, value: str) -> None:
+    from warrantwatch.monitor.languages import load_shared
+
+    path = tmp_path / "_places.toml"
+    path.write_text(f"gazetteer_min_population = {value}\n", encoding="utf-8")
+    with pytest.raises(LanguageFileError, match="gazetteer_min_population"):
+        load_shared(path)

@@ -1250,3 +1250,30 @@ def test_arabic_in_persian_letter_forms(bundled_scanner: Scanner, text: str) -> 
         "occurred",
         dt.date(2025, 4, 3),
     )
+
+
+def test_a_big_city_from_the_gazetteer_is_a_destination(bundled_scanner: Scanner) -> None:
+    """Turin is in no hand-kept table and no time zone: GeoNames gives it, in Italian too."""
+    text = "Osama Almasri è stato arrestato domenica a Torino."
+    (event,) = bundled_scanner.scan(Article(text=text, published=dt.date(2025, 1, 20)))
+    assert (event.destination_iso2, event.status, event.place, event.start_date) == (
+        "IT",
+        "arrest",
+        "Turin",
+        dt.date(2025, 1, 19),
+    )
+
+
+def test_the_gazetteer_leaves_out_names_two_countries_share() -> None:
+    """Hyderabad is a big city of India and of Pakistan: the name tells neither."""
+    from warrantwatch.monitor.languages import shared_places
+    from warrantwatch.monitor.places import _gazetteer_cities, _known_iso2
+
+    specs = _gazetteer_cities(_known_iso2(), shared_places(), {})
+    by_phrase: dict[str, set[str]] = {}
+    for p in specs:
+        by_phrase.setdefault(p.phrase, set()).add(p.iso2)
+    assert by_phrase["turin"] == {"IT"}
+    assert "hyderabad" not in by_phrase
+    assert all(len(isos) == 1 for isos in by_phrase.values())
+    assert not set(by_phrase) & shared_places().gazetteer_skip

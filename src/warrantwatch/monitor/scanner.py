@@ -461,12 +461,19 @@ class Scanner:
             return events
         keep: list[TripEvent] = []
         for e in events:
-            if leads.get(id(e)) or e.start_date is not None:
-                keep.append(e)
-                continue
             news = [  # anyone's: "a prominent case was al-Bashir's visit to South Africa"
                 x for x in lead if (x.person, x.destination_iso2) != (e.person, e.destination_iso2)
             ]
+            if (
+                not leads.get(id(e))
+                and e.known_trip is not None
+                and reading.published is None
+                and news
+            ):
+                continue  # a recorded trip, dated, after other news in an undated page
+            if leads.get(id(e)) or e.start_date is not None:
+                keep.append(e)
+                continue
             if not news:
                 keep.append(e)
                 continue
@@ -700,8 +707,13 @@ def _outstanding_before(person: PersonRec, on: dt.date, undated: bool) -> bool:
     days = [on - dt.timedelta(days=1)]
     if undated:
         days += [c.date - dt.timedelta(days=1) for c in person.custody if c.date <= on]
-    else:  # the arrest was reported within days of it
+    else:  # the arrest was reported within days of it, perhaps the recorded one
         days += [on - dt.timedelta(days=k) for k in (3, 7)]
+        days += [
+            c.date - dt.timedelta(days=1)
+            for c in person.custody
+            if on - dt.timedelta(days=7) <= c.date <= on
+        ]
     return any(outstanding(person, d) for d in days)
 
 

@@ -299,6 +299,10 @@ class SharedPlaces:
     drop_names: frozenset[str]
     capital_only: frozenset[str]
     skip_zones: frozenset[str]
+    #: GeoNames cities of at least this many people are places too (:mod:`places`).
+    gazetteer_min_population: int
+    #: Folded names of such cities that are common words or first names.
+    gazetteer_skip: frozenset[str]
     aliases: Mapping[str, tuple[str, ...]]
     cities: Mapping[str, tuple[str, tuple[str, ...]]]  # English name -> (ISO2, forms)
     demonyms: Mapping[str, tuple[str, ...]]
@@ -504,11 +508,14 @@ def load_shared(path: Path = HERE / "_places.toml") -> SharedPlaces:
             data = tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         raise LanguageFileError(f"{path.name}: not valid TOML: {exc}") from None
-    known = {"not_countries", "drop_names", "capital_only", "skip_zones"}
+    known = {"not_countries", "drop_names", "capital_only", "skip_zones", "gazetteer_skip"}
     tables = {"aliases", "cities", "demonyms"}
     for key in data:
-        if key not in known | tables:
+        if key not in known | tables | {"gazetteer_min_population"}:
             raise _fail(path, key, "unknown key")
+    population = data.get("gazetteer_min_population", 500_000)
+    if not isinstance(population, int) or isinstance(population, bool) or population < 15_000:
+        raise _fail(path, "gazetteer_min_population", "must be an integer of 15000 or more")
     flat = {k: frozenset(_strings(path, k, data.get(k, []))) for k in known}
     aliases = _check_value(path, "aliases", _MAP_LIST, data.get("aliases", {}))
     demonyms = _check_value(path, "demonyms", _MAP_LIST, data.get("demonyms", {}))
@@ -523,6 +530,8 @@ def load_shared(path: Path = HERE / "_places.toml") -> SharedPlaces:
         drop_names=flat["drop_names"],
         capital_only=flat["capital_only"],
         skip_zones=flat["skip_zones"],
+        gazetteer_min_population=population,
+        gazetteer_skip=flat["gazetteer_skip"],
         aliases=aliases,
         cities=cities,
         demonyms=demonyms,
