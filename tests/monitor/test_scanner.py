@@ -1277,3 +1277,18 @@ def test_the_gazetteer_leaves_out_names_two_countries_share() -> None:
     assert "hyderabad" not in by_phrase
     assert all(len(isos) == 1 for isos in by_phrase.values())
     assert not set(by_phrase) & shared_places().gazetteer_skip
+
+
+def test_a_report_during_a_recorded_trip_takes_its_first_day(bundled_scanner: Scanner) -> None:
+    """"Putin is on a state visit in Ulaanbaatar", published during the recorded visit of
+    September 2024 with no day of its own, is that trip, from its first day; a month
+    later the same words date nothing."""
+    text = "Vladimir Putin is on a state visit in Ulaanbaatar."
+    (event,) = bundled_scanner.scan(Article(text=text, published=dt.date(2024, 9, 3)))
+    assert (event.status, event.start_date, event.known_trip) == (
+        "occurred",
+        dt.date(2024, 9, 2),
+        "vladimir-putin-2024-09-mn",
+    )
+    (late,) = bundled_scanner.scan(Article(text=text, published=dt.date(2024, 10, 20)))
+    assert late.start_date is None

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from warrantwatch.law.records import PersonRec
+from warrantwatch.law.records import PersonRec, TripRec
 from warrantwatch.law.world import World
 from warrantwatch.monitor import cues as cue_lex
 from warrantwatch.monitor import matcher
@@ -384,6 +384,8 @@ class Scanner:
                 status == "arrest" and _outstanding_before(person, on, date is None)
             ):
                 continue  # no ICC warrant calls for an arrest on that day
+            known = known_trip_id(self.world, pid, iso2, status, date, article.published)
+            date = _trip_start(self.world.trip(known), date, status, reading.published)
             events.append(
                 TripEvent(
                     person=pid,
@@ -398,9 +400,7 @@ class Scanner:
                     published=article.published,
                     language=reading.reported,
                     duty=self.duty(person, iso2, on),
-                    known_trip=known_trip_id(
-                        self.world, pid, iso2, status, date, article.published
-                    ),
+                    known_trip=known,
                 )
             )
             firsts[id(events[-1])] = min((c.evidence[0][0] for c in cs if c.evidence), default=-1)
@@ -772,6 +772,21 @@ _SCRIPTS = {
     "Armn": "armenian",
     "Geor": "georgian",
 }
+
+
+def _trip_start(
+    trip: TripRec | None, date: dt.date | None, status: str, reported: dt.date | None
+) -> dt.date | None:
+    """The first day of the recorded trip a report of it names no day for: a report of
+    the trip made, dated during it or within three days after ("Putin is in Ulaanbaatar",
+    "arrived yesterday" unread), takes the record's start. A day read stays as read, even
+    inside the record: the day a report pins (the talks on the second day) is the one
+    its readers check against the text."""
+    if trip is None or date is not None:
+        return date
+    end = trip.end or trip.start
+    recent = reported is not None and trip.start <= reported <= end + dt.timedelta(days=3)
+    return trip.start if status == "occurred" and recent else None
 
 
 def _drop_weak_asides(events: list[TripEvent], leads: dict[int, bool]) -> list[TripEvent]:
