@@ -1292,3 +1292,19 @@ def test_a_report_during_a_recorded_trip_takes_its_first_day(bundled_scanner: Sc
     )
     (late,) = bundled_scanner.scan(Article(text=text, published=dt.date(2024, 10, 20)))
     assert late.start_date is None
+
+
+def test_a_slashed_day_and_month_without_a_year(bundled_scanner: Scanner) -> None:
+    """Vietnamese and Indonesian news write "20/6" for 20 June, day first; a fraction or a
+    time is no date."""
+    from warrantwatch.monitor.dates import numeric_dates
+    from warrantwatch.monitor.lexicon import words_for
+
+    text = "Tổng thống Nga Vladimir Putin hạ cánh xuống Hà Nội rạng sáng 24/6."
+    (event,) = bundled_scanner.scan(Article(text=text, published=dt.date(2026, 6, 25)))
+    assert (event.destination_iso2, event.start_date) == ("VN", dt.date(2026, 6, 24))
+    vi = words_for(("vi",))
+    found = numeric_dates("lúc 10:30/6 và 3/4,5 phần", 0, 24, "vi", vi)
+    assert found == []
+    en = words_for(("en",))
+    assert numeric_dates("on 20/6, he said", 0, 16, "en", en) == []

@@ -292,6 +292,8 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
 #: A day of the month alone without a word the automaton knows: "on the 31st", "le 3".
+#: Day/month without a year: never a fraction, a score or part of a longer number or date.
+_DAY_MONTH = re.compile(r"(?<![\d/.,:])(\d{1,2})/(\d{1,2})(?![\d/%]|[.,:]\d)")
 _ORDINAL_DAY = re.compile(
     r"\b(?:on the (\d{1,2})(?:st|nd|rd|th)\b|le (\d{1,2})(?!\s*(?:er\s+)?[^\W\d_])(?!\d))"
 )
@@ -344,6 +346,16 @@ def numeric_dates(
             day = int(m.group(1))
             if 1 <= day <= 31:
                 out.append(DateMention(m.start(), m.end(), "Q", day=day))
+    if order == "dmy":
+        # A day and month with a slash and no year ("Rạng sáng 20/6", "pada 3/9"), where
+        # the day comes first: resolved against the report's date like "20 June".
+        numeric = [(d.start, d.end) for d in out if d.kind == "N"]
+        for m in _DAY_MONTH.finditer(norm, start, end):
+            if any(a <= m.start() < b for a, b in numeric):
+                continue
+            day, mo = int(m.group(1)), int(m.group(2))
+            if 1 <= mo <= 12 and 1 <= day <= 31:
+                out.append(DateMention(m.start(), m.end(), "D", day=day, month=mo))
     for m in _ORDINAL_DAY.finditer(norm, start, end):
         day = int(m.group(1) or m.group(2))
         if 1 <= day <= 31:
