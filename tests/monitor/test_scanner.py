@@ -1308,3 +1308,21 @@ def test_a_slashed_day_and_month_without_a_year(bundled_scanner: Scanner) -> Non
     assert found == []
     en = words_for(("en",))
     assert numeric_dates("on 20/6, he said", 0, 16, "en", en) == []
+
+
+@pytest.mark.parametrize(
+    ("published", "status"),
+    [
+        (dt.date(2024, 8, 25), "planned"),  # a week before the recorded visit
+        (dt.date(2024, 9, 2), "planned"),  # its first day: the wording decides
+        (dt.date(2024, 9, 4), "occurred"),  # after its first day: the visit was made
+    ],
+)
+def test_the_record_of_the_trip_tells_its_tense(
+    bundled_scanner: Scanner, published: dt.date, status: str
+) -> None:
+    """A headline in the present ("Putin visits Ulaanbaatar") is planned or made by the
+    report's date against the recorded visit of 2 September 2024."""
+    text = "Vladimir Putin visits Ulaanbaatar for talks."
+    (event,) = bundled_scanner.scan(Article(text=text, published=published))
+    assert (event.status, event.known_trip) == (status, "vladimir-putin-2024-09-mn")

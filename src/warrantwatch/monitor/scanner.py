@@ -385,7 +385,9 @@ class Scanner:
             ):
                 continue  # no ICC warrant calls for an arrest on that day
             known = known_trip_id(self.world, pid, iso2, status, date, article.published)
-            date = _trip_start(self.world.trip(known), date, status, reading.published)
+            trip = self.world.trip(known)
+            status = _recorded_tense(trip, status, reading.published)
+            date = _trip_start(trip, date, status, reading.published)
             events.append(
                 TripEvent(
                     person=pid,
@@ -772,6 +774,22 @@ _SCRIPTS = {
     "Armn": "armenian",
     "Geor": "georgian",
 }
+
+
+def _recorded_tense(trip: TripRec | None, status: str, reported: dt.date | None) -> str:
+    """Planned or made, by the record of the trip a dated report is about: a report
+    published after the first day of a trip the record shows was made tells of it made
+    ("Netanyahu, welcomed in Budapest ..."), and one published two days or more before
+    that day tells of it to come, whatever tense the wording seemed to have. On the eve
+    and the first day itself the wording decides (a report hours before the landing, a
+    page stamped in another time zone). Cancellations and arrests keep their status."""
+    if trip is None or reported is None or status not in ("planned", "occurred"):
+        return status
+    if (trip.start - reported).days >= 2:
+        return "planned"
+    if reported > trip.start and trip.outcome in ("not_arrested", "arrested"):
+        return "occurred"
+    return status
 
 
 def _trip_start(
