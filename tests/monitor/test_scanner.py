@@ -1326,3 +1326,11 @@ def test_the_record_of_the_trip_tells_its_tense(
     text = "Vladimir Putin visits Ulaanbaatar for talks."
     (event,) = bundled_scanner.scan(Article(text=text, published=published))
     assert (event.status, event.known_trip) == (status, "vladimir-putin-2024-09-mn")
+
+
+def test_a_bracketed_country_in_a_territory_name_is_not_that_territory() -> None:
+    """CLDR writes "Виргинские о-ва (США)": "США" stays the United States only."""
+    from warrantwatch.monitor.places import place_specs
+
+    owners = {p.iso2 for p in place_specs() if p.phrase in ("сша", "акш")}
+    assert owners == {"US"}

@@ -130,7 +130,21 @@ def place_specs(
             babel.extend(_spec(name, code, None, "country", lang.code))
     # "RAE de Hong Kong (China)" yields "China" for HK too: a name that is some country's
     # own name belongs to that country only.
-    out.extend(p for p in babel if canonical.get(p.phrase, p.iso2) == p.iso2)
+    # Likewise a short form the alias tables give one country ("США", "АКШ") is not another
+    # territory's name, though CLDR writes it in brackets after one ("Виргинские о-ва
+    # (США)").
+    owner = {
+        fold(v).strip(): code
+        for table in (shared.aliases, *(lang.places.aliases for lang in chosen))
+        for code, names in table.items()
+        for name in names
+        for v in _variants(name, None)
+    }
+    out.extend(
+        p
+        for p in babel
+        if canonical.get(p.phrase, p.iso2) == p.iso2 and owner.get(p.phrase, p.iso2) == p.iso2
+    )
     for code, names in shared.aliases.items():
         for name in names:
             out.extend(_spec(name, code, None, "country"))
