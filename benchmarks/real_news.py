@@ -7,11 +7,13 @@ for all other languages together, and recall per language. By default it scores 
 development part and lists its errors; ``--held-out`` scores the fifth set aside before
 tuning (figures only, never its errors: that part is the honest estimate).
 
-    .venv/bin/python benchmarks/real_news.py [--held-out | --whole] [--set NAME] [--errors]
+    .venv/bin/python benchmarks/real_news.py [--held-out | --whole] [--set NAME] [--skip NAME]
+        [--errors]
 
 ``--set NAME`` reads only ``manifest/NAME.jsonl``; ``--whole`` scores both parts of it
 together, for a set collected after the scanner's last change and scored once, on first
-look, before anyone reads its errors (README: "Fresh sets").
+look, before anyone reads its errors (README: "Fresh sets"); ``--skip NAME`` leaves such a
+set out of the other figures until then.
 """
 
 from __future__ import annotations
@@ -33,10 +35,10 @@ def held_out(url: str) -> bool:
     return int(hashlib.sha1(url.encode("utf-8")).hexdigest(), 16) % 5 == 0
 
 
-def rows(only: str | None = None) -> tuple[list[dict], int]:
+def rows(only: str | None = None, skip: frozenset[str] = frozenset()) -> tuple[list[dict], int]:
     out, missing = [], 0
     for path in sorted((REAL / "manifest").glob("*.jsonl")):
-        if only is not None and path.stem != only:
+        if (only is not None and path.stem != only) or path.stem in skip:
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
@@ -61,7 +63,9 @@ def main() -> None:
     want_held = "--held-out" in sys.argv
     whole = "--whole" in sys.argv
     only = sys.argv[sys.argv.index("--set") + 1] if "--set" in sys.argv else None
-    all_rows, missing = rows(only)
+    # --skip NAME (repeatable): leave a set out, such as a fresh one not yet scored blind
+    skip = frozenset(sys.argv[i + 1] for i, a in enumerate(sys.argv[:-1]) if a == "--skip")
+    all_rows, missing = rows(only, skip)
     if only is not None and not all_rows:
         sys.exit(f"no rows with texts in manifest/{only}.jsonl")
     part = [r for r in all_rows if whole or held_out(r["url"]) == want_held]
