@@ -1334,3 +1334,11 @@ def test_a_bracketed_country_in_a_territory_name_is_not_that_territory() -> None
 
     owners = {p.iso2 for p in place_specs() if p.phrase in ("сша", "акш")}
     assert owners == {"US"}
+
+
+def test_an_arrest_in_the_land_of_the_persons_own_situation(bundled_scanner: Scanner) -> None:
+    """The Philippines is the land of Duterte's situation, so it is rarely his destination;
+    but an arrest there, with the Japanese verb after the place, is his arrest."""
+    text = "ロドリゴ・ドゥテルテ前大統領がフィリピン国内で逮捕された。"
+    (event,) = bundled_scanner.scan(Article(text=text, published=dt.date(2025, 3, 11)))
+    assert (event.destination_iso2, event.status) == ("PH", "arrest")

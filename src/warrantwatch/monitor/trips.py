@@ -1029,8 +1029,10 @@ class Rules:
                 _at_arrest(p, c, r.words.verb_last) for c in arrests
             ):
                 continue  # at home only "arrested at Manila's airport", not "... near Tripoli"
-            if kind == "country" and not dest and p.entry.data[0] in lands:
-                continue  # "the invasion of Ukraine": the subject, not a destination
+            at_arrest = any(_at_arrest(p, c, r.words.verb_last) for c in arrests)
+            if kind == "country" and not dest and p.entry.data[0] in lands and not at_arrest:
+                continue  # "the invasion of Ukraine": the subject, not a destination (but
+                # "フィリピン国内で逮捕された": arrested in the Philippines, his situation's land)
             if dest:
                 score += 0.3
             elif mark < 0:
