@@ -1342,3 +1342,11 @@ def test_an_arrest_in_the_land_of_the_persons_own_situation(bundled_scanner: Sca
     text = "ロドリゴ・ドゥテルテ前大統領がフィリピン国内で逮捕された。"
     (event,) = bundled_scanner.scan(Article(text=text, published=dt.date(2025, 3, 11)))
     assert (event.destination_iso2, event.status) == ("PH", "arrest")
+
+
+def test_an_undated_arrest_takes_the_recorded_day(bundled_scanner: Scanner) -> None:
+    """A report of the next day that names no day for the arrest tells of the arrest the
+    knowledge base records (Duterte, 11 March 2025), not of its own day."""
+    text = "Former president Rodrigo Duterte was arrested at Manila airport on an ICC warrant."
+    (event,) = bundled_scanner.scan(Article(text=text, published=dt.date(2025, 3, 12)))
+    assert (event.status, event.start_date) == ("arrest", dt.date(2025, 3, 11))

@@ -388,6 +388,10 @@ class Scanner:
             trip = self.world.trip(known)
             status = _recorded_tense(trip, status, reading.published)
             date = _trip_start(trip, date, status, reading.published)
+            if status == "arrest" and reading.published is not None and (
+                date is None or date == reading.published
+            ):
+                date = _recorded_arrest(person, reading.published) or date
             events.append(
                 TripEvent(
                     person=pid,
@@ -774,6 +778,15 @@ _SCRIPTS = {
     "Armn": "armenian",
     "Geor": "georgian",
 }
+
+
+def _recorded_arrest(person: PersonRec, reported: dt.date) -> dt.date | None:
+    """The day of an arrest the knowledge base records in the week up to a report that
+    names no day for the arrest it tells of: "Duterte, arrested at Manila's airport ..."
+    published the next morning is the arrest of the day before, not of the report's day."""
+    week = reported - dt.timedelta(days=7)
+    days = [c.date for c in person.custody if c.status == "arrested" and week <= c.date <= reported]
+    return max(days, default=None)
 
 
 def _recorded_tense(trip: TripRec | None, status: str, reported: dt.date | None) -> str:
