@@ -71,10 +71,10 @@ FICTIONAL = [  # our own texts, about invented future trips (dates far ahead)
 
 
 def load_articles(
-    realnews: Path, limit: int | None, everything: bool = False
+    realnews: Path, limit: int | None, everything: bool = False, skip: tuple[str, ...] = ()
 ) -> tuple[str, list[dict[str, Any]]]:
     rows: list[dict[str, Any]] = []
-    manifest = sorted((realnews / "manifest").glob("*.jsonl"))
+    manifest = [p for p in sorted((realnews / "manifest").glob("*.jsonl")) if p.stem not in skip]
     texts = realnews / "texts"
     for path in manifest:
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -147,8 +147,11 @@ def main() -> None:
     ap.add_argument("--realnews", type=Path, default=ROOT / "benchmarks" / "realnews")
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--all", action="store_true", help="the held-aside fifth too")
+    ap.add_argument(
+        "--skip", action="append", default=[], help="leave out a manifest set (a fresh one)"
+    )
     args = ap.parse_args()
-    which, arts = load_articles(args.realnews, args.limit, args.all)
+    which, arts = load_articles(args.realnews, args.limit, args.all, tuple(args.skip))
 
     server = LocalServer()
     tmp = Path(tempfile.mkdtemp(prefix="ww-replay-"))
