@@ -1350,3 +1350,19 @@ def test_an_undated_arrest_takes_the_recorded_day(bundled_scanner: Scanner) -> N
     text = "Former president Rodrigo Duterte was arrested at Manila airport on an ICC warrant."
     (event,) = bundled_scanner.scan(Article(text=text, published=dt.date(2025, 3, 12)))
     assert (event.status, event.start_date) == ("arrest", dt.date(2025, 3, 11))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a visit that will focus on Gaza is no trip to Palestine
+        ("Benjamin Netanyahu said his visit will focus on Gaza.", set()),
+        # a movement verb to the land of the situation is a trip (occupied Ukraine)
+        ("Vladimir Putin visited Mariupol on Saturday.", {"UA"}),
+    ],
+)
+def test_a_trip_to_the_land_of_the_persons_own_situation_needs_a_movement_verb(
+    bundled_scanner: Scanner, text: str, expected: set[str]
+) -> None:
+    events = bundled_scanner.scan(Article(text=text, published=dt.date(2025, 9, 25)))
+    assert {e.destination_iso2 for e in events} == expected

@@ -1033,6 +1033,10 @@ class Rules:
             if kind == "country" and not dest and p.entry.data[0] in lands and not at_arrest:
                 continue  # "the invasion of Ukraine": the subject, not a destination (but
                 # "フィリピン国内で逮捕された": arrested in the Philippines, his situation's land)
+            if p.entry.data[0] in lands and not at_arrest and _code(near) not in ("TO", "TP"):
+                continue  # the land of the person's situation is the news's subject: a trip
+                # there needs a movement verb ("visited occupied Mariupol"), not a talk
+                # "about the attacks on Gaza" nor a visit noun
             if dest:
                 score += 0.3
             elif mark < 0:
