@@ -62,9 +62,6 @@ _REPLACE: tuple[tuple[str, str], ...] = (
 )
 
 
-_TABLE = str.maketrans(dict(_REPLACE))
-
-
 def _lower_same_length(text: str) -> str:
     low = text.lower()
     if len(low) == len(text):
@@ -105,9 +102,10 @@ def fold(text: str) -> str:
 
 
 def _fold_any(text: str) -> str:
-    # One translate pass for every replacement (each is one character for one), rather
-    # than a scan of the text per replaced character.
-    out = _lower_same_length(text).translate(_TABLE)
+    out = _lower_same_length(text)
+    for old, new in _REPLACE:
+        if old in out:
+            out = out.replace(old, new)
     if _HAN.search(out):
         out = out.translate(_traditional_to_simplified())
     return out
