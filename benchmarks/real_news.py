@@ -44,6 +44,11 @@ def rows(only: str | None = None, skip: frozenset[str] = frozenset()) -> tuple[l
             if not line.strip():
                 continue
             row = json.loads(line)
+            if row.get("published"):
+                try:
+                    dt.date.fromisoformat(row["published"])
+                except ValueError:
+                    sys.exit(f"{path.name}: {row['id']}: published must be YYYY-MM-DD or null")
             text = REAL / "texts" / f"{row['id']}.txt"
             if not text.is_file():
                 missing += 1
