@@ -1366,3 +1366,14 @@ def test_a_trip_to_the_land_of_the_persons_own_situation_needs_a_movement_verb(
 ) -> None:
     events = bundled_scanner.scan(Article(text=text, published=dt.date(2025, 9, 25)))
     assert {e.destination_iso2 for e in events} == expected
+
+
+def test_an_arrest_word_after_a_trip_to_come_is_no_arrest(bundled_scanner: Scanner) -> None:
+    """"will visit Germany and be arrested in Germany": the arrest is still to come, as
+    the visit is; only a carried-out arrest is status "arrest"."""
+    text = "Netanjahu wird Deutschland besuchen und in Deutschland festgenommen."
+    events = bundled_scanner.scan(Article(text=text, published=dt.date(2025, 4, 7)))
+    assert [e.status for e in events] == ["planned"]
+    done = "Benjamin Netanyahu was arrested in Berlin on Monday."
+    (event,) = bundled_scanner.scan(Article(text=done, published=dt.date(2025, 4, 8)))
+    assert event.status == "arrest"

@@ -306,6 +306,10 @@ def _blocks(blocker: Hit, arrest: Hit) -> bool:
     code = _code(blocker)
     if code == "FUT":  # "ще бъде арестуван", "will be arrested": an arrest still to come
         return 0 <= arrest.start - blocker.end <= 12
+    if code == "TP":  # "expected to execute the order to arrest him", "zugesagt, dass er
+        # Deutschland besuchen ... kann, ohne dass er festgenommen worden ist": a trip or
+        # a deed still to come governs the arrest word after it
+        return 0 <= arrest.start - blocker.end <= 80
     if code == "COND":  # "ако дойде в България, ще бъде арестуван"; "... арестува, ако дойде"
         return -60 <= arrest.start - blocker.end <= 80
     return (
@@ -891,7 +895,7 @@ class Rules:
         """
         cues = [c for c in cues if not self._third_state_cancels(c, place, pid)]
         codes = [_code(c) for c in cues]
-        blockers = [c for c in cues if _code(c) in ("MOD", "COND", "FUT")]
+        blockers = [c for c in cues if _code(c) in ("MOD", "COND", "FUT", "TP")]
         for c in cues:
             if _code(c) == "ARR" and not any(_blocks(b, c) for b in blockers):
                 return "arrest"
