@@ -405,7 +405,8 @@ class Scanner:
                     title=article.title,
                     published=article.published,
                     language=reading.reported,
-                    duty=self.duty(person, iso2, on),
+                    # the day the record or the arrest record gave, if it gave one
+                    duty=self.duty(person, iso2, date or on),
                     known_trip=known,
                 )
             )
