@@ -513,7 +513,7 @@ def load_shared(path: Path = HERE / "_places.toml") -> SharedPlaces:
     for key in data:
         if key not in known | tables | {"gazetteer_min_population"}:
             raise _fail(path, key, "unknown key")
-    population = data.get("gazetteer_min_population", 500_000)
+    population = data.get("gazetteer_min_population", 800_000)
     if not isinstance(population, int) or isinstance(population, bool) or population < 15_000:
         raise _fail(path, "gazetteer_min_population", "must be an integer of 15000 or more")
     flat = {k: frozenset(_strings(path, k, data.get(k, []))) for k in known}
