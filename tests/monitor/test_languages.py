@@ -500,3 +500,15 @@ def test_the_word_islam_alone_names_no_one(bundled_scanner: Scanner) -> None:
     assert [e.person for e in bundled_scanner.scan(Article(text=text, published=pub))] == [
         "saif-al-islam-gaddafi"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Владимир Путин планирует прибыть в Казахстан в следующем году.",
+        "Володимир Путін планує прибути до Казахстану наступного року.",
+    ],
+)
+def test_a_travel_infinitive_after_a_plan_word(bundled_scanner: Scanner, text: str) -> None:
+    events = bundled_scanner.scan(Article(text=text, published=dt.date(2026, 1, 15)))
+    assert [(e.destination_iso2, e.status) for e in events] == [("KZ", "planned")]
