@@ -1377,3 +1377,14 @@ def test_an_arrest_word_after_a_trip_to_come_is_no_arrest(bundled_scanner: Scann
     done = "Benjamin Netanyahu was arrested in Berlin on Monday."
     (event,) = bundled_scanner.scan(Article(text=done, published=dt.date(2025, 4, 8)))
     assert event.status == "arrest"
+
+
+def test_a_background_word_does_not_make_an_arrest_old(bundled_scanner: Scanner) -> None:
+    """"arrested a few hours before" is this week's news; only a date can make an arrest
+    old, in the sentence's background as in the clause's."""
+    text = (
+        "Rodrigo Duterte wurde am Dienstag nach Den Haag gebracht. Duterte war einige Stunden "
+        "zuvor am Flughafen Manila von der Polizei festgenommen worden."
+    )
+    events = bundled_scanner.scan(Article(text=text, published=dt.date(2025, 3, 12)))
+    assert [(e.destination_iso2, e.status) for e in events] == [("PH", "arrest")]

@@ -817,9 +817,9 @@ class Rules:
         # previously been detained on Sunday in Turin"); only its date can make it old.
         if "BG" in codes and not future and not recent and status != "arrest":
             return True
-        if s.background and past and not s.dates:
+        if s.background and past and not s.dates and status != "arrest":
             return True
-        if place_sent is not s and place_sent.background and not s.dates:
+        if place_sent is not s and place_sent.background and not s.dates and status != "arrest":
             return True
         # "since Putin's trip to Mongolia": a trip named after "since" is over.
         before = self.r.norm[max(span[0], near.start - 30) : near.start].replace("'", " ").split()
