@@ -14,8 +14,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from warrantwatch.monitor.tables import EventRecord, TripRecord, utcnow
 
@@ -179,8 +180,10 @@ def attach_bulk(session: Session, events: list[EventRecord], window: int) -> lis
     (same person and destination, nearest trip within ``window`` days, fields from the
     latest report), but the trips of each person and destination are read once and the
     events matched in memory, so the cost is a few statements per person and
-    destination rather than several per event."""
+    destination rather than several per event (events are given their trip by one
+    UPDATE a trip: the ORM's UPDATE per event was half the time of grouping)."""
     changes: dict[int, TripChange] = {}
+    assigned: dict[int, list[int]] = {}
     by_pair: dict[tuple[str, str], list[EventRecord]] = {}
     for ev in sorted(events, key=lambda e: e.id):
         by_pair.setdefault((ev.person_id, ev.destination), []).append(ev)
@@ -210,12 +213,22 @@ def attach_bulk(session: Session, events: list[EventRecord], window: int) -> lis
                 trips.append(trip)
             else:
                 trip = best[1]
-            ev.trip_id = trip.id
+            # set as if read so: one UPDATE a trip below, not one per event at flush
+            set_committed_value(ev, "trip_id", trip.id)
+            assigned.setdefault(trip.id, []).append(ev.id)
             mine = members.setdefault(trip.id, Latest())
             mine.add(ev)
             change = changes.setdefault(trip.id, TripChange(trip=trip, created=created))
             change.fields |= mine.apply(trip)
     session.flush()
+    for trip_id, ids in assigned.items():
+        for i in range(0, len(ids), 500):
+            session.execute(
+                update(EventRecord)
+                .where(EventRecord.id.in_(ids[i : i + 500]))
+                .values(trip_id=trip_id)
+                .execution_options(synchronize_session=False)
+            )
     for change in changes.values():
         if change.changed:
             change.trip.updated_at = utcnow()
