@@ -97,6 +97,48 @@ def write_warc(path: Path, n: int) -> None:
             w.write_record(rec)
 
 
+def _scan_together(data_dir: str, n: int, ready: Any, go: Any, out: Any) -> None:
+    """One of several processes scanning the benchmark texts at the same moment."""
+    from warrantwatch.config import Settings
+    from warrantwatch.kb.service import open_kb
+    from warrantwatch.monitor.model import Article
+    from warrantwatch.monitor.scanner import Scanner
+
+    with tempfile.TemporaryDirectory() as tmp:
+        kb = open_kb(Settings(database_url=f"sqlite:///{tmp}/f.sqlite3", data_dir=Path(data_dir)))
+        scanner = Scanner(kb.world)
+        xs = [text for _, text in texts(n)]
+        ready.release()
+        go.wait()
+        t = time.perf_counter()
+        for x in xs:
+            scanner.scan(Article(text=x))
+        out.put(n / (time.perf_counter() - t))
+
+
+def scanners_together(workers: int, n: int) -> float:
+    """Articles per second of ``workers`` scanner processes started at the same moment,
+    summed: what this machine gives two workers, beside the floor's 2 x one process
+    (on a machine shared with other work, or with fewer free cores, it is less)."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")
+    ready, go, out = ctx.Semaphore(0), ctx.Event(), ctx.Queue()
+    procs = [
+        ctx.Process(target=_scan_together, args=(str(FIXTURES), n, ready, go, out))
+        for _ in range(workers)
+    ]
+    for p in procs:
+        p.start()
+    for _ in procs:
+        ready.acquire()
+    go.set()
+    rates = [out.get() for _ in procs]
+    for p in procs:
+        p.join()
+    return sum(rates)
+
+
 @contextmanager
 def postgres_db(admin_url: str) -> Iterator[str]:
     """A database of its own for the run, dropped afterwards."""
@@ -160,6 +202,7 @@ def main() -> None:
         html_events = sum(len(scanner.scan(a)) for a in extracted if a)
         floor_html = args.html / (extract_s + time.perf_counter() - t)
 
+        together = scanners_together(2, args.articles)
         floors = {"text": floor_text, "html": floor_html}
         counts = {"text": args.articles, "html": args.html}
         archives = {"text": jsonl, "html": warc}
@@ -223,6 +266,11 @@ def main() -> None:
         f"Floor, 1 process: scanner alone {floor_text:,.0f} articles/s ({floor_events} "
         f"events); HTML extraction + scanner {floor_html:,.0f} pages/s ({html_events} "
         f"events; extraction {args.html / extract_s:,.0f} pages/s alone).\n"
+    )
+    print(
+        f"Two scanner processes started at the same moment: {together:,.0f} articles/s "
+        f"together ({100 * together / (2 * floor_text):.0f}% of 2 x one process): what this "
+        "machine gave two workers during the run.\n"
     )
     print(
         "| backfill | input | database | time (start-up) | articles/s, whole run | "

@@ -144,6 +144,76 @@ def test_batch_insert_keeps_each_address_and_text_once(db_url: str) -> None:
         assert rows["https://a.example/3"].status == "failed"
 
 
+def test_duplicates_across_statement_pages_of_one_batch(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch longer than one INSERT statement (pages of 3 here): an address or a text
+    seen in an earlier page is caught by the unique keys of the page after it."""
+    from tests.conftest import FIXTURE_DATA
+
+    from warrantwatch.monitor import bulk
+
+    monkeypatch.setattr(bulk, "SQLITE_ROWS", 3)
+    kb = open_kb(Settings(database_url=db_url, data_dir=FIXTURE_DATA))
+    batch = [store.ScannedDoc(url=f"https://a.example/{i}", text=f"Story {i}.") for i in range(7)]
+    batch += [
+        store.ScannedDoc(url="https://a.example/1", text="Story one again."),  # address again
+        store.ScannedDoc(url="https://c.example/copy-of-0", text="STORY 0."),  # text of page 1
+        store.ScannedDoc(url="https://c.example/copy-of-6", text="story 6."),  # text of page 3
+    ]
+    with Session(kb.engine) as s, s.begin():
+        res = store.store_scanned(s, batch)
+    assert (res.stored, res.known, res.duplicates, res.failed) == (7, 1, 2, 0)
+    with Session(kb.engine) as s:
+        rows = {a.url: a for a in s.scalars(select(ArticleEntry))}
+    assert len(rows) == 9 and rows["https://a.example/1"].text == "Story 1."
+    for copy, original in (("copy-of-0", "0"), ("copy-of-6", "6")):
+        row = rows[f"https://c.example/{copy}"]
+        assert row.status == "duplicate" and row.text is None and row.content_hash is None
+        assert row.duplicate_of == rows[f"https://a.example/{original}"].id
+
+
+def test_rows_stored_in_bulk_read_back_as_the_orm_writes_them(db_url: str) -> None:
+    """Dates, timestamps, JSON and booleans written by the bulk path (plain tuples, the
+    dialect's own converters) read back as the same Python values."""
+    import datetime as dt
+
+    from tests.conftest import FIXTURE_DATA
+
+    from warrantwatch.monitor.model import TripEvent
+
+    kb = open_kb(Settings(database_url=db_url, data_dir=FIXTURE_DATA))
+    ev = TripEvent(
+        person="vladimir-putin",
+        destination_iso2="tj",
+        status="planned",
+        evidence="Test fixture evidence.",
+        confidence=0.75,
+        start_date=dt.date(2025, 11, 20),
+        duty={"duty": "binding", "basis": ["state_party"]},
+    )
+    doc = store.ScannedDoc(
+        url="https://a.example/dated",
+        text="A dated test story.",
+        events=(ev,),
+        title="Dated",
+        published=dt.date(2025, 11, 1),
+        language="en",
+    )
+    with Session(kb.engine) as s, s.begin():
+        assert store.store_scanned(s, [doc]).events == 1
+    with Session(kb.engine) as s:
+        art = s.scalars(select(ArticleEntry)).one()
+        got = s.scalars(select(EventRecord)).one()
+        assert art.published == dt.date(2025, 11, 1) and isinstance(art.seen_at, dt.datetime)
+        assert (art.title, art.language, art.status, art.attempts) == ("Dated", "en", "done", 1)
+        assert got.article_id == art.id and got.trip_id is None and got.rejected is False
+        assert got.destination == "TJ" and got.start_date == dt.date(2025, 11, 20)
+        assert got.duty == {"duty": "binding", "basis": ["state_party"]}
+        assert got.published == dt.date(2025, 11, 1) and got.language == "en"
+        assert got.created_at == art.seen_at
+
+
 # ---------------------------------------------------------------- checkpoints
 
 
@@ -203,6 +273,107 @@ def test_a_stopped_backfill_goes_on_and_stores_nothing_twice(
     ]
     third = backfill([path, warc], settings, scanner_factory=fake_scanner_factory, **kw)  # type: ignore[arg-type]
     assert third.processed == 0 and third.known == 406 and third.units_skipped == third.units
+
+
+def copies_across_units(n: int) -> list[dict[str, str]]:
+    """``lines(n)`` where line 30 + 50k repeats the address of line 50k, and line
+    45 + 50k carries (in capitals) the text of line 5 + 50k under a new address:
+    duplicates that a cut into units puts in other units than their originals."""
+    rows = lines(n)
+    for i in range(30, n, 50):
+        rows[i] = {"url": rows[i - 30]["url"], "text": f"Another story {i} at an old address."}
+    for i in range(45, n, 50):
+        rows[i] = {"url": f"https://copy.example/{i}", "text": rows[i - 40]["text"].upper()}
+    return rows
+
+
+def write_jsonl_gz(path: Path, rows: list[dict[str, str]]) -> Path:
+    """Gzipped JSON Lines: read in the main process in batches, so small files make
+    many units (an uncompressed file is cut in ranges of at least 256 KB)."""
+    import gzip
+
+    path.write_bytes(gzip.compress("".join(json.dumps(r) + "\n" for r in rows).encode()))
+    return path
+
+
+def stored(engine: object) -> tuple[list[tuple[str, str, str | None]], int]:
+    """(url, status, the url of the original) of every article, and the events stored."""
+    with Session(engine) as s:  # type: ignore[arg-type]
+        arts = list(s.scalars(select(ArticleEntry)))
+        url_of = {a.id: a.url for a in arts}
+        rows = sorted((a.url, a.status, url_of.get(a.duplicate_of or -1)) for a in arts)
+        return rows, s.scalar(select(func.count()).select_from(EventRecord)) or 0
+
+
+def test_duplicates_across_units_and_workers_are_stored_once(
+    tmp_path: Path, make_settings: Callable[..., Settings]
+) -> None:
+    """Two workers store units side by side: an address in two units is kept once (its
+    second copy counted as known), a text under a second address is stored as a
+    duplicate of the first, and only the original's events are stored."""
+    rows = copies_across_units(400)
+    path = write_jsonl_gz(tmp_path / "wire.jsonl.gz", rows)
+    settings = make_settings()
+    kb = open_kb(settings)
+    rep = backfill(
+        [path],
+        settings,
+        engine=kb.engine,
+        world=kb.world,
+        workers=2,
+        batch_size=25,
+        scanner_factory=fake_scanner_factory,
+    )
+    assert rep.units == 16 and rep.records == 400
+    pairs = [(rows[i - 40]["url"], rows[i]["url"]) for i in range(45, 400, 50)]
+    assert rep.known == len(range(30, 400, 50)) and rep.duplicates == len(pairs)
+    assert rep.processed == 400 - rep.known - rep.duplicates
+    got, n_events = stored(kb.engine)
+    assert len(got) == len({r["url"] for r in rows}) == 400 - rep.known
+    by_url = {url: (status, original) for url, status, original in got}
+    for a, b in pairs:  # whichever unit committed first holds the original
+        assert {by_url[a], by_url[b]} in (
+            {("done", None), ("duplicate", a)},
+            {("done", None), ("duplicate", b)},
+        )
+    with Session(kb.engine) as s:
+        texts = list(s.scalars(select(ArticleEntry.text).where(ArticleEntry.status == "done")))
+    assert n_events == rep.events == sum(TRIP in (t or "") for t in texts) > 0
+
+
+def test_a_stopped_backfill_with_duplicates_ends_as_an_uninterrupted_one(
+    tmp_path: Path, make_settings: Callable[..., Settings]
+) -> None:
+    """Stopped after two units and run again, a backfill whose duplicates cross units
+    stores exactly what one run without a stop stores (same articles, same originals,
+    same events): checkpoints and unique keys together, nothing twice."""
+    path = write_jsonl_gz(tmp_path / "wire.jsonl.gz", copies_across_units(400))
+    settings = make_settings()
+    kb = open_kb(settings)
+
+    def interrupt(p: Progress) -> None:
+        if p.units_done == 2:
+            raise Stop
+
+    kw = {"engine": kb.engine, "world": kb.world, "workers": 1, "batch_size": 25}
+    with pytest.raises(KeyboardInterrupt):
+        backfill([path], settings, scanner_factory=fake_scanner_factory, progress=interrupt, **kw)  # type: ignore[arg-type]
+    backfill([path], settings, scanner_factory=fake_scanner_factory, **kw)  # type: ignore[arg-type]
+    resumed = stored(kb.engine)
+
+    ref = Settings(database_url=f"sqlite:///{tmp_path / 'ref.sqlite3'}", data_dir=settings.data_dir)
+    ref_kb = open_kb(ref)
+    backfill(
+        [path],
+        ref,
+        engine=ref_kb.engine,
+        world=ref_kb.world,
+        workers=1,
+        batch_size=25,
+        scanner_factory=fake_scanner_factory,
+    )
+    assert resumed == stored(ref_kb.engine)
+    assert resumed[1] > 0 and any(status == "duplicate" for _, status, _ in resumed[0])
 
 
 def test_skip_empty_stores_only_articles_with_events(

@@ -77,3 +77,22 @@ def test_page_extraction() -> None:
 def test_content_hash_ignores_spacing_and_case() -> None:
     assert content_hash("Putin  will\nvisit") == content_hash("putin will visit")
     assert content_hash("a") != content_hash("b")
+
+
+def test_content_hash_of_ascii_text_is_that_of_the_general_rule() -> None:
+    """ASCII text takes a faster way; it must give the hash of the general rule (NFKC,
+    words joined by one space, casefolded), or stored texts would stop matching."""
+    import hashlib
+    import random
+    import unicodedata
+
+    def rule(text: str) -> str:
+        norm = " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
+        return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+    rnd = random.Random(14)
+    alphabet = "aZ. \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x00\u00e9\u00a0\u2009\uff21\u00df"
+    for _ in range(20_000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randrange(25)))
+        assert content_hash(text) == rule(text), repr(text)
+    assert content_hash("  Putin\x1cwill \r\n visit  ") == content_hash("PUTIN WILL VISIT")

@@ -96,3 +96,51 @@ def test_locked_trip_keeps_the_reviewers_values(session: Session) -> None:
     c.trip.status = "planned"
     attach(session, [event(session, status="occurred", published=dt.date(2025, 10, 10))], 10)
     assert c.trip.status == "planned"
+
+
+def test_fields_kept_as_reports_come_equal_the_fields_of_the_latest_report() -> None:
+    """attach_bulk keeps a trip's fields up to date one report at a time (Latest); after
+    every report they must be what the rule gives over all reports so far: status of
+    the latest final report (else planned), date and place of the latest dated and
+    placed one, highest confidence, latest publication; rejected reports ignored."""
+    import random
+
+    from warrantwatch.monitor.grouping import FINAL_STATUSES, Latest
+    from warrantwatch.monitor.tables import TripRecord
+
+    rnd = random.Random(14)
+    for _ in range(30):
+        trip = TripRecord(status="planned", confidence=0.0, locked=False)
+        latest, seen = Latest(), []
+        for i in rnd.sample(range(1, 60), 25):  # arrival order is not id order
+            ev = EventRecord(
+                id=i,
+                status=rnd.choice(["planned", "planned", *sorted(FINAL_STATUSES)]),
+                start_date=rnd.choice([None, dt.date(2025, 1, 1) + dt.timedelta(rnd.randrange(9))]),
+                place=rnd.choice([None, "", "Dushanbe", "Khujand"]),
+                confidence=rnd.random(),
+                published=rnd.choice([None, dt.date(2025, 1, 1) + dt.timedelta(rnd.randrange(5))]),
+                created_at=dt.datetime(2025, 1, 1 + rnd.randrange(3)),
+                rejected=rnd.random() < 0.2,
+            )
+            seen.append(ev)
+            latest.add(ev)
+            latest.apply(trip)
+            live = sorted(
+                (e for e in seen if not e.rejected),
+                key=lambda e: (e.published or e.created_at.date(), e.id),
+            )
+            if not live:
+                continue
+            finals = [e for e in live if e.status in FINAL_STATUSES]
+            assert trip.status == (finals[-1].status if finals else "planned")
+            dated = [e for e in live if e.start_date]
+            if dated:
+                assert trip.start_date == dated[-1].start_date
+            placed = [e for e in live if e.place]
+            if placed:
+                assert trip.place == placed[-1].place
+            assert trip.confidence == max(e.confidence for e in live)
+            published = [e.published for e in live if e.published]
+            if published:
+                assert trip.last_reported == max(published)

@@ -14,8 +14,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from warrantwatch.monitor.tables import EventRecord, TripRecord, utcnow
 
@@ -73,38 +74,61 @@ def _order(ev: EventRecord) -> tuple[dt.date, int]:
     return (ev.published or ev.created_at.date(), ev.id)
 
 
+@dataclass
+class Latest:
+    """What a trip's fields are derived from, kept as events come in: the latest report
+    (by :func:`_order`) that is final, that is dated and that is placed, the highest
+    confidence and the latest publication date. Adding an event costs the same however
+    many the trip has, so a backfill attaching thousands of reports of one trip is
+    linear (measured: recomputing from the whole list after each report made grouping
+    4,000 events take longer than storing 40,000 articles)."""
+
+    final: tuple[tuple[dt.date, int], str] | None = None
+    dated: tuple[tuple[dt.date, int], dt.date] | None = None
+    placed: tuple[tuple[dt.date, int], str] | None = None
+    confidence: float | None = None
+    published: dt.date | None = None
+
+    def add(self, ev: EventRecord) -> None:
+        if ev.rejected:
+            return
+        key = _order(ev)
+        if ev.status in FINAL_STATUSES and (self.final is None or key > self.final[0]):
+            self.final = (key, ev.status)
+        if ev.start_date is not None and (self.dated is None or key > self.dated[0]):
+            self.dated = (key, ev.start_date)
+        if ev.place and (self.placed is None or key > self.placed[0]):
+            self.placed = (key, ev.place)
+        if self.confidence is None or ev.confidence > self.confidence:
+            self.confidence = ev.confidence
+        if ev.published and (self.published is None or ev.published > self.published):
+            self.published = ev.published
+
+    def apply(self, trip: TripRecord) -> set[str]:
+        """Set the trip's fields from the events added; returns the names changed."""
+        if self.confidence is None:  # no live event
+            return set()
+        before = (trip.status, trip.start_date, trip.place, trip.confidence, trip.last_reported)
+        if not trip.locked:
+            trip.status = self.final[1] if self.final else "planned"
+            if self.dated:
+                trip.start_date = self.dated[1]
+            if self.placed:
+                trip.place = self.placed[1]
+        trip.confidence = self.confidence
+        if self.published:
+            trip.last_reported = self.published
+        after = (trip.status, trip.start_date, trip.place, trip.confidence, trip.last_reported)
+        names = ("status", "start_date", "place", "confidence", "last_reported")
+        return {n for n, b, a in zip(names, before, after, strict=True) if b != a}
+
+
 def recompute(trip: TripRecord, events: list[EventRecord]) -> set[str]:
     """Derive the trip's fields from its (non-rejected) events; returns the names changed."""
-    live = sorted((e for e in events if not e.rejected), key=_order)
-    if not live:
-        return set()
-    before = {
-        "status": trip.status,
-        "start_date": trip.start_date,
-        "place": trip.place,
-        "confidence": trip.confidence,
-        "last_reported": trip.last_reported,
-    }
-    if not trip.locked:
-        finals = [e for e in live if e.status in FINAL_STATUSES]
-        trip.status = finals[-1].status if finals else "planned"
-        dated = [e for e in live if e.start_date is not None]
-        if dated:
-            trip.start_date = dated[-1].start_date
-        placed = [e for e in live if e.place]
-        if placed:
-            trip.place = placed[-1].place
-    trip.confidence = max(e.confidence for e in live)
-    published = [e.published for e in live if e.published]
-    trip.last_reported = max(published) if published else trip.last_reported
-    after = {
-        "status": trip.status,
-        "start_date": trip.start_date,
-        "place": trip.place,
-        "confidence": trip.confidence,
-        "last_reported": trip.last_reported,
-    }
-    return {k for k in before if before[k] != after[k]}
+    latest = Latest()
+    for e in events:
+        latest.add(e)
+    return latest.apply(trip)
 
 
 def trip_events(session: Session, trip_id: int) -> list[EventRecord]:
@@ -156,8 +180,10 @@ def attach_bulk(session: Session, events: list[EventRecord], window: int) -> lis
     (same person and destination, nearest trip within ``window`` days, fields from the
     latest report), but the trips of each person and destination are read once and the
     events matched in memory, so the cost is a few statements per person and
-    destination rather than several per event."""
+    destination rather than several per event (events are given their trip by one
+    UPDATE a trip: the ORM's UPDATE per event was half the time of grouping)."""
     changes: dict[int, TripChange] = {}
+    assigned: dict[int, list[int]] = {}
     by_pair: dict[tuple[str, str], list[EventRecord]] = {}
     for ev in sorted(events, key=lambda e: e.id):
         by_pair.setdefault((ev.person_id, ev.destination), []).append(ev)
@@ -169,12 +195,12 @@ def attach_bulk(session: Session, events: list[EventRecord], window: int) -> lis
                 )
             )
         )
-        members: dict[int, list[EventRecord]] = {}
+        members: dict[int, Latest] = {}
         if trips:
             for old in session.scalars(
                 select(EventRecord).where(EventRecord.trip_id.in_([t.id for t in trips]))
             ):
-                members.setdefault(old.trip_id, []).append(old)  # type: ignore[arg-type]
+                members.setdefault(old.trip_id, Latest()).add(old)  # type: ignore[arg-type]
         for ev in evs:
             best: tuple[int, TripRecord] | None = None
             for t in trips:
@@ -187,12 +213,22 @@ def attach_bulk(session: Session, events: list[EventRecord], window: int) -> lis
                 trips.append(trip)
             else:
                 trip = best[1]
-            ev.trip_id = trip.id
-            mine = members.setdefault(trip.id, [])
-            mine.append(ev)
+            # set as if read so: one UPDATE a trip below, not one per event at flush
+            set_committed_value(ev, "trip_id", trip.id)
+            assigned.setdefault(trip.id, []).append(ev.id)
+            mine = members.setdefault(trip.id, Latest())
+            mine.add(ev)
             change = changes.setdefault(trip.id, TripChange(trip=trip, created=created))
-            change.fields |= recompute(trip, mine)
+            change.fields |= mine.apply(trip)
     session.flush()
+    for trip_id, ids in assigned.items():
+        for i in range(0, len(ids), 500):
+            session.execute(
+                update(EventRecord)
+                .where(EventRecord.id.in_(ids[i : i + 500]))
+                .values(trip_id=trip_id)
+                .execution_options(synchronize_session=False)
+            )
     for change in changes.values():
         if change.changed:
             change.trip.updated_at = utcnow()

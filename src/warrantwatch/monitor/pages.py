@@ -97,10 +97,21 @@ def fetch_article(
     return art
 
 
+#: The ASCII characters ``str.split()`` splits on besides the space, made spaces.
+_ASCII_SPACES = bytes.maketrans(b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f", b" " * 9)
+
+
 def content_hash(text: str) -> str:
     """A hash of the text that ignores case, spacing and Unicode normal-form differences,
     so the same story syndicated under two addresses is recognised as one."""
+    norm = unicodedata.normalize("NFKC", text)
+    if norm.isascii():
+        # the same bytes as below, without a string made for every word: half the time
+        # (a backfill hashes every article; a test holds the two ways equal)
+        flat = norm.encode("ascii").translate(_ASCII_SPACES)
+        while b"  " in flat:
+            flat = flat.replace(b"  ", b" ")
+        return hashlib.sha256(flat.strip(b" ").lower()).hexdigest()
     # str.split() splits on exactly the characters \s matches, several times faster
-    # than the regular expression (a backfill hashes every article)
-    norm = " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
-    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+    # than the regular expression
+    return hashlib.sha256(" ".join(norm.split()).casefold().encode("utf-8")).hexdigest()

@@ -22,13 +22,14 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import Engine, func, or_, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from warrantwatch import rounding
+from warrantwatch.monitor import bulk
 from warrantwatch.monitor.feeds import is_web_address, normalise_url
 from warrantwatch.monitor.model import Article, TripEvent
 from warrantwatch.monitor.pages import content_hash
@@ -325,13 +326,45 @@ def record_scan(
 
 # ---------------------------------------------------------------- bulk (backfill)
 
-#: Rows per INSERT statement: well under SQLite's 32,766 bound parameters at 15 columns.
-BULK_ROWS = 500
+#: The columns a backfill writes, in the order of the tuples it builds (bulk.py).
+ARTICLE_COLUMNS = (
+    "url_hash",
+    "url",
+    "origin",
+    "title",
+    "published",
+    "language",
+    "text",
+    "content_hash",
+    "status",
+    "error",
+    "attempts",
+    "seen_at",
+    "processed_at",
+    "duplicate_of",
+)
+EVENT_COLUMNS = (
+    "article_id",
+    "trip_id",
+    "person_id",
+    "destination",
+    "place",
+    "start_date",
+    "status",
+    "evidence",
+    "confidence",
+    "language",
+    "published",
+    "duty",
+    "rejected",
+    "created_at",
+)
+_TEXT, _HASH = ARTICLE_COLUMNS.index("text"), ARTICLE_COLUMNS.index("content_hash")
 
 
-@dataclass(frozen=True)
-class ScannedDoc:
-    """One archived document after extraction and scanning, ready to store."""
+class ScannedDoc(NamedTuple):
+    """One archived document after extraction and scanning, ready to store (a tuple:
+    a backfill makes one per article)."""
 
     url: str
     text: str | None
@@ -368,61 +401,6 @@ def _insert(session: Session, table: Any) -> Any:
     return sqlite_insert(table)
 
 
-def _insert_new(session: Session, rows: list[dict[str, Any]]) -> dict[str, int]:
-    """Insert ``rows`` (all with the same columns) into the articles, skipping any whose
-    address or text is already there; returns the ids of those inserted, by address key.
-
-    One statement executed with many parameter sets: SQLAlchemy sends them as multi-row
-    ``INSERT ... VALUES (...), (...) ON CONFLICT DO NOTHING RETURNING`` of up to
-    :data:`BULK_ROWS` rows, compiled once (building a multi-row ``.values()`` statement
-    instead cost more than storing the rows, profiled).
-    """
-    if not rows:
-        return {}
-    if session.get_bind().dialect.name == "postgresql":
-        return _copy_new(session, rows)
-    table = ArticleEntry.__table__
-    stmt = (
-        _insert(session, table).on_conflict_do_nothing().returning(table.c.url_hash, table.c.id)  # type: ignore[attr-defined]
-    )
-    conn = session.connection().execution_options(insertmanyvalues_page_size=BULK_ROWS)
-    return {str(k): int(v) for k, v in conn.execute(stmt, rows)}
-
-
-def _copy_new(session: Session, rows: list[dict[str, Any]]) -> dict[str, int]:
-    """:func:`_insert_new` on PostgreSQL: ``COPY`` into a temporary table, then one
-    ``INSERT ... SELECT ... ON CONFLICT DO NOTHING RETURNING``. Profiled, psycopg spent
-    most of a multi-row INSERT splitting its long SQL text; COPY sends the rows as data."""
-    from psycopg import sql
-
-    cols = list(rows[0])
-    names = sql.SQL(", ").join(sql.Identifier(c) for c in cols)
-    raw = session.connection().connection.dbapi_connection
-    assert raw is not None
-    with raw.cursor() as cur:  # type: ignore[attr-defined]
-        cur.execute(
-            sql.SQL(
-                "CREATE TEMP TABLE IF NOT EXISTS ww_backfill_stage ON COMMIT DELETE ROWS AS "
-                "SELECT {} FROM monitor_articles WITH NO DATA"
-            ).format(
-                sql.SQL(", ").join(
-                    sql.Identifier(c.name) for c in ArticleEntry.__table__.c if c.name != "id"
-                )
-            )
-        )
-        cur.execute("TRUNCATE ww_backfill_stage")
-        with cur.copy(sql.SQL("COPY ww_backfill_stage ({}) FROM STDIN").format(names)) as copy:
-            for r in rows:
-                copy.write_row([r[c] for c in cols])
-        cur.execute(
-            sql.SQL(
-                "INSERT INTO monitor_articles ({n}) SELECT {n} FROM ww_backfill_stage "
-                "ON CONFLICT DO NOTHING RETURNING url_hash, id"
-            ).format(n=names)
-        )
-        return {str(k): int(v) for k, v in cur.fetchall()}
-
-
 def store_scanned(
     session: Session,
     docs: Sequence[ScannedDoc],
@@ -433,112 +411,101 @@ def store_scanned(
     """Store a batch of scanned documents in a few statements, in the caller's transaction.
 
     Unique keys, not look-ups, keep each address and each text once: the articles go in
-    with multi-row ``INSERT ... ON CONFLICT DO NOTHING``; of those refused, the ones whose
-    address is new are duplicates of a stored text, and are stored as such. Events go in
-    without a trip: grouping them is one pass over many batches
-    (:func:`warrantwatch.monitor.grouping.attach_bulk`), not one per article. With
-    ``skip_empty`` an article without events is only counted.
+    with ``INSERT ... ON CONFLICT DO NOTHING`` (multi-row on SQLite, from ``COPY`` on
+    PostgreSQL: :mod:`warrantwatch.monitor.bulk`); only when some are refused are they
+    looked up: those whose address is new are duplicates of a stored text, and are
+    stored as such. Events go in without a trip: grouping them is one pass over many
+    batches (:func:`warrantwatch.monitor.grouping.attach_bulk`), not one per article.
+    With ``skip_empty`` an article without events is only counted.
     """
     res = BulkResult()
     now = utcnow()
-    rows: list[dict[str, Any]] = []
+    done: tuple[Any, ...] = ("done", None, 1, now, now, None)
+    failed: tuple[Any, ...] = ("failed", "no article text", 1, now, now, None)
+    rows: list[tuple[Any, ...]] = []
     by_key: dict[str, ScannedDoc] = {}
     for d in docs:
         key = url_key(d.url)
         if key in by_key:
             res.known += 1
             continue
-        text = d.text if d.text and d.text.strip() else None
+        text = d.text if d.text and not d.text.isspace() else None
         if skip_empty and text is not None and not d.events:
             res.counted += 1
             continue
         by_key[key] = d
-        rows.append(
-            {
-                "url_hash": key,
-                "url": d.url,
-                "origin": origin,
-                "title": d.title,
-                "published": d.published,
-                "language": d.language,
-                "text": text,
-                "content_hash": content_hash(text) if text is not None else None,
-                "status": "done" if text is not None else "failed",
-                "error": None if text is not None else "no article text",
-                "attempts": 1,
-                "seen_at": now,
-                "processed_at": now,
-            }
-        )
+        if text is not None:
+            head = (key, d.url, origin, d.title, d.published, d.language, text)
+            rows.append((*head, content_hash(text), *done))
+        else:
+            rows.append((key, d.url, origin, d.title, d.published, d.language, None, None, *failed))
     if not rows:
         return res
-    inserted = _insert_new(session, rows)
-    refused = [r for r in rows if r["url_hash"] not in inserted]
-    if refused:
-        stored_keys = known_keys(session, [r["url_hash"] for r in refused])
-        res.known += len(stored_keys)
-        copies = [r for r in refused if r["url_hash"] not in stored_keys and r["content_hash"]]
-        originals: dict[str, int] = {}
-        if copies:
-            found = session.execute(
-                select(ArticleEntry.content_hash, ArticleEntry.id).where(
-                    ArticleEntry.content_hash.in_({r["content_hash"] for r in copies})
-                )
-            )
-            originals = {str(h): int(i) for h, i in found}
-        dup_rows = []
-        for r in copies:
-            if r["content_hash"] not in originals:
-                res.known += 1  # its original went away meanwhile: nothing to add
-                continue
-            dup_rows.append(
-                r
-                | {
-                    "text": None,
-                    "content_hash": None,
-                    "status": "duplicate",
-                    "duplicate_of": originals[r["content_hash"]],
-                }
-            )
-        if dup_rows:
-            made = _insert_new(session, dup_rows)
-            res.duplicates += len(made)
-            res.known += len(dup_rows) - len(made)
-    events: list[dict[str, Any]] = []
+    table = ArticleEntry.__table__
+    inserted = bulk.insert_new(session, table, ARTICLE_COLUMNS, rows)  # type: ignore[arg-type]
+    if len(inserted) < len(rows):
+        _store_refused(session, [r for r in rows if r[0] not in inserted], res)
+    events: list[tuple[Any, ...]] = []
     for r in rows:
-        aid = inserted.get(r["url_hash"])
+        aid = inserted.get(r[0])
         if aid is None:
             continue
-        if r["text"] is None:
+        if r[_TEXT] is None:
             res.failed += 1
             continue
         res.stored += 1
-        d = by_key[r["url_hash"]]
+        d = by_key[r[0]]
         events.extend(
-            {
-                "article_id": aid,
-                "trip_id": None,
-                "person_id": ev.person,
-                "destination": ev.destination_iso2.upper(),
-                "place": ev.place,
-                "start_date": ev.start_date,
-                "status": ev.status,
-                "evidence": ev.evidence,
-                "confidence": float(ev.confidence),
-                "language": ev.language or d.language,
-                "published": ev.published or d.published,
-                "duty": ev.duty,
-                "rejected": False,
-                "created_at": now,
-            }
+            (
+                aid,
+                None,
+                ev.person,
+                ev.destination_iso2.upper(),
+                ev.place,
+                ev.start_date,
+                ev.status,
+                ev.evidence,
+                float(ev.confidence),
+                ev.language or d.language,
+                ev.published or d.published,
+                ev.duty,
+                False,
+                now,
+            )
             for ev in d.events
         )
-    if events:
-        from sqlalchemy import insert
-
-        session.connection().execute(insert(EventRecord.__table__), events)  # type: ignore[arg-type]
-        res.events = len(events)
+    bulk.insert_all(session, EventRecord.__table__, EVENT_COLUMNS, events)  # type: ignore[arg-type]
+    res.events = len(events)
     return res
+
+
+def _store_refused(session: Session, refused: list[tuple[Any, ...]], res: BulkResult) -> None:
+    """Of the rows a unique key refused, count those whose address is stored, and store
+    the others (a new address, a text already stored) as duplicates of that text."""
+    stored_keys = known_keys(session, [r[0] for r in refused])
+    res.known += len(stored_keys)
+    copies = [r for r in refused if r[0] not in stored_keys and r[_HASH]]
+    if not copies:
+        return
+    originals: dict[str, int] = {}
+    hashes = list({r[_HASH] for r in copies})
+    for i in range(0, len(hashes), 500):
+        found = session.execute(
+            select(ArticleEntry.content_hash, ArticleEntry.id).where(
+                ArticleEntry.content_hash.in_(hashes[i : i + 500])
+            )
+        )
+        originals.update((str(h), int(n)) for h, n in found)
+    dup_rows = []
+    for r in copies:
+        original = originals.get(r[_HASH])
+        if original is None:
+            res.known += 1  # its original went away meanwhile: nothing to add
+            continue
+        dup_rows.append((*r[:_TEXT], None, None, "duplicate", *r[_HASH + 2 : -1], original))
+    made = bulk.insert_new(session, ArticleEntry.__table__, ARTICLE_COLUMNS, dup_rows)  # type: ignore[arg-type]
+    res.duplicates += len(made)
+    res.known += len(dup_rows) - len(made)
 
 
 def claim_unit(
