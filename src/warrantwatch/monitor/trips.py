@@ -1029,11 +1029,9 @@ class Rules:
             score -= min(_cue_distance(p, near), 300.0) / 400.0
             mark = _mark(r, p)
             dest = mark > 0
-            if p.entry.data[0] in home and not any(
-                _at_arrest(p, c, r.words.verb_last) for c in arrests
-            ):
-                continue  # at home only "arrested at Manila's airport", not "... near Tripoli"
             at_arrest = any(_at_arrest(p, c, r.words.verb_last) for c in arrests)
+            if p.entry.data[0] in home and not at_arrest:
+                continue  # at home only "arrested at Manila's airport", not "... near Tripoli"
             if kind == "country" and not dest and p.entry.data[0] in lands and not at_arrest:
                 continue  # "the invasion of Ukraine": the subject, not a destination (but
                 # "フィリピン国内で逮捕された": arrested in the Philippines, his situation's land)
