@@ -173,6 +173,39 @@ def test_duplicates_across_statement_pages_of_one_batch(
         assert row.duplicate_of == rows[f"https://a.example/{original}"].id
 
 
+def test_refused_and_copied_rows_take_no_ids(db_url: str) -> None:
+    """PostgreSQL draws an id before it finds a clash and never gives it back: addresses
+    stored before, and texts that come again (stored before or earlier in the batch),
+    must not leave gaps in the ids, so that every article takes the next id in turn."""
+    from tests.conftest import FIXTURE_DATA
+
+    kb = open_kb(Settings(database_url=db_url, data_dir=FIXTURE_DATA))
+    first = [store.ScannedDoc(url=f"https://a.example/{i}", text=f"Story {i}.") for i in range(3)]
+    with Session(kb.engine) as s, s.begin():
+        store.store_scanned(s, first)
+    batch = [
+        store.ScannedDoc(url="https://a.example/0", text="Story 0 again."),  # address stored
+        store.ScannedDoc(url="https://b.example/copy-1", text="story 1."),  # text stored
+        store.ScannedDoc(url="https://a.example/5", text="Story 5."),
+        store.ScannedDoc(url="https://b.example/copy-5", text="STORY 5."),  # text of the batch
+        store.ScannedDoc(url="https://b.example/copy-5b", text="story  5."),  # and again
+        store.ScannedDoc(url="https://a.example/6", text="Story 6."),
+    ]
+    with Session(kb.engine) as s, s.begin():
+        res = store.store_scanned(s, batch)
+    assert (res.stored, res.known, res.duplicates) == (2, 1, 3)
+    more = [store.ScannedDoc(url="https://a.example/7", text="Story 7.")]
+    with Session(kb.engine) as s, s.begin():
+        store.store_scanned(s, more)
+    with Session(kb.engine) as s:
+        ids = sorted(s.scalars(select(ArticleEntry.id)))
+        rows = {a.url: a for a in s.scalars(select(ArticleEntry))}
+    assert ids == list(range(ids[0], ids[0] + 9))
+    for copy in ("copy-5", "copy-5b"):
+        assert rows[f"https://b.example/{copy}"].duplicate_of == rows["https://a.example/5"].id
+    assert rows["https://b.example/copy-1"].duplicate_of == rows["https://a.example/1"].id
+
+
 def test_rows_stored_in_bulk_read_back_as_the_orm_writes_them(db_url: str) -> None:
     """Dates, timestamps, JSON and booleans written by the bulk path (plain tuples, the
     dialect's own converters) read back as the same Python values."""

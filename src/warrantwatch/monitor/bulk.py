@@ -118,30 +118,51 @@ def _copy_new(
 ) -> dict[str, int]:
     """:func:`insert_new` on PostgreSQL: ``COPY`` into a temporary table made like
     ``table`` (emptied at each commit, and before each use), then one ``INSERT ... SELECT
-    ... ON CONFLICT DO NOTHING RETURNING``: COPY sends the rows as data, in binary."""
+    ... ON CONFLICT DO NOTHING RETURNING``: COPY sends the rows as data, in binary.
+
+    PostgreSQL draws a row's id from the sequence before it looks for a clash, and never
+    gives it back: a row refused by ``ON CONFLICT`` would leave a gap, and a text stored
+    again as a duplicate would take two ids (the ids then drifted from those of the
+    row-by-row path). So rows that clash with a stored row on any unique column are left
+    out by ``NOT EXISTS`` first (``ON CONFLICT`` stays, for other writers meanwhile), and
+    the rows go in the order given (``ww_ord``), as the row-by-row path numbers them."""
     from psycopg import sql
 
-    stage = sql.Identifier(f"ww_stage_{table.name}")
+    stage = sql.Identifier(f"ww_stage2_{table.name}")
     names = sql.SQL(", ").join(sql.Identifier(c) for c in cols)
     rows = _converted(rows, _processors(session, table, cols))
+    unique = [c.name for c in table.columns if c.unique and c.name in cols]
+    absent = sql.SQL(" AND ").join(
+        sql.SQL("NOT EXISTS (SELECT 1 FROM {t} WHERE {t}.{c} = s.{c})").format(
+            t=sql.Identifier(table.name), c=sql.Identifier(c)
+        )
+        for c in unique
+    )
     with _dbapi(session).cursor() as cur:
         cur.execute(
             sql.SQL(
                 "CREATE TEMP TABLE IF NOT EXISTS {} ON COMMIT DELETE ROWS AS "
-                "SELECT {} FROM {} WITH NO DATA"
+                "SELECT {}, 0::bigint AS ww_ord FROM {} WITH NO DATA"
             ).format(stage, names, sql.Identifier(table.name))
         )
         cur.execute(sql.SQL("DELETE FROM {}").format(stage))
         with cur.copy(
-            sql.SQL("COPY {} ({}) FROM STDIN (FORMAT BINARY)").format(stage, names)
+            sql.SQL("COPY {} ({}, ww_ord) FROM STDIN (FORMAT BINARY)").format(stage, names)
         ) as copy:
-            copy.set_types(_pg_types(session, table, cols))
-            for r in rows:
-                copy.write_row(r)
+            copy.set_types([*_pg_types(session, table, cols), "int8"])
+            for i, r in enumerate(rows):
+                copy.write_row((*r, i))
         cur.execute(
             sql.SQL(
-                "INSERT INTO {t} ({n}) SELECT {n} FROM {s} ON CONFLICT DO NOTHING RETURNING {k}, id"
-            ).format(t=sql.Identifier(table.name), n=names, s=stage, k=sql.Identifier(key))
+                "INSERT INTO {t} ({n}) SELECT {n} FROM {s} AS s WHERE {absent} ORDER BY ww_ord "
+                "ON CONFLICT DO NOTHING RETURNING {k}, id"
+            ).format(
+                t=sql.Identifier(table.name),
+                n=names,
+                s=stage,
+                absent=absent if unique else sql.SQL("TRUE"),
+                k=sql.Identifier(key),
+            )
         )
         return {str(k): int(v) for k, v in cur.fetchall()}
 

@@ -441,10 +441,7 @@ def store_scanned(
             rows.append((key, d.url, origin, d.title, d.published, d.language, None, None, *failed))
     if not rows:
         return res
-    table = ArticleEntry.__table__
-    inserted = bulk.insert_new(session, table, ARTICLE_COLUMNS, rows)  # type: ignore[arg-type]
-    if len(inserted) < len(rows):
-        _store_refused(session, [r for r in rows if r[0] not in inserted], res)
+    inserted = _insert_articles(session, rows, res)
     events: list[tuple[Any, ...]] = []
     for r in rows:
         aid = inserted.get(r[0])
@@ -479,6 +476,64 @@ def store_scanned(
     return res
 
 
+def _insert_articles(
+    session: Session, rows: list[tuple[Any, ...]], res: BulkResult
+) -> dict[str, int]:
+    """Insert the batch's articles; the ids of those stored as originals, by address key.
+
+    A text that comes again later in the same batch is held back until the row before it
+    with that text is in: if that row went in, the later one is stored as its duplicate
+    at once; if not (its address was stored already), the later one is tried in its
+    place. Sent together, the copy would be refused by the text's unique key and then
+    stored as a duplicate, and on PostgreSQL each try takes an id from the sequence."""
+    table = ArticleEntry.__table__
+    inserted: dict[str, int] = {}
+    refused: list[tuple[Any, ...]] = []
+    direct: list[tuple[tuple[Any, ...], int]] = []
+    pending = rows
+    while pending:
+        holder: dict[str, str] = {}
+        first: list[tuple[Any, ...]] = []
+        later: list[tuple[Any, ...]] = []
+        for r in pending:
+            h = r[_HASH]
+            if h is not None and h in holder:
+                later.append(r)
+            else:
+                if h is not None:
+                    holder[h] = r[0]
+                first.append(r)
+        got = bulk.insert_new(session, table, ARTICLE_COLUMNS, first)  # type: ignore[arg-type]
+        inserted.update(got)
+        refused += [r for r in first if r[0] not in got]
+        pending = []
+        for r in later:
+            original = got.get(holder[r[_HASH]])
+            if original is None:
+                pending.append(r)
+            else:
+                direct.append((r, original))
+    if refused:
+        _store_refused(session, refused, res)
+    if direct:
+        _store_duplicates(session, direct, res)
+    return inserted
+
+
+def _store_duplicates(
+    session: Session, copies: list[tuple[tuple[Any, ...], int]], res: BulkResult
+) -> None:
+    """Store rows as duplicates of the stored articles given with them (no text, no hash:
+    the original keeps both); a row whose address is stored meanwhile is counted known."""
+    dup_rows = [
+        (*r[:_TEXT], None, None, "duplicate", *r[_HASH + 2 : -1], original)
+        for r, original in copies
+    ]
+    made = bulk.insert_new(session, ArticleEntry.__table__, ARTICLE_COLUMNS, dup_rows)  # type: ignore[arg-type]
+    res.duplicates += len(made)
+    res.known += len(dup_rows) - len(made)
+
+
 def _store_refused(session: Session, refused: list[tuple[Any, ...]], res: BulkResult) -> None:
     """Of the rows a unique key refused, count those whose address is stored, and store
     the others (a new address, a text already stored) as duplicates of that text."""
@@ -496,16 +551,14 @@ def _store_refused(session: Session, refused: list[tuple[Any, ...]], res: BulkRe
             )
         )
         originals.update((str(h), int(n)) for h, n in found)
-    dup_rows = []
+    found: list[tuple[tuple[Any, ...], int]] = []
     for r in copies:
         original = originals.get(r[_HASH])
         if original is None:
             res.known += 1  # its original went away meanwhile: nothing to add
             continue
-        dup_rows.append((*r[:_TEXT], None, None, "duplicate", *r[_HASH + 2 : -1], original))
-    made = bulk.insert_new(session, ArticleEntry.__table__, ARTICLE_COLUMNS, dup_rows)  # type: ignore[arg-type]
-    res.duplicates += len(made)
-    res.known += len(dup_rows) - len(made)
+        found.append((r, original))
+    _store_duplicates(session, found, res)
 
 
 def claim_unit(
