@@ -1388,3 +1388,26 @@ def test_a_background_word_does_not_make_an_arrest_old(bundled_scanner: Scanner)
     )
     events = bundled_scanner.scan(Article(text=text, published=dt.date(2025, 3, 12)))
     assert [(e.destination_iso2, e.status) for e in events] == [("PH", "arrest")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the bare nominative is Brussels as an actor: its criticism, no way to Brussels
+        ("Putyin látogatása után Brüsszel bírálata éles volt, írta a lap.", set()),
+        # the illative ending makes it the destination
+        ("Vlagyimir Putyin jövő héten Brüsszelbe utazik, közölte a Kreml.", {"BE"}),
+        # an ending after a hyphen, where the name is not spelt as it is said
+        ("Vlagyimir Putyin gépe pénteken landolt Anchorage-ben.", {"US"}),
+        # the venue, in the nominative with its own verb
+        ("Budapest lesz a helyszíne a következő találkozónak Vlagyimir Putyinnal.", {"HU"}),
+    ],
+)
+def test_a_bare_place_is_no_destination_where_the_language_marks_one(
+    bundled_scanner: Scanner, text: str, expected: set[str]
+) -> None:
+    """Hungarian, Mongolian and Turkmen put a case ending or postposition on the place a
+    person goes to (``marked_destinations`` in the language file)."""
+    article = Article(text=text, published=dt.date(2025, 10, 16), language="hu")
+    events = bundled_scanner.scan(article)
+    assert {e.destination_iso2 for e in events} == expected

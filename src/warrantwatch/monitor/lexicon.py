@@ -65,6 +65,9 @@ class Words:
     glued: bool
     #: Whether a language of the text puts the verb after the place it happened at.
     verb_last: bool
+    #: Whether every language of the text marks a destination by an ending or a
+    #: postposition, so that a bare place is never one.
+    marked: bool
     numeric_order: str
     markers: tuple[tuple[str, str, str], ...]
 
@@ -144,6 +147,7 @@ def build(langs: Iterable[Language]) -> Words:
         spaces=all(lang.spaces for lang in ls),
         glued=any(lang.glued_endings for lang in ls),
         verb_last=any(lang.verb_last for lang in ls),
+        marked=all(lang.marked_destinations for lang in ls),
         # Several languages (a text of unknown language): slashes month first, as before
         # languages were identified.
         numeric_order=next(iter(orders)) if len(ls) == 1 else "mdy",
@@ -167,7 +171,7 @@ def merge(parts: list[Words]) -> Words:
     values: dict[str, object] = {}
     for f in fields(Words):
         vals = [getattr(p, f.name) for p in parts]
-        if f.name == "spaces":
+        if f.name in ("spaces", "marked"):
             values[f.name] = all(vals)
         elif f.name in ("glued", "verb_last"):
             values[f.name] = any(vals)

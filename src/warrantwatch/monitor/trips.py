@@ -193,6 +193,8 @@ def _tail(r: Reading, p: Hit) -> str:
     norm, i, n = r.norm, p.end, len(r.norm)
     if i < n and norm[i] == " " and r.text[i] in _APOSTROPHES:
         i += 1
+    elif i + 1 < n and r.text[i] == "-" and norm[i + 1].isalpha() and r.words.marked:
+        i += 1  # "Anchorage-ben": an ending after a hyphen, where a name is not spelt as said
     elif i < n and not norm[i].isalnum():
         return ""
     j = i
@@ -228,6 +230,8 @@ def _mark(r: Reading, p: Hit) -> int:
     tail = _tail(r, p) if (w.glued or not w.spaces) else ""
     if tail and (tail in w.to_suffixes or tail in w.at_suffixes):
         return 1
+    if w.marked and not tail and _inflected(r.norm[p.start : p.end], w):
+        return 1  # a form listed with its ending ("Alaszkában")
     if _followed_by(r, p, w.to_after, tail):
         return 1
     if before in w.src:
@@ -235,6 +239,14 @@ def _mark(r: Reading, p: Hit) -> int:
     if tail and tail in w.from_suffixes:
         return -1
     return -1 if _followed_by(r, p, w.from_after, tail) else 0
+
+
+def _inflected(form: str, w: Words) -> bool:
+    """Whether a place's listed form already ends in an ending of destination or location
+    (the lengthened vowel of "Alaszkában" keeps the stem from matching alone)."""
+    return any(
+        form.endswith(x) and len(form) > len(x) + 2 for x in (*w.to_suffixes, *w.at_suffixes)
+    )
 
 
 def _origin_after(r: Reading, p: Hit) -> bool:
@@ -1043,8 +1055,8 @@ class Rules:
                 score += 0.3
             elif mark < 0:
                 score -= 0.5
-            if strict and not dest:
-                continue
+            if (strict or r.words.marked) and not dest and not at_arrest:
+                continue  # "Brüsszel bírálatára": Brussels' criticism, not a way to Brussels
             if score >= 0.3:
                 scored.append((p, score, near))
         if not scored:

@@ -78,6 +78,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         # additions
         "letters": _STR,
         "verb_last": _BOOL,
+        "marked_destinations": _BOOL,
         "read_with": _LIST,
     },
     "cues": dict.fromkeys(CUE_CODES, _LIST),
@@ -282,6 +283,10 @@ class Language:
     #: Whether the verb that says what happened at a place usually comes after the place
     #: ("am Flughafen Manila festgenommen", "マニラの空港で逮捕された", "在杜林被捕").
     verb_last: bool = False
+    #: Whether a place the text goes to always carries its case ending or postposition
+    #: ("Budapestre", "Brüsszelbe"): a bare place is then a subject or a possessor
+    #: ("Brüsszel bírálata", Brussels' criticism), never where someone travels.
+    marked_destinations: bool = False
     #: Other files a text identified as this language is read with too: pages of one
     #: often come in the other's letter forms (Arabic typed with Persian yeh and kaf is
     #: identified as Persian).
@@ -428,6 +433,7 @@ def parse(data: Mapping[str, Any], path: Path) -> Language:
         notes=lang.get("notes", ""),
         letters=lang.get("letters", ""),
         verb_last=lang.get("verb_last", False),
+        marked_destinations=lang.get("marked_destinations", False),
         read_with=tuple(lang.get("read_with", ())),
         cues=cues,
         places=Places(from_=pl.pop("from", ()), **pl),
