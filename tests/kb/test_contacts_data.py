@@ -207,3 +207,82 @@ def test_ended_terms_end(bundled: World) -> None:
     # added, so the test checks that it is counted, not a coverage target.
     for office in ("head of state", "head of government", "foreign minister"):
         assert counts[f"States Parties without a current {office}"] > 0
+
+
+# --- a head of state who also heads the government ---------------------------------------
+
+HOG = "States Parties without a current head of government"
+
+
+def test_heads_government_counts_the_state_as_having_a_head_of_government(
+    tmp_path: Path,
+) -> None:
+    plain = check(read_data_dir(data_with(tmp_path / "a", [OFFICIAL], []))).counts
+    both = {**OFFICIAL, "heads_government": True}
+    flagged = check(read_data_dir(data_with(tmp_path / "b", [both], []))).counts
+    assert flagged[HOG] == plain[HOG] - 1
+    assert (
+        flagged["States Parties without a current head of state"]
+        == plain["States Parties without a current head of state"]
+    )
+    # an ended term does not count
+    ended = {**both, "end": "2024-12-31"}
+    assert check(read_data_dir(data_with(tmp_path / "c", [ended], []))).counts[HOG] == plain[HOG]
+
+
+def test_the_lacking_states_are_listed_in_a_warning(tmp_path: Path) -> None:
+    report = check(read_data_dir(data_with(tmp_path, [OFFICIAL], [])))
+    (w,) = [w for w in report.warnings if w.where == HOG]
+    assert "TJ" in str(w)
+    both = {**OFFICIAL, "heads_government": True}
+    report = check(read_data_dir(data_with(tmp_path / "b", [both], [])))
+    assert not any("TJ" in str(w) for w in report.warnings if w.where == HOG)
+
+
+@pytest.mark.parametrize("office", ["foreign_minister", "head_of_government"])
+def test_heads_government_only_on_a_head_of_state_row(tmp_path: Path, office: str) -> None:
+    bad = {**OFFICIAL, "office": office, "heads_government": True}
+    found = errors(data_with(tmp_path, [bad], []))
+    assert any("heads_government is only for a head_of_state row" in e for e in found), found
+
+
+def test_a_contact_as_head_of_government_may_name_a_head_of_state_who_heads_it(
+    tmp_path: Path,
+) -> None:
+    contact = {**CONTACT, "office": "head_of_government"}
+    assert any(
+        "is not TJ's head_of_government" in e
+        for e in errors(data_with(tmp_path / "a", [OFFICIAL], [contact]))
+    )
+    both = {**OFFICIAL, "heads_government": True}
+    assert errors(data_with(tmp_path / "b", [both], [contact])) == []
+
+
+def test_heads_government_is_loaded_exported_and_shown(tmp_path: Path) -> None:
+    from warrantwatch.reports.contacts import office_key, official_words
+    from warrantwatch.reports.ftm import contact_entities
+    from warrantwatch.reports.i18n import Lang
+
+    both = {**OFFICIAL, "heads_government": True}
+    data = data_with(tmp_path, [both], [CONTACT])
+    kb = open_kb(Settings(database_url=f"sqlite:///{tmp_path / 'a.sqlite3'}", data_dir=data))
+    world = kb.world
+    (o,) = world.officials_of("TJ", dt.date(2025, 1, 1))
+    assert o.heads_government and o.holds("head_of_government") and o.holds("head_of_state")
+    assert not o.holds("foreign_minister")
+    (c,) = world.contacts_of("vladimir-putin")
+    assert office_key(world, c.office, c.official) == "head_of_state_and_government"
+    assert official_words(Lang("en"), world, c) == "head of state and government (Ivan Example)"
+    assert official_words(Lang("fr"), world, c).startswith("chef de l'État et du gouvernement")
+    person = next(e for e in contact_entities(world) if e.schema.name == "Person")
+    assert person.get("position")[0].startswith("head of state and government, ")
+    out = tmp_path / "export"
+    export_data_dir(kb.engine, out)
+    assert "heads_government: true" in (out / "records" / "officials.yaml").read_text("utf-8")
+    again = open_kb(Settings(database_url=f"sqlite:///{tmp_path / 'b.sqlite3'}", data_dir=out))
+    assert again.world.officials == world.officials
+    # without the flag the words stay those of the office
+    plain = data_with(tmp_path / "p", [OFFICIAL], [CONTACT])
+    pw = open_kb(Settings(database_url=f"sqlite:///{tmp_path / 'c.sqlite3'}", data_dir=plain)).world
+    (pc,) = pw.contacts_of("vladimir-putin")
+    assert official_words(Lang("en"), pw, pc) == "head of state (Ivan Example)"

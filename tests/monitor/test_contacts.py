@@ -263,3 +263,16 @@ def test_a_newly_recorded_official_by_name(bundled_scanner: Scanner) -> None:
     text = "King Abdullah II met Omar al-Bashir on the sidelines of the Arab League summit."
     e = one(contacts(bundled_scanner, text, "en", dt.date(2017, 3, 29)), "JO")
     assert (e.official, e.office, e.state_party) == ("jo-king-abdullah-ii", "head_of_state", True)
+
+
+def test_head_of_government_of_a_state_whose_president_heads_it(bundled_scanner: Scanner) -> None:
+    """South Africa's president heads the government (``heads_government`` in
+    records/officials.yaml): its "head of government" is the president, recorded once, as
+    head of state, so the contact names that term."""
+    text = "South Africa's head of government met Vladimir Putin in Kazan on Wednesday."
+    e = one(contacts(bundled_scanner, text, "en"), "ZA")
+    assert (e.office, e.official, e.official_name) == (
+        "head_of_state",
+        "za-president-ramaphosa",
+        "Cyril Ramaphosa",
+    )

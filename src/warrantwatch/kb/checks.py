@@ -356,7 +356,7 @@ class _Checker:
                     o = officials.get(c.official)
                     if o is None:
                         self.err(file, where, f"unknown official {c.official!r}")
-                    elif o.state != c.state or o.office != c.office:
+                    elif o.state != c.state or not o.holds(c.office):
                         self.err(file, where, f"official {o.id!r} is not {c.state}'s {c.office}")
                     elif c.precision == "day" and not (
                         o.start <= c.date and (o.end is None or c.date <= o.end)
@@ -369,11 +369,18 @@ class _Checker:
         self.report.counts["contacts"] = sum(len(r.contacts) for r in self.f.records.values())
         parties = self._parties_today()
         current = {(o.state, o.office) for o in officials.values() if o.end is None}
+        # a head of state who also heads the government holds both offices
+        current |= {
+            (o.state, "head_of_government")
+            for o in officials.values()
+            if o.end is None and o.heads_government
+        }
         for office in ("head_of_state", "head_of_government", "foreign_minister"):
             lacking = sorted(iso for iso in parties if (iso, office) not in current)
-            self.report.counts[f"States Parties without a current {office.replace('_', ' ')}"] = (
-                len(lacking)
-            )
+            label = f"States Parties without a current {office.replace('_', ' ')}"
+            self.report.counts[label] = len(lacking)
+            if lacking:
+                self.warn("records/", label, ", ".join(lacking))
 
     def _parties_today(self) -> set[str]:
         """The States Parties on today's date, by the engine's reading of states.yaml."""

@@ -353,6 +353,7 @@ def export_data_dir(engine: Engine, out: Path) -> dict[str, int]:
                     "start": o.start,
                     "start_precision": None if o.start_precision == "day" else o.start_precision,
                     "end": o.end,
+                    "heads_government": o.heads_government or None,
                     **_prov(o, smap, "officials", o.id),
                 }
             )

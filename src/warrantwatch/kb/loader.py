@@ -337,6 +337,7 @@ def load(session: Session, files: DataFiles) -> dict[str, int]:
                     start=o.start,
                     start_precision=o.start_precision,
                     end=o.end,
+                    heads_government=o.heads_government,
                     **_prov(o),
                 )
             )

@@ -251,6 +251,7 @@ def load_world(session: Session) -> World:
             end=o.end,
             names=tuple(o.names or ()),
             fact=prov.fact("officials", o.id, o),
+            heads_government=bool(o.heads_government),
         )
         for o in session.scalars(select(OfficialRow).order_by(OfficialRow.start))
     )

@@ -401,6 +401,11 @@ class Official(Sourced):
     ``end`` is absent while the holder is in office. ``names`` are the other spellings news
     uses (other scripts, the surname alone) that the scanner looks for. A term known only to
     the month or year gives its first day and ``start_precision``.
+
+    ``heads_government`` marks a head of state who also heads the government (a president in
+    a presidential system): the office is recorded once, and the state counts as having a
+    head of government while the term runs. Only a ``head_of_state`` row may carry it, and its
+    ``sources`` include a page showing that the holder heads the government.
     """
 
     id: str
@@ -412,6 +417,7 @@ class Official(Sourced):
     start: dt.date
     start_precision: DatePrecision = "day"
     end: dt.date | None = None
+    heads_government: bool = False
 
     @field_validator("id")
     @classmethod
@@ -424,7 +430,16 @@ class Official(Sourced):
     def _term(self) -> Official:
         if self.end is not None and self.end < self.start:
             raise ValueError("a term cannot end before it starts")
+        if self.heads_government and self.office != "head_of_state":
+            raise ValueError(
+                f"heads_government is only for a head_of_state row (this one is {self.office})"
+            )
         return self
+
+    def holds(self, office: str) -> bool:
+        """Whether this term is of ``office``: a head of state who heads the government holds
+        both."""
+        return self.office == office or (office == "head_of_government" and self.heads_government)
 
 
 ContactKind = Literal["meeting", "call", "joint_appearance", "letter"]

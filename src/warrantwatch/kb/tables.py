@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -249,6 +249,8 @@ class OfficialRow(Provenance, Base):
     start: Mapped[dt.date] = mapped_column(Date)
     start_precision: Mapped[str] = mapped_column(String(10), default="day")
     end: Mapped[dt.date | None] = mapped_column(Date)
+    # a head of state who also heads the government (migration 0010)
+    heads_government: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class ContactRow(Provenance, Base):

@@ -242,9 +242,22 @@ class OfficialRec:
     end: dt.date | None = None
     names: tuple[str, ...] = ()
     fact: Fact = field(default_factory=Fact)
+    #: A head of state who also heads the government (the office recorded once).
+    heads_government: bool = False
 
     def held_on(self, on: dt.date) -> bool:
         return self.start <= on and (self.end is None or on <= self.end)
+
+    def holds(self, office: str) -> bool:
+        """Whether this term is of ``office``: a head of state who heads the government holds
+        both."""
+        return self.office == office or (office == "head_of_government" and self.heads_government)
+
+    @property
+    def office_key(self) -> str:
+        """``office``, or ``head_of_state_and_government`` for a head of state who heads the
+        government: the key of the words a reader is shown."""
+        return "head_of_state_and_government" if self.heads_government else self.office
 
 
 @dataclass(frozen=True, slots=True)

@@ -225,7 +225,9 @@ def render(session: Session, world: World, c: ContactRecord) -> tuple[str, str, 
     """Title, Markdown body and JSON payload of the alert on a planned contact."""
     person = world.persons[c.person_id].name if c.person_id in world.persons else c.person_id
     state = world.state_name(c.state)
-    office = c.office.replace("_", " ")
+    from warrantwatch.reports.contacts import office_key
+
+    office = office_key(world, c.office, c.official_id).replace("_", " ")
     who = f"{state}'s {office}" + (f" ({c.official_name})" if c.official_name else "")
     when = c.date.isoformat() if c.date else "date not reported"
     kind = c.kind.replace("_", " ")
@@ -285,13 +287,14 @@ def render_fr(
     catalogue (:mod:`warrantwatch.reports.contacts`), so an alert and a briefing never name
     a contact differently; the policy's titles stay as the knowledge base records them.
     """
-    from warrantwatch.reports.contacts import KIND_WORDS, OFFICE_WORDS
+    from warrantwatch.reports.contacts import KIND_WORDS, OFFICE_WORDS, office_key
     from warrantwatch.reports.contacts import NOT_JUDGED as NOT_JUDGED_MSG
     from warrantwatch.reports.i18n import Lang
 
     fr = Lang("fr")
     country = fr.country(c.state, world.state_name(c.state))
-    office = fr._(OFFICE_WORDS.get(c.office, c.office))
+    key = office_key(world, c.office, c.official_id)
+    office = fr._(OFFICE_WORDS.get(key, key))
     who = f"{office} {country.of}" + (f" ({c.official_name})" if c.official_name else "")
     when = fr.date(c.date) if c.date else "date non indiquée"
     kind = fr._(KIND_WORDS.get(c.kind, c.kind))

@@ -230,7 +230,12 @@ def _named_officials(norm: str, lo: int, hi: int, world: World) -> list[tuple[in
 
 
 def _holder(world: World, iso2: str, office: str, on: dt.date) -> OfficialRec | None:
-    return next((o for o in world.officials_of(iso2, on) if o.office == office), None)
+    """The holder of ``office`` on ``on``; for the head of government of a state whose head of
+    state heads the government ("Kenya's head of government"), that head of state."""
+    held = world.officials_of(iso2, on)
+    return next((o for o in held if o.office == office), None) or next(
+        (o for o in held if o.holds(office)), None
+    )
 
 
 def find_contacts(scanner: Scanner, article: Article) -> list[ContactEvent]:
@@ -304,7 +309,8 @@ def find_contacts(scanner: Scanner, article: Article) -> list[ContactEvent]:
                 iso = p.entry.data[0]
                 if iso in nationality or iso in officials:
                     continue  # the person's own title, or that state's official already
-                officials[iso] = (f.word.group, _holder(world, iso, f.word.group, on))
+                o = _holder(world, iso, f.word.group, on)
+                officials[iso] = (o.office if o is not None else f.word.group, o)
             for _, o in _named_officials(norm, s.start, s.end, world):
                 if o.state in nationality or not o.held_on(on):
                     continue

@@ -32,6 +32,7 @@ KIND_WORDS = {
 OFFICE_WORDS = {
     "head_of_state": N_("head of state"),
     "head_of_government": N_("head of government"),
+    "head_of_state_and_government": N_("head of state and government"),
     "foreign_minister": N_("foreign minister"),
 }
 STATUS_WORDS = {
@@ -54,8 +55,17 @@ def contact_date(L: Lang, c: ContactRec) -> str:
     return L.trip_date(c.date, None, c.precision)
 
 
+def office_key(world: World, office: str, official: str | None) -> str:
+    """The key of a contact's office words: ``head_of_state_and_government`` when the
+    recorded official (an id of ``world.officials``) is a head of state who also heads the
+    government, else ``office``."""
+    o = world.official(official)
+    return o.office_key if o is not None and o.holds(office) else office
+
+
 def official_words(L: Lang, world: World, c: ContactRec) -> str:
-    office = L._(OFFICE_WORDS.get(c.office, c.office))
+    key = office_key(world, c.office, c.official)
+    office = L._(OFFICE_WORDS.get(key, key))
     return office + (f" ({c.official_name})" if c.official_name else "")
 
 
@@ -181,6 +191,7 @@ def contact_json(world: World, x: ContactRec) -> dict[str, Any]:
         "state": x.state,
         "state_name": world.state_name(x.state),
         "office": x.office,
+        "office_words": office_key(world, x.office, x.official).replace("_", " "),
         "official": x.official,
         "official_name": x.official_name,
         "kind": x.kind,

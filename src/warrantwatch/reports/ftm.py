@@ -249,7 +249,8 @@ def contact_entities(world: World) -> Iterator[EntityProxy]:
                 name=name,
                 alias=list(o.names) if o else None,
                 country=c.state.lower(),
-                position=f"{c.office.replace('_', ' ')}, {world.state_name(c.state)}",
+                position=f"{(o.office_key if o else c.office).replace('_', ' ')}, "
+                f"{world.state_name(c.state)}",
                 **_prov(o.fact if o else c.fact),
             )
         person = world.persons.get(c.person)

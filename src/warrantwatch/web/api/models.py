@@ -153,6 +153,11 @@ class ContactItem(Out):
     state: str = Field(description="The official's state (ISO 3166-1 alpha-2).")
     state_name: str
     office: str = Field(description="head_of_state, head_of_government or foreign_minister.")
+    office_words: str = Field(
+        "",
+        description="The office in English words; 'head of state and government' for a head "
+        "of state who also heads the government.",
+    )
     official: str | None = Field(description="Knowledge-base official id, when recorded.")
     official_name: str | None
     kind: str = Field(description="meeting, call, joint_appearance or letter.")
