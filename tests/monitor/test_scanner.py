@@ -1411,3 +1411,25 @@ def test_a_bare_place_is_no_destination_where_the_language_marks_one(
     article = Article(text=text, published=dt.date(2025, 10, 16), language="hu")
     events = bundled_scanner.scan(article)
     assert {e.destination_iso2 for e in events} == expected
+
+
+DAY_AFTER = dt.date(2025, 3, 12)  # the day after Duterte's recorded arrest
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("Rodrigo Duterte was arrested in Hong Kong on Tuesday and flown to The Hague.", DAY_AFTER),
+        ("Rodrigo Duterte, arrested after landing from Hong Kong, was flown to The Hague.", None),
+        ("Duterte wurde in Hongkong festgenommen und nach Den Haag geflogen.", DAY_AFTER),
+    ],
+)
+def test_an_arrest_the_record_places_is_placed_there(
+    bundled_scanner: Scanner, text: str, published: dt.date | None
+) -> None:
+    """The knowledge base records Duterte's arrest at Manila's airport on 11 March 2025:
+    a report of it that names the flight's origin or the Court's seat (in our own words
+    here) is the arrest in the Philippines, once, without the other state's place; a
+    page with no day at all is that arrest too, his only recorded one."""
+    events = bundled_scanner.scan(Article(text=text, published=published))
+    assert [(e.destination_iso2, e.status, e.place) for e in events] == [("PH", "arrest", None)]

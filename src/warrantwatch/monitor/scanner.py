@@ -79,6 +79,9 @@ class Scanner:
         self.glued = tables.glued
         self.read_with = tables.read_with
         self._words: dict[tuple[str, ...] | None, Words] = {}
+        self._state_names = {
+            n.casefold(): st.iso2 for st in world.states.values() for n in (st.name, *st.aliases)
+        }
         self.nationality = {pid: p.nationality for pid, p in world.persons.items()}
         # The territories of the situations in which each person is wanted: the subject of
         # most news about them ("the war in Ukraine", "children deported from Ukraine").
@@ -392,6 +395,12 @@ class Scanner:
                 date is None or date == reading.published
             ):
                 date = _recorded_arrest(person, reading.published) or date
+            if status == "arrest":
+                # "arrested in Manila on his return from Hong Kong", "flown to The Hague
+                # after his arrest": where the record places the arrest of that week
+                where = self._recorded_arrest_state(person, date or reading.published)
+                if where is not None and where != iso2:
+                    iso2, place = where, None  # the place read was the other state's
             events.append(
                 TripEvent(
                     person=pid,
@@ -411,6 +420,7 @@ class Scanner:
                 )
             )
             firsts[id(events[-1])] = min((c.evidence[0][0] for c in cs if c.evidence), default=-1)
+        events = _one_per_destination(events)
         # The news is the trip the text names first (its headline or lead sentence).
         opening = min((f for f in firsts.values() if f >= 0), default=-1)
         leads = {k: f == opening for k, f in firsts.items()}
@@ -418,6 +428,26 @@ class Scanner:
         events = _drop_weak_asides(events, leads)
         events.sort(key=lambda e: (-e.confidence, e.person, e.destination_iso2))
         return events
+
+    def _recorded_arrest_state(self, person: PersonRec, on: dt.date | None) -> str | None:
+        """The state in which the knowledge base records an arrest of ``person`` in the week
+        up to ``on`` (or the day after, a page stamped in another time zone), where its
+        place names a state ("Ninoy Aquino International Airport, Manila, Philippines"):
+        reports of that arrest name the flight's origin and the Court's seat beside it.
+        A page with no day at all can only tell of an arrest made: the person's one
+        recorded arrest, if there is only one."""
+        arrests = [c for c in person.custody if c.status == "arrested" and c.place is not None]
+        if on is None and len(arrests) != 1:
+            return None
+        for c in arrests:
+            assert c.place is not None
+            if on is not None and not -1 <= (on - c.date).days <= 7:
+                continue
+            for part in reversed(c.place.split(",")):
+                iso2 = self._state_names.get(part.split("(")[0].strip().casefold())
+                if iso2 is not None:
+                    return iso2
+        return None
 
     def _recorded_date(
         self,
@@ -819,6 +849,18 @@ def _trip_start(
     end = trip.end or trip.start
     recent = reported is not None and trip.start <= reported <= end + dt.timedelta(days=3)
     return trip.start if status == "occurred" and recent else None
+
+
+def _one_per_destination(events: list[TripEvent]) -> list[TripEvent]:
+    """One event per person and destination, the most confident: two arrest reports
+    placed by the record in one state are one arrest."""
+    best: dict[tuple[str, str], TripEvent] = {}
+    for e in events:
+        k = (e.person, e.destination_iso2)
+        if k not in best or e.confidence > best[k].confidence:
+            best[k] = e
+    keep = {id(e) for e in best.values()}
+    return [e for e in events if id(e) in keep]
 
 
 def _drop_weak_asides(events: list[TripEvent], leads: dict[int, bool]) -> list[TripEvent]:
