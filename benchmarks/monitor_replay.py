@@ -312,6 +312,8 @@ def main() -> None:
                 f"  alert {row.id}: {t['person']} -> {t['destination']} {t['start_date']} "
                 f"{t['status']} ({row.reason}; {row.payload['corroboration']['summary']})"
                 + ("" if key is not None else " SPURIOUS")
+                # the article of the trip's first report, by its manifest id
+                + (f" from {art.url.rsplit('/', 1)[-1]}" if art is not None else "")
             )
             got = next((at for b, at in arrival.items() if f"ww-alert-{row.id}" in b), None)
             if art is not None and got is not None and art.url in appeared:

@@ -144,6 +144,23 @@ def test_a_declared_language_in_another_script_gives_way(bundled_scanner: Scanne
     assert (ev.person, ev.destination_iso2, ev.status) == ("maria-lvova-belova", "UA", "occurred")
 
 
+def test_a_declared_language_gives_way_to_a_sure_model_in_the_same_script(
+    bundled_scanner: Scanner,
+) -> None:
+    """An item of an English Google News search that is a Spanish report (letters English
+    does not write, often) is read as Spanish: its "si" makes the visit hypothetical. An
+    English text with a few accented names stays English, without asking the model."""
+    es = (
+        "El ministro de Exteriores afirmó que España cumpliría la orden de arresto si "
+        "Benjamín Netanyahu viaja al país, según declaró en una entrevista en la radio pública."
+    )
+    assert bundled_scanner._languages_of(es, "en")[0] == ("es",)
+    article = Article(text=es, published=dt.date(2024, 11, 28), language="en")
+    assert bundled_scanner.scan(article) == []
+    en = "Viktor Orbán and José Albares spoke about Benjamin Netanyahu's visit to Budapest."
+    assert bundled_scanner._languages_of(en, "en") == (("en",), "en")
+
+
 def _scan(s: Scanner, text: str) -> list[tuple[str, str, str | None, str]]:
     events = s.scan(Article(text=text, published=dt.date(2025, 10, 7)))
     return [(e.destination_iso2, e.status, e.language, str(e.start_date)) for e in events]

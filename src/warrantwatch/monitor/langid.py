@@ -154,7 +154,18 @@ def languages_of(
         # A feed's or an aggregator's language is the channel's, not always the
         # article's: a Ukrainian report in an item marked "en" is read as Ukrainian. (Asking
         # the model about every declared text as well cost a quarter of the scan's speed.)
-        if not _other_script(text, alphabets.get(code)):
+        alphabet = alphabets.get(code)
+        if not _other_script(text, alphabet):
+            # In the same script, letters the declared language does not write, often
+            # ("aplicaría", "país" in an item of an English Google News search), make
+            # the model look; only a confident other verdict overrules the declaration.
+            sample = text[:SAMPLE].lower()
+            if alphabet and not sample.isascii() and _foreign(sample, alphabet):
+                found = identify(text, k=8)
+                if found and found[0][1] >= SURE_SCORE:
+                    other = idmap.get(found[0][0])
+                    if other is not None and other != code:
+                        return (other,), found[0][0]
             return (code,), given
     found = identify(text, k=8)
     if not found:
