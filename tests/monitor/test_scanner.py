@@ -1433,3 +1433,29 @@ def test_an_arrest_the_record_places_is_placed_there(
     page with no day at all is that arrest too, his only recorded one."""
     events = bundled_scanner.scan(Article(text=text, published=published))
     assert [(e.destination_iso2, e.status, e.place) for e in events] == [("PH", "arrest", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # the negated verb stands before the place; the summit noun after it is nearer
+        (
+            "Володимир Путін не полетить наприкінці місяця до ПАР на саміт G20, заявили в "
+            "Кремлі.",
+            "uk",
+        ),
+        # Swahili: taking part "by way of the internet" is no journey
+        (
+            "Rais Vladimir Putin atashiriki mkutano wa G20 nchini Afrika Kusini kwa njia ya "
+            "mtandao.",
+            "sw",
+        ),
+    ],
+)
+def test_a_trip_not_made_in_person_is_cancelled(
+    bundled_scanner: Scanner, text: str, lang: str
+) -> None:
+    article = Article(text=text, published=dt.date(2025, 11, 10), language=lang)
+    assert [(e.destination_iso2, e.status) for e in bundled_scanner.scan(article)] == [
+        ("ZA", "cancelled")
+    ]

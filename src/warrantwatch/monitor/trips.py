@@ -915,8 +915,11 @@ class Rules:
             return "cancelled"
         if "NARR" in codes:
             return "occurred"
-        if self._negated(near, cues):
-            return "cancelled"  # "wird nicht am Treffen teilnehmen", "не поедет"
+        movers = [c for c in cues if _code(c) in ("TP", "TO") and 0 <= place.start - c.end <= 60]
+        if self._negated(near, cues) or any(self._negated(m, cues) for m in movers):
+            # "wird nicht am Treffen teilnehmen", "не поедет"; the verb before the place
+            # counts even where a noun after it is nearer ("не полетить до ПАР на саміт")
+            return "cancelled"
         after = [w.strip('.,،؛:!?»"') for w in self.r.norm[place.end : place.end + 12].split()[:1]]
         if after and after[0] in self.r.words.past_after and 0 <= place.start - near.end <= 25:
             return "occurred"  # "وارد تاجیکستان شد": the verb's past half after the place
