@@ -1459,3 +1459,24 @@ def test_a_trip_not_made_in_person_is_cancelled(
     assert [(e.destination_iso2, e.status) for e in bundled_scanner.scan(article)] == [
         ("ZA", "cancelled")
     ]
+
+
+def test_an_arrest_told_before_the_name_is_the_wanted_persons(bundled_scanner: Scanner) -> None:
+    """A lead that reports the arrest of someone wanted by the Court before it names him:
+    the one wanted person the report names is the one arrested, where the arrest
+    happened; "should have been arrested" (Bosnian) stays no arrest."""
+    text = (
+        "Die Polizei hat am Flughafen Berlin einen Libyer festgenommen, der vom "
+        "Internationalen Strafgerichtshof gesucht wird. Es handle sich um Khaled El Hishri, "
+        "sagte ein Sprecher der Staatsanwaltschaft."
+    )
+    events = bundled_scanner.scan(Article(text=text, published=dt.date(2025, 7, 17)))
+    assert [(e.person, e.destination_iso2, e.status) for e in events] == [
+        ("khaled-el-hishri", "DE", "arrest")
+    ]
+    bs = (
+        "Vladimir Putin doputovao je u Mongoliju. Ipak, trebao je biti uhapšen prema "
+        "Rimskom statutu, jer je Mongolija članica suda."
+    )
+    events = bundled_scanner.scan(Article(text=bs, published=dt.date(2024, 9, 3)))
+    assert [e.status for e in events] == ["occurred"]

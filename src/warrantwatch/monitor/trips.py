@@ -506,6 +506,7 @@ class Rules:
             elif not s.persons and (
                 any(_code(c) in ("ANA", "DEP", "CAN") for c in s.cues)
                 or self._opens_arrest(s)
+                or self._court_arrest(s)
                 or self._zero_subject(s, trip_cues)
             ):
                 ante = self._antecedent(i)
@@ -537,6 +538,16 @@ class Rules:
         ("Alikamatwa baada ya kuwasili ...", "Fue detenido en el aeropuerto"): he, the
         person named before. "Police arrested three protesters" opens with its subject."""
         return any(_code(c) == "ARR" and self._opens_with(s, c, "") for c in s.cues)
+
+    def _court_arrest(self, s: _Sent) -> bool:
+        """Whether the sentence reports an arrest and names the Court or its warrant
+        ("federal police arrested a Libyan national wanted by the ICC at BER airport"):
+        leads often tell of the arrest before they name the person, who is then the one
+        wanted person the report names (see :meth:`candidates`)."""
+        if not any(_code(c) == "ARR" for c in s.cues):
+            return False
+        text = self.r.norm[s.start : s.end]
+        return any(w in text for w in self.r.words.court)
 
     def _opens_with(self, s: _Sent, c: Hit, quotes: str) -> bool:
         """Whether the word ``c`` opens sentence ``s``: only spaces (and ``quotes``)
