@@ -1480,3 +1480,14 @@ def test_an_arrest_told_before_the_name_is_the_wanted_persons(bundled_scanner: S
     )
     events = bundled_scanner.scan(Article(text=bs, published=dt.date(2024, 9, 3)))
     assert [e.status for e in events] == ["occurred"]
+
+
+def test_not_being_arrested_on_a_trip_to_come_is_a_plan(bundled_scanner: Scanner) -> None:
+    """"was not arrested" tells of a trip made; "will go ... and will not be arrested"
+    of one to come."""
+    text = "Vladimir Poutine se rendra en Alaska, et il ne sera pas arrêté."
+    (ev,) = bundled_scanner.scan(Article(text=text, published=None))
+    assert (ev.destination_iso2, ev.status) == ("US", "planned")
+    made = "Vladimir Poutine s'est rendu en Mongolie et n'a pas été arrêté."
+    (ev,) = bundled_scanner.scan(Article(text=made, published=dt.date(2024, 9, 4)))
+    assert (ev.destination_iso2, ev.status) == ("MN", "occurred")

@@ -924,8 +924,8 @@ class Rules:
                 return "arrest"
         if "CAN" in codes or "DEP" in codes:
             return "cancelled"
-        if "NARR" in codes:
-            return "occurred"
+        if "NARR" in codes and not ({"TP", "FUT"} & set(codes)):
+            return "occurred"  # "was not arrested", but "se rendra ... ne sera pas arrêté"
         movers = [c for c in cues if _code(c) in ("TP", "TO") and 0 <= place.start - c.end <= 60]
         if self._negated(near, cues) or any(self._negated(m, cues) for m in movers):
             # "wird nicht am Treffen teilnehmen", "не поедет"; the verb before the place
