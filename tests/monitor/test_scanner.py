@@ -1491,3 +1491,13 @@ def test_not_being_arrested_on_a_trip_to_come_is_a_plan(bundled_scanner: Scanner
     made = "Vladimir Poutine s'est rendu en Mongolie et n'a pas été arrêté."
     (ev,) = bundled_scanner.scan(Article(text=made, published=dt.date(2024, 9, 4)))
     assert (ev.destination_iso2, ev.status) == ("MN", "occurred")
+
+
+def test_the_time_of_a_statement_is_not_the_trips_tense(bundled_scanner: Scanner) -> None:
+    """"announced today that he will invite him for a visit": "today" is when the
+    statement was made; the visit is still to come."""
+    # Hebrew, our own words: "Hungary's prime minister announced today that he will invite
+    # Benjamin Netanyahu for a visit to Budapest soon"
+    text = "ראש ממשלת הונגריה הודיע היום שהוא יזמין את בנימין נתניהו לביקור בבודפשט בקרוב."
+    (ev,) = bundled_scanner.scan(Article(text=text, published=None))
+    assert (ev.destination_iso2, ev.status) == ("HU", "planned")

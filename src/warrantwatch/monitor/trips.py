@@ -942,9 +942,12 @@ class Rules:
         local = [c for c in cues if lo <= c.start < hi and _code(c) in tensed] or [
             c for c in cues if _code(c) in ("TO", "TP", "INV")
         ]
+        speech = [c for c in cues if _code(c) in ("SAY", "ANN")]
         ahead = back = 0
         for c in local:
             code = _code(c)
+            if code in ("PAST", "NOW") and any(0 <= c.start - q.end <= 12 for q in speech):
+                continue  # "announced today that he will invite": the statement's time
             w = 2 if c is near else 1  # the travel word nearest the place counts double
             if code == "TP":
                 ahead += 2 * w
