@@ -761,6 +761,19 @@ def test_no_year_anywhere_gives_no_date(scanner: Scanner) -> None:
     assert event.start_date is None
 
 
+def test_an_undated_dateline_is_not_older_than_the_month_it_recalls(scanner: Scanner) -> None:
+    """The dateline names no year; the text's latest year is 2024, but it recalls October
+    2024 as past: "February 19" is the next February's."""
+    text = (
+        "DUSHANBE, February 19 (Wire) - Vladimir Putin arrived in Tajikistan on a state "
+        "visit.\n\nThe two leaders last spoke by telephone in October 2024."
+    )
+    events = scanner.scan(Article(text=text))
+    assert [(e.destination_iso2, e.start_date) for e in events] == [
+        ("TJ", dt.date(2025, 2, 19))
+    ]
+
+
 def test_no_year_but_a_recorded_trip_on_that_day(scanner: Scanner) -> None:
     """The same text on the day of the recorded visit (8-10 October 2025) is about that
     visit: the year is the record's and the event is linked to it."""
