@@ -1323,6 +1323,31 @@ def test_a_slashed_day_and_month_without_a_year(bundled_scanner: Scanner) -> Non
     assert numeric_dates("on 20/6, he said", 0, 16, "en", en) == []
 
 
+def test_a_day_word_opening_a_slashed_range_or_with_a_hyphened_month(
+    bundled_scanner: Scanner,
+) -> None:
+    """Vietnamese news writes "ngày 2-3/9" for the 2nd and 3rd of September (the trip
+    starts on the first) and "ngày 20-6" for 20 June; "2-3 bộ trưởng" (two or three
+    ministers) is no date."""
+    cases = [
+        ("Tổng thống Vladimir Putin sẽ thăm Mông Cổ hai ngày 2-3/9.", dt.date(2026, 8, 28)),
+        ("Tổng thống Vladimir Putin sẽ đến Hà Nội ngày 20-6.", dt.date(2026, 6, 15)),
+        ("Tổng thống Vladimir Putin sẽ đến Hà Nội cùng 2-3 bộ trưởng.", dt.date(2026, 6, 15)),
+    ]
+    got = [
+        [
+            (e.destination_iso2, e.start_date)
+            for e in bundled_scanner.scan(Article(text=t, published=p, language="vi"))
+        ]
+        for t, p in cases
+    ]
+    assert got == [
+        [("MN", dt.date(2026, 9, 2))],
+        [("VN", dt.date(2026, 6, 20))],
+        [("VN", None)],
+    ]
+
+
 @pytest.mark.parametrize(
     ("published", "status"),
     [

@@ -439,17 +439,32 @@ def _parse_numeric(phrase: str, order: str) -> dt.date | None:
     return _safe_date(y + 2000 if y < 100 else y, month, day)
 
 
-#: "/9" after a day: its month ("ngày 3/9"), not part of a longer number or full date.
+#: "/9" after a day: its month ("ngày 3/9"), not part of a longer number or full date;
+#: "-3/9" the last day of a range ("ngày 2-3/9", the 2nd and 3rd of September); "-6" a
+#: month written with a hyphen ("ngày 20-6", the 20th of June).
 _SLASH_MONTH = re.compile(r"/(1[0-2]|0?[1-9])(?![\d/.])")
+_RANGE_MONTH = re.compile(r"[-–](?:[0-3]?\d)/(1[0-2]|0?[1-9])(?![\d/.])")
+_HYPHEN_MONTH = re.compile(r"[-–](1[0-2]|0?[1-9])(?![\d/–-]|[.,:]\d)")
 
 
-def settle_day_words(norm: str, dates: list[DateMention]) -> list[DateMention]:
+def settle_day_words(
+    norm: str, dates: list[DateMention], text: str | None = None
+) -> list[DateMention]:
     """Day-of-month words read against the dates around them: one with a slashed month
-    is a day and a month ("ngày 3/9"); one inside a full date is that date's day, not a
-    date of its own ("tanggal 3 September")."""
+    is a day and a month ("ngày 3/9"), and so is one that opens a slashed range ("ngày
+    2-3/9") or takes a month after a hyphen ("ngày 20-6": ``text``, the unfolded text,
+    shows the hyphen the folding made a space); one inside a full date is that date's day,
+    not a date of its own ("tanggal 3 September")."""
+
+    def month_after(d: DateMention) -> re.Match[str] | None:
+        m = _SLASH_MONTH.match(norm, d.end)
+        if m is None and text is not None:
+            m = _RANGE_MONTH.match(text, d.end) or _HYPHEN_MONTH.match(text, d.end)
+        return m
+
     out = [
         DateMention(d.start, m.end(), "D", day=d.day, month=int(m.group(1)))
-        if d.kind == "Q" and (m := _SLASH_MONTH.match(norm, d.end))
+        if d.kind == "Q" and (m := month_after(d))
         else d
         for d in dates
     ]

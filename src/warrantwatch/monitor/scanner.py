@@ -228,7 +228,7 @@ class Scanner:
                 m = read_date(norm, h.start, h.end, kind, value, words)
                 if m is not None:
                     dates.append(m)
-        dates = settle_day_words(norm, dates)
+        dates = settle_day_words(norm, dates, text)
         strong = frozenset(pid for h, pid in resolved if h.entry.data[1])
         language = codes[0] if codes is not None and len(codes) == 1 else article.language
         published, year_hint, date_floor = article.published, None, None
