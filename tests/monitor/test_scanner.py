@@ -1323,6 +1323,28 @@ def test_a_slashed_day_and_month_without_a_year(bundled_scanner: Scanner) -> Non
     assert numeric_dates("on 20/6, he said", 0, 16, "en", en) == []
 
 
+def test_vietnamese_parts_of_the_day_before_a_date(bundled_scanner: Scanner) -> None:
+    """"sáng 20-6", "tối 3/9" (the morning of 20 June, the evening of 3 September) date a
+    trip as "ngày 20-6" does; "ánh sáng" (light) or "sáng kiến" (an initiative) is no date."""
+    cases = [
+        ("Tổng thống Vladimir Putin đã đến Hà Nội sáng 20-6.", dt.date(2026, 6, 21)),
+        ("Tổng thống Vladimir Putin sẽ đến Hà Nội tối 3/9.", dt.date(2026, 8, 30)),
+        ("Tổng thống Vladimir Putin sẽ đến Hà Nội với sáng kiến 12 điểm.", dt.date(2026, 8, 30)),
+    ]
+    got = [
+        [
+            (e.destination_iso2, e.start_date)
+            for e in bundled_scanner.scan(Article(text=t, published=p, language="vi"))
+        ]
+        for t, p in cases
+    ]
+    assert got == [
+        [("VN", dt.date(2026, 6, 20))],
+        [("VN", dt.date(2026, 9, 3))],
+        [("VN", None)],
+    ]
+
+
 def test_a_day_word_opening_a_slashed_range_or_with_a_hyphened_month(
     bundled_scanner: Scanner,
 ) -> None:
