@@ -1323,6 +1323,22 @@ def test_a_slashed_day_and_month_without_a_year(bundled_scanner: Scanner) -> Non
     assert numeric_dates("on 20/6, he said", 0, 16, "en", en) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Vladimir Poutine est attendu à Douchanbé dans quelques heures.", "fr"),
+        ("Vladimir Putin is due in Dushanbe in a few hours.", "en"),
+        ("Wladimir Putin wird in wenigen Stunden in Duschanbe erwartet.", "de"),
+    ],
+)
+def test_in_a_few_hours_is_the_reports_day(scanner: Scanner, text: str, lang: str) -> None:
+    """A trip due "in a few hours" starts on the day of the report."""
+    events = trips(scanner, text, published=dt.date(2025, 10, 8), lang=lang)
+    assert [(e.destination_iso2, e.start_date) for e in events] == [
+        ("TJ", dt.date(2025, 10, 8))
+    ]
+
+
 def test_vietnamese_parts_of_the_day_before_a_date(bundled_scanner: Scanner) -> None:
     """"sáng 20-6", "tối 3/9" (the morning of 20 June, the evening of 3 September) date a
     trip as "ngày 20-6" does; "ánh sáng" (light) or "sáng kiến" (an initiative) is no date."""
