@@ -1323,6 +1323,19 @@ def test_a_slashed_day_and_month_without_a_year(bundled_scanner: Scanner) -> Non
     assert numeric_dates("on 20/6, he said", 0, 16, "en", en) == []
 
 
+def test_a_day_of_the_month_in_words_after_the_month(bundled_scanner: Scanner) -> None:
+    """Hungarian may spell the day out after the month: "október kilencedikén" is on 9
+    October, "október kilencedike" the 9th of October."""
+    for text in (
+        "Vlagyimir Putyin október kilencedikén Dusanbéba utazik.",
+        "Vlagyimir Putyin Dusanbéba utazik, az út napja október kilencedike.",
+    ):
+        events = trips(bundled_scanner, text, published=dt.date(2025, 10, 1), lang="hu")
+        assert [(e.destination_iso2, e.start_date) for e in events] == [
+            ("TJ", dt.date(2025, 10, 9))
+        ], text
+
+
 @pytest.mark.parametrize(
     ("text", "lang"),
     [

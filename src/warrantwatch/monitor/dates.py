@@ -132,6 +132,20 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s*$")
 _WORD_AFTER = re.compile(r"^\s*([^\W\d_]+)")
 
 
+_ORDINAL_AFTER = re.compile(r"^\s*([^\W\d_]+)")
+
+
+@lru_cache(maxsize=1)
+def _day_ordinals() -> dict[str, int]:
+    """Days of the month written as words, of every language file (``dates.day_ordinals``)."""
+    return {
+        fold(w): day
+        for lang in languages().values()
+        for day, ws in lang.dates.day_ordinals.items()
+        for w in ws
+    }
+
+
 def _to_int(s: str) -> int:
     return int(s)  # int() reads Arabic-Indic digits too
 
@@ -191,11 +205,20 @@ def read_date(
             new_end = end + y.end()
     else:
         a = _DAY_YEAR_AFTER.search(after)
+        o = _ORDINAL_AFTER.search(norm[end : end + 40]) if not a else None
         if a:
             day = _to_int(a.group(1))
             if a.group(2):
                 year = _to_int(a.group(2))
             new_end = end + a.end()
+        elif o and o.group(1) in _day_ordinals():
+            # a day written as a word after the month ("február negyedikén")
+            day = _day_ordinals()[o.group(1)]
+            new_end = end + o.end()
+            y = _YEAR_AFTER.search(norm[new_end : new_end + 16])
+            if y:
+                year = _to_int(y.group(1))
+                new_end += y.end()
         else:
             # A month without a day ("in September 2024", "в сентябре"): not a trip date,
             # but it tells a recalled trip from a coming one.
