@@ -1323,6 +1323,38 @@ def test_a_slashed_day_and_month_without_a_year(bundled_scanner: Scanner) -> Non
     assert numeric_dates("on 20/6, he said", 0, 16, "en", en) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # 16 Mehr 1404 is 8 October 2025 (Iranian month name, the year given)
+        (
+            "ولادیمیر پوتین روز ۱۶ مهر ۱۴۰۴ در سفری رسمی وارد تاجیکستان شد.",
+            None,
+            dt.date(2025, 10, 8),
+        ),
+        # the Afghan name of the same month, no year: the one nearest the report
+        (
+            "ولادیمیر پوتین ۱۶ میزان در سفری رسمی وارد تاجیکستان شد.",
+            dt.date(2025, 10, 9),
+            dt.date(2025, 10, 8),
+        ),
+        # 20 Esfand 1404 is 11 March 2026
+        (
+            "ولادیمیر پوتین ۲۰ اسفند به تاجیکستان سفر خواهد کرد.",
+            dt.date(2026, 3, 1),
+            dt.date(2026, 3, 11),
+        ),
+        # "مهر" (kindness, a seal) without a day is no month
+        ("ولادیمیر پوتین با مهر به تاجیکستان سفر خواهد کرد.", dt.date(2026, 3, 1), None),
+    ],
+)
+def test_solar_hijri_dates(
+    bundled_scanner: Scanner, text: str, published: dt.date | None, expected: dt.date | None
+) -> None:
+    events = trips(bundled_scanner, text, published=published, lang="fa")
+    assert [(e.destination_iso2, e.start_date) for e in events] == [("TJ", expected)]
+
+
 def test_a_day_of_the_month_in_words_after_the_month(bundled_scanner: Scanner) -> None:
     """Hungarian may spell the day out after the month: "október kilencedikén" is on 9
     October, "október kilencedike" the 9th of October."""

@@ -38,7 +38,8 @@ _DAY_NUMBER_BEFORE = re.compile(r"(?<!\d)(\d{1,2})(?:\s*-?\s*(?:го|е))?\s*$")
 class DateSpec:
     phrase: str
     lang: str
-    kind: str  # "M" month, "W" weekday, "R" relative day, "Q" day of month, "X" not a date
+    kind: str  # "M" month, "W" weekday, "R" relative day, "Q" day of month, "X" not a date,
+    # "S" a month of the Solar Hijri calendar
     value: int
     capital: bool = False  # English and German month names: "May", not "may"
     stem: bool = False  # German compounds: "Donnerstagabend", "donnerstags"
@@ -58,8 +59,9 @@ def date_specs(langs: list[Language] | None = None) -> list[DateSpec]:
 
     def add(phrase: str, lang: Language | None, kind: str, value: int, spaces: bool = True) -> None:
         code = lang.code if lang is not None else "xx"
-        # two characters make a word where words are not spaced ("昨天", "周一", "어제")
-        shortest = 3 if (lang.spaces if lang is not None else spaces) else 2
+        # two characters make a word where words are not spaced ("昨天", "周一", "어제"),
+        # and a Solar Hijri month, which is read only after its day ("۱۰ دی")
+        shortest = 3 if (lang.spaces if lang is not None else spaces) and kind != "S" else 2
         capital = kind == "M" and lang is not None and lang.dates.capital_months
         stem = kind == "W" and lang is not None and lang.dates.weekday_stems
         for p in {fold(phrase).rstrip("."), fold(strip_accents(phrase)).rstrip(".")}:
@@ -92,6 +94,9 @@ def date_specs(langs: list[Language] | None = None) -> list[DateSpec]:
             add(word, lang, "R", off)
         for word in lang.dates.day_words:
             add(word, lang, "Q", 0)
+        for num, names in lang.dates.solar_months.items():
+            for n in names:
+                add(n, lang, "S", num)
     for lang in chosen:
         for p in lang.dates.not_dates:
             add(p, None, "X", 0, lang.spaces)
@@ -113,6 +118,10 @@ class DateMention:
     offset: int = 0
     direction: int = 0  # +1 "next", -1 "last", 0 not said
     exact: dt.date | None = None
+    #: a Solar Hijri day and month without a year ("۱۶ میزان"): (month, day) in that
+    #: calendar, placed in the year nearest the report; ``month`` and ``day`` then hold
+    #: the Gregorian day it falls on in most years (for a recorded trip's day)
+    solar: tuple[int, int] | None = None
 
 
 # The phrase is read in the folded text, where hyphens and dashes are spaces ("9 го",
@@ -183,6 +192,8 @@ def read_date(
         ):
             return None
         return DateMention(start, end, "W", weekday=value, direction=direction)
+    if kind == "S":
+        return _read_solar(norm, start, end, value)
     if kind != "M":
         return None
     before = norm[max(0, start - 16) : start]
@@ -231,6 +242,40 @@ def read_date(
     return DateMention(new_start, new_end, "D", day=day, month=value, year=year)
 
 
+_SOLAR_YEAR_AFTER = re.compile(r"^\s*,?\s*(1[34]\d{2})(?!\d)")
+
+
+def _solar_to_gregorian(year: int, month: int, day: int) -> dt.date | None:
+    import jdatetime
+
+    try:
+        return jdatetime.date(year, month, day).togregorian()
+    except ValueError:
+        return None
+
+
+def _read_solar(norm: str, start: int, end: int, month: int) -> DateMention | None:
+    """A Solar Hijri date: a day before the month ("۱۶ میزان", "۲۸ تیر ۱۴۰۱"), converted
+    with jdatetime. Without its day the month's name is a common word (تیر "arrow", مهر
+    "seal"): no date."""
+    b = _DAY_NUMBER_BEFORE.search(norm[max(0, start - 8) : start])
+    if not b or not 1 <= (day := _to_int(b.group(1))) <= 31:
+        return None
+    begin = start - (min(8, start) - b.start())
+    y = _SOLAR_YEAR_AFTER.search(norm[end : end + 12])
+    if y:
+        g = _solar_to_gregorian(_to_int(y.group(1)), month, day)
+        if g is None:
+            return None
+        return DateMention(begin, end + y.end(), "D", day=g.day, month=g.month, year=g.year)
+    # The Gregorian day it falls on in a common year (1403 began on 20 March 2024, 1404
+    # on 21 March 2025: a day's slack at most); ``resolve`` places it exactly.
+    g = _solar_to_gregorian(1404, month, day)
+    if g is None:
+        return None
+    return DateMention(begin, end, "D", day=g.day, month=g.month, solar=(month, day))
+
+
 def _safe_date(y: int, m: int, d: int) -> dt.date | None:
     try:
         return dt.date(y, m, d)
@@ -249,7 +294,10 @@ def resolve(mention: DateMention, published: dt.date | None, ahead: bool) -> dt.
             return None
         best: dt.date | None = None
         for y in (published.year - 1, published.year, published.year + 1):
-            d = _safe_date(y, mention.month, mention.day)
+            if mention.solar is not None:  # the Solar year that begins in March of y
+                d = _solar_to_gregorian(y - 621, *mention.solar)
+            else:
+                d = _safe_date(y, mention.month, mention.day)
             if d is None:
                 continue
             delta = (d - published).days
