@@ -761,6 +761,19 @@ def test_no_year_anywhere_gives_no_date(scanner: Scanner) -> None:
     assert event.start_date is None
 
 
+def test_an_undated_dateline_is_not_older_than_the_month_it_recalls(scanner: Scanner) -> None:
+    """The dateline names no year; the text's latest year is 2024, but it recalls October
+    2024 as past: "February 19" is the next February's."""
+    text = (
+        "DUSHANBE, February 19 (Wire) - Vladimir Putin arrived in Tajikistan on a state "
+        "visit.\n\nThe two leaders last spoke by telephone in October 2024."
+    )
+    events = scanner.scan(Article(text=text))
+    assert [(e.destination_iso2, e.start_date) for e in events] == [
+        ("TJ", dt.date(2025, 2, 19))
+    ]
+
+
 def test_no_year_but_a_recorded_trip_on_that_day(scanner: Scanner) -> None:
     """The same text on the day of the recorded visit (8-10 October 2025) is about that
     visit: the year is the record's and the event is linked to it."""
@@ -1308,6 +1321,114 @@ def test_a_slashed_day_and_month_without_a_year(bundled_scanner: Scanner) -> Non
     assert found == []
     en = words_for(("en",))
     assert numeric_dates("on 20/6, he said", 0, 16, "en", en) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # 16 Mehr 1404 is 8 October 2025 (Iranian month name, the year given)
+        (
+            "ولادیمیر پوتین روز ۱۶ مهر ۱۴۰۴ در سفری رسمی وارد تاجیکستان شد.",
+            None,
+            dt.date(2025, 10, 8),
+        ),
+        # the Afghan name of the same month, no year: the one nearest the report
+        (
+            "ولادیمیر پوتین ۱۶ میزان در سفری رسمی وارد تاجیکستان شد.",
+            dt.date(2025, 10, 9),
+            dt.date(2025, 10, 8),
+        ),
+        # 20 Esfand 1404 is 11 March 2026
+        (
+            "ولادیمیر پوتین ۲۰ اسفند به تاجیکستان سفر خواهد کرد.",
+            dt.date(2026, 3, 1),
+            dt.date(2026, 3, 11),
+        ),
+        # "مهر" (kindness, a seal) without a day is no month
+        ("ولادیمیر پوتین با مهر به تاجیکستان سفر خواهد کرد.", dt.date(2026, 3, 1), None),
+    ],
+)
+def test_solar_hijri_dates(
+    bundled_scanner: Scanner, text: str, published: dt.date | None, expected: dt.date | None
+) -> None:
+    events = trips(bundled_scanner, text, published=published, lang="fa")
+    assert [(e.destination_iso2, e.start_date) for e in events] == [("TJ", expected)]
+
+
+def test_a_day_of_the_month_in_words_after_the_month(bundled_scanner: Scanner) -> None:
+    """Hungarian may spell the day out after the month: "október kilencedikén" is on 9
+    October, "október kilencedike" the 9th of October."""
+    for text in (
+        "Vlagyimir Putyin október kilencedikén Dusanbéba utazik.",
+        "Vlagyimir Putyin Dusanbéba utazik, az út napja október kilencedike.",
+    ):
+        events = trips(bundled_scanner, text, published=dt.date(2025, 10, 1), lang="hu")
+        assert [(e.destination_iso2, e.start_date) for e in events] == [
+            ("TJ", dt.date(2025, 10, 9))
+        ], text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Vladimir Poutine est attendu à Douchanbé dans quelques heures.", "fr"),
+        ("Vladimir Putin is due in Dushanbe in a few hours.", "en"),
+        ("Wladimir Putin wird in wenigen Stunden in Duschanbe erwartet.", "de"),
+    ],
+)
+def test_in_a_few_hours_is_the_reports_day(scanner: Scanner, text: str, lang: str) -> None:
+    """A trip due "in a few hours" starts on the day of the report."""
+    events = trips(scanner, text, published=dt.date(2025, 10, 8), lang=lang)
+    assert [(e.destination_iso2, e.start_date) for e in events] == [
+        ("TJ", dt.date(2025, 10, 8))
+    ]
+
+
+def test_vietnamese_parts_of_the_day_before_a_date(bundled_scanner: Scanner) -> None:
+    """"sáng 20-6", "tối 3/9" (the morning of 20 June, the evening of 3 September) date a
+    trip as "ngày 20-6" does; "ánh sáng" (light) or "sáng kiến" (an initiative) is no date."""
+    cases = [
+        ("Tổng thống Vladimir Putin đã đến Hà Nội sáng 20-6.", dt.date(2026, 6, 21)),
+        ("Tổng thống Vladimir Putin sẽ đến Hà Nội tối 3/9.", dt.date(2026, 8, 30)),
+        ("Tổng thống Vladimir Putin sẽ đến Hà Nội với sáng kiến 12 điểm.", dt.date(2026, 8, 30)),
+    ]
+    got = [
+        [
+            (e.destination_iso2, e.start_date)
+            for e in bundled_scanner.scan(Article(text=t, published=p, language="vi"))
+        ]
+        for t, p in cases
+    ]
+    assert got == [
+        [("VN", dt.date(2026, 6, 20))],
+        [("VN", dt.date(2026, 9, 3))],
+        [("VN", None)],
+    ]
+
+
+def test_a_day_word_opening_a_slashed_range_or_with_a_hyphened_month(
+    bundled_scanner: Scanner,
+) -> None:
+    """Vietnamese news writes "ngày 2-3/9" for the 2nd and 3rd of September (the trip
+    starts on the first) and "ngày 20-6" for 20 June; "2-3 bộ trưởng" (two or three
+    ministers) is no date."""
+    cases = [
+        ("Tổng thống Vladimir Putin sẽ thăm Mông Cổ hai ngày 2-3/9.", dt.date(2026, 8, 28)),
+        ("Tổng thống Vladimir Putin sẽ đến Hà Nội ngày 20-6.", dt.date(2026, 6, 15)),
+        ("Tổng thống Vladimir Putin sẽ đến Hà Nội cùng 2-3 bộ trưởng.", dt.date(2026, 6, 15)),
+    ]
+    got = [
+        [
+            (e.destination_iso2, e.start_date)
+            for e in bundled_scanner.scan(Article(text=t, published=p, language="vi"))
+        ]
+        for t, p in cases
+    ]
+    assert got == [
+        [("MN", dt.date(2026, 9, 2))],
+        [("VN", dt.date(2026, 6, 20))],
+        [("VN", None)],
+    ]
 
 
 @pytest.mark.parametrize(

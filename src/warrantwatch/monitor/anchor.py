@@ -69,10 +69,18 @@ def head_date(
     mentions: list[DateMention],
     year: int | None,
     published: dt.date | None = None,
+    *,
+    recalled: dt.date | None = None,
+    today: dt.date | None = None,
 ) -> dt.date | None:
     """The date at the head of the text (a dateline or a time stamp), its year from
     ``published`` (the nearest such day not after it) or else ``year`` when the head gives
-    only a day and month."""
+    only a day and month.
+
+    ``recalled``: the first day of the latest month the text names with its year ("in
+    September 2023"). A report is not older than what it recalls: a head "June 18" read
+    with the year 2023 in a text recalling September 2023 is of the next June, if that is
+    not in the future."""
     head_end = min(len(norm), HEAD)
     for m in sorted(mentions, key=lambda x: x.start):
         if m.start >= head_end:
@@ -93,7 +101,41 @@ def head_date(
             y = m.year or year
             if y:
                 try:
-                    return dt.date(y, m.month, m.day)
+                    day = dt.date(y, m.month, m.day)
                 except ValueError:
                     continue
+                if not m.year and recalled is not None and day < recalled:
+                    later = _safe(y + 1, m.month, m.day)
+                    if later is not None and later <= (today or dt.date.today()):
+                        return later
+                return day
     return None
+
+
+def recalled_month(
+    mentions: list[DateMention],
+    *,
+    today: dt.date | None = None,
+    skip: list[tuple[int, int]] | None = None,
+) -> dt.date | None:
+    """The first day of the latest month named with its year ("in September 2023"), not
+    in the future and not in ``skip`` (the warrant's own month): a floor for an undated
+    report's head date."""
+    latest = today or dt.date.today()
+    days = [
+        d
+        for m in mentions
+        if m.kind == "Y"
+        and m.year
+        and not any(a <= m.start < b for a, b in skip or ())
+        and (d := _safe(m.year, m.month, 1)) is not None
+        and d <= latest
+    ]
+    return max(days) if days else None
+
+
+def _safe(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None

@@ -38,7 +38,8 @@ _DAY_NUMBER_BEFORE = re.compile(r"(?<!\d)(\d{1,2})(?:\s*-?\s*(?:го|е))?\s*$")
 class DateSpec:
     phrase: str
     lang: str
-    kind: str  # "M" month, "W" weekday, "R" relative day, "Q" day of month, "X" not a date
+    kind: str  # "M" month, "W" weekday, "R" relative day, "Q" day of month, "X" not a date,
+    # "S" a month of the Solar Hijri calendar
     value: int
     capital: bool = False  # English and German month names: "May", not "may"
     stem: bool = False  # German compounds: "Donnerstagabend", "donnerstags"
@@ -58,8 +59,9 @@ def date_specs(langs: list[Language] | None = None) -> list[DateSpec]:
 
     def add(phrase: str, lang: Language | None, kind: str, value: int, spaces: bool = True) -> None:
         code = lang.code if lang is not None else "xx"
-        # two characters make a word where words are not spaced ("昨天", "周一", "어제")
-        shortest = 3 if (lang.spaces if lang is not None else spaces) else 2
+        # two characters make a word where words are not spaced ("昨天", "周一", "어제"),
+        # and a Solar Hijri month, which is read only after its day ("۱۰ دی")
+        shortest = 3 if (lang.spaces if lang is not None else spaces) and kind != "S" else 2
         capital = kind == "M" and lang is not None and lang.dates.capital_months
         stem = kind == "W" and lang is not None and lang.dates.weekday_stems
         for p in {fold(phrase).rstrip("."), fold(strip_accents(phrase)).rstrip(".")}:
@@ -92,6 +94,9 @@ def date_specs(langs: list[Language] | None = None) -> list[DateSpec]:
             add(word, lang, "R", off)
         for word in lang.dates.day_words:
             add(word, lang, "Q", 0)
+        for num, names in lang.dates.solar_months.items():
+            for n in names:
+                add(n, lang, "S", num)
     for lang in chosen:
         for p in lang.dates.not_dates:
             add(p, None, "X", 0, lang.spaces)
@@ -113,6 +118,10 @@ class DateMention:
     offset: int = 0
     direction: int = 0  # +1 "next", -1 "last", 0 not said
     exact: dt.date | None = None
+    #: a Solar Hijri day and month without a year ("۱۶ میزان"): (month, day) in that
+    #: calendar, placed in the year nearest the report; ``month`` and ``day`` then hold
+    #: the Gregorian day it falls on in most years (for a recorded trip's day)
+    solar: tuple[int, int] | None = None
 
 
 # The phrase is read in the folded text, where hyphens and dashes are spaces ("9 го",
@@ -130,6 +139,20 @@ _DAY_YEAR_AFTER = re.compile(
 )
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s*$")
 _WORD_AFTER = re.compile(r"^\s*([^\W\d_]+)")
+
+
+_ORDINAL_AFTER = re.compile(r"^\s*([^\W\d_]+)")
+
+
+@lru_cache(maxsize=1)
+def _day_ordinals() -> dict[str, int]:
+    """Days of the month written as words, of every language file (``dates.day_ordinals``)."""
+    return {
+        fold(w): day
+        for lang in languages().values()
+        for day, ws in lang.dates.day_ordinals.items()
+        for w in ws
+    }
 
 
 def _to_int(s: str) -> int:
@@ -169,6 +192,8 @@ def read_date(
         ):
             return None
         return DateMention(start, end, "W", weekday=value, direction=direction)
+    if kind == "S":
+        return _read_solar(norm, start, end, value)
     if kind != "M":
         return None
     before = norm[max(0, start - 16) : start]
@@ -191,11 +216,20 @@ def read_date(
             new_end = end + y.end()
     else:
         a = _DAY_YEAR_AFTER.search(after)
+        o = _ORDINAL_AFTER.search(norm[end : end + 40]) if not a else None
         if a:
             day = _to_int(a.group(1))
             if a.group(2):
                 year = _to_int(a.group(2))
             new_end = end + a.end()
+        elif o and o.group(1) in _day_ordinals():
+            # a day written as a word after the month ("február negyedikén")
+            day = _day_ordinals()[o.group(1)]
+            new_end = end + o.end()
+            y = _YEAR_AFTER.search(norm[new_end : new_end + 16])
+            if y:
+                year = _to_int(y.group(1))
+                new_end += y.end()
         else:
             # A month without a day ("in September 2024", "в сентябре"): not a trip date,
             # but it tells a recalled trip from a coming one.
@@ -206,6 +240,40 @@ def read_date(
     if not 1 <= day <= 31:
         return None
     return DateMention(new_start, new_end, "D", day=day, month=value, year=year)
+
+
+_SOLAR_YEAR_AFTER = re.compile(r"^\s*,?\s*(1[34]\d{2})(?!\d)")
+
+
+def _solar_to_gregorian(year: int, month: int, day: int) -> dt.date | None:
+    import jdatetime
+
+    try:
+        return jdatetime.date(year, month, day).togregorian()
+    except ValueError:
+        return None
+
+
+def _read_solar(norm: str, start: int, end: int, month: int) -> DateMention | None:
+    """A Solar Hijri date: a day before the month ("۱۶ میزان", "۲۸ تیر ۱۴۰۱"), converted
+    with jdatetime. Without its day the month's name is a common word (تیر "arrow", مهر
+    "seal"): no date."""
+    b = _DAY_NUMBER_BEFORE.search(norm[max(0, start - 8) : start])
+    if not b or not 1 <= (day := _to_int(b.group(1))) <= 31:
+        return None
+    begin = start - (min(8, start) - b.start())
+    y = _SOLAR_YEAR_AFTER.search(norm[end : end + 12])
+    if y:
+        g = _solar_to_gregorian(_to_int(y.group(1)), month, day)
+        if g is None:
+            return None
+        return DateMention(begin, end + y.end(), "D", day=g.day, month=g.month, year=g.year)
+    # The Gregorian day it falls on in a common year (1403 began on 20 March 2024, 1404
+    # on 21 March 2025: a day's slack at most); ``resolve`` places it exactly.
+    g = _solar_to_gregorian(1404, month, day)
+    if g is None:
+        return None
+    return DateMention(begin, end, "D", day=g.day, month=g.month, solar=(month, day))
 
 
 def _safe_date(y: int, m: int, d: int) -> dt.date | None:
@@ -226,7 +294,10 @@ def resolve(mention: DateMention, published: dt.date | None, ahead: bool) -> dt.
             return None
         best: dt.date | None = None
         for y in (published.year - 1, published.year, published.year + 1):
-            d = _safe_date(y, mention.month, mention.day)
+            if mention.solar is not None:  # the Solar year that begins in March of y
+                d = _solar_to_gregorian(y - 621, *mention.solar)
+            else:
+                d = _safe_date(y, mention.month, mention.day)
             if d is None:
                 continue
             delta = (d - published).days
@@ -439,17 +510,32 @@ def _parse_numeric(phrase: str, order: str) -> dt.date | None:
     return _safe_date(y + 2000 if y < 100 else y, month, day)
 
 
-#: "/9" after a day: its month ("ngày 3/9"), not part of a longer number or full date.
+#: "/9" after a day: its month ("ngày 3/9"), not part of a longer number or full date;
+#: "-3/9" the last day of a range ("ngày 2-3/9", the 2nd and 3rd of September); "-6" a
+#: month written with a hyphen ("ngày 20-6", the 20th of June).
 _SLASH_MONTH = re.compile(r"/(1[0-2]|0?[1-9])(?![\d/.])")
+_RANGE_MONTH = re.compile(r"[-–](?:[0-3]?\d)/(1[0-2]|0?[1-9])(?![\d/.])")
+_HYPHEN_MONTH = re.compile(r"[-–](1[0-2]|0?[1-9])(?![\d/–-]|[.,:]\d)")
 
 
-def settle_day_words(norm: str, dates: list[DateMention]) -> list[DateMention]:
+def settle_day_words(
+    norm: str, dates: list[DateMention], text: str | None = None
+) -> list[DateMention]:
     """Day-of-month words read against the dates around them: one with a slashed month
-    is a day and a month ("ngày 3/9"); one inside a full date is that date's day, not a
-    date of its own ("tanggal 3 September")."""
+    is a day and a month ("ngày 3/9"), and so is one that opens a slashed range ("ngày
+    2-3/9") or takes a month after a hyphen ("ngày 20-6": ``text``, the unfolded text,
+    shows the hyphen the folding made a space); one inside a full date is that date's day,
+    not a date of its own ("tanggal 3 September")."""
+
+    def month_after(d: DateMention) -> re.Match[str] | None:
+        m = _SLASH_MONTH.match(norm, d.end)
+        if m is None and text is not None:
+            m = _RANGE_MONTH.match(text, d.end) or _HYPHEN_MONTH.match(text, d.end)
+        return m
+
     out = [
         DateMention(d.start, m.end(), "D", day=d.day, month=int(m.group(1)))
-        if d.kind == "Q" and (m := _SLASH_MONTH.match(norm, d.end))
+        if d.kind == "Q" and (m := month_after(d))
         else d
         for d in dates
     ]

@@ -24,7 +24,7 @@ from warrantwatch.law.records import PersonRec, TripRec
 from warrantwatch.law.world import World
 from warrantwatch.monitor import cues as cue_lex
 from warrantwatch.monitor import matcher
-from warrantwatch.monitor.anchor import HEAD, head_date, text_year, url_date
+from warrantwatch.monitor.anchor import HEAD, head_date, recalled_month, text_year, url_date
 from warrantwatch.monitor.dates import (
     DateMention,
     numeric_dates,
@@ -228,7 +228,7 @@ class Scanner:
                 m = read_date(norm, h.start, h.end, kind, value, words)
                 if m is not None:
                     dates.append(m)
-        dates = settle_day_words(norm, dates)
+        dates = settle_day_words(norm, dates, text)
         strong = frozenset(pid for h, pid in resolved if h.entry.data[1])
         language = codes[0] if codes is not None and len(codes) == 1 else article.language
         published, year_hint, date_floor = article.published, None, None
@@ -264,7 +264,8 @@ class Scanner:
             date_floor = max(days) if days else None
             if year_hint is not None and floor is not None and year_hint < floor:
                 year_hint = None
-            dateline = head_date(norm, head, year_hint)
+            recalled = recalled_month(dates, skip=warrant_dates)
+            dateline = head_date(norm, head, year_hint, recalled=recalled)
             published = url_date(article.url) or dateline
         else:
             dateline = head_date(norm, head, None, published)

@@ -137,6 +137,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "abbreviated_months": _BOOL,
         "guarded_weekdays": _LIST,
         "weekday_guards": _LIST,
+        "day_ordinals": _MAP_LIST,
+        "solar_months": _MAP_LIST,
     },
     # optional: contact wording (monitor/contacts.py); offices are matched beside a
     # country name or demonym ("South Africa's president", "президент ЮАР")
@@ -235,6 +237,10 @@ class Dates:
     abbreviated_months: bool = False
     guarded_weekdays: tuple[str, ...] = ()
     weekday_guards: tuple[str, ...] = ()
+    #: days of the month written as words after the month ("február negyedikén")
+    day_ordinals: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+    #: months of the Solar Hijri calendar (fa "مهر", Dari "میزان"), read only after a day
+    solar_months: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -407,6 +413,10 @@ def parse(data: Mapping[str, Any], path: Path) -> Language:
             )
     months = _numbered(path, "dates.months", d.pop("months", {}), range(1, 13))
     weekdays = _numbered(path, "dates.weekdays", d.pop("weekdays", {}), range(7))
+    if "solar_months" in d:
+        d["solar_months"] = _numbered(path, "dates.solar_months", d["solar_months"], range(1, 13))
+    if "day_ordinals" in d:
+        d["day_ordinals"] = _numbered(path, "dates.day_ordinals", d["day_ordinals"], range(1, 32))
     gn = sec["query"].get("google_news", {})
     for k in gn:
         if k not in ("hl", "gl", "ceid"):
