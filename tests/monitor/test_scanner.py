@@ -1622,3 +1622,20 @@ def test_the_time_of_a_statement_is_not_the_trips_tense(bundled_scanner: Scanner
     text = "ראש ממשלת הונגריה הודיע היום שהוא יזמין את בנימין נתניהו לביקור בבודפשט בקרוב."
     (ev,) = bundled_scanner.scan(Article(text=text, published=None))
     assert (ev.destination_iso2, ev.status) == ("HU", "planned")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "day"),
+    [
+        ("Benjamin Netanyahu visitará Buenos Aires entre el 7 y el 10 de septiembre.", "es", 7),
+        ("Владимир Путин посетит Монголию с 2 по 3 сентября.", "ru", 2),
+        ("Vladimir Putin akan mengunjungi Mongolia 2 hingga 3 September.", "id", 2),
+    ],
+)
+def test_a_range_of_days_gives_its_first(
+    bundled_scanner: Scanner, text: str, lang: str, day: int
+) -> None:
+    """The trip starts on a range's first day, with an article or a word between the days."""
+    article = Article(text=text, published=dt.date(2025, 8, 29), language=lang)
+    (ev,) = bundled_scanner.scan(article)
+    assert ev.start_date == dt.date(2025, 9, day)

@@ -130,7 +130,8 @@ _DAY_BEFORE = re.compile(
     r"(\d{1,2})(?:st|nd|rd|th|er|ème|e|\s?го|\s?е|º|ª|°)?\.?\s*(?:de\s+|di\s+|of\s+)?$"
 )
 _RANGE_BEFORE = re.compile(
-    r"(\d{1,2})\.?(?:\s*(?:/|to|and|et|y|и|і|e|und|al|au|bis|a)\s*|\s+)(\d{1,2})"
+    r"(\d{1,2})\.?(?:\s*(?:/|to|and|et|y|и|і|e|und|al|au|bis|a|по|до|hingga|sampai)\s*"
+    r"(?:el\s+|le\s+|il\s+)?|\s+)(\d{1,2})"
     r"(?:st|nd|rd|th|er|ème|e|\s?го|\s?е|º|ª)?\.?\s*(?:de\s+|di\s+|of\s+)?$"
 )
 _YEAR_AFTER = re.compile(r"^\.?\s*,?\s*(?:de\s+|del\s+|of\s+)?((?:19|20)\d{2})(?!\d)")
