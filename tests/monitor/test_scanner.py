@@ -1639,3 +1639,15 @@ def test_a_range_of_days_gives_its_first(
     article = Article(text=text, published=dt.date(2025, 8, 29), language=lang)
     (ev,) = bundled_scanner.scan(article)
     assert ev.start_date == dt.date(2025, 9, day)
+
+
+def test_a_demand_after_the_arrest_word_is_no_arrest_where_the_verb_comes_last(
+    bundled_scanner: Scanner,
+) -> None:
+    """Japanese puts the demand after the verb: "calls on Tajikistan to arrest Putin and
+    hand him to the Court" is no arrest."""
+    text = (
+        "人権団体はタジキスタン政府に、プーチン氏を逮捕し、"
+        "国際刑事裁判所に引き渡すよう求めている。"
+    )
+    assert bundled_scanner.scan(Article(text=text, published=dt.date(2025, 10, 8))) == []

@@ -311,11 +311,15 @@ def _conjoined(norm: str, a: Hit, b: Hit, w: Words) -> bool:
     )
 
 
-def _blocks(blocker: Hit, arrest: Hit) -> bool:
+def _blocks(blocker: Hit, arrest: Hit, verb_last: bool = False) -> bool:
     """Whether a duty or condition word governs an arrest word: a few words before it
     ("must arrest", "should he be arrested"), or the Slavic conditional particle right
-    after it ("заарештувала б", "арестовали бы")."""
+    after it ("заарештувала б", "арестовали бы"); where the verb comes last, a demand or
+    duty a few words after it ("逮捕し、ICCに引き渡すよう求めている": calls for him to be
+    arrested and handed over)."""
     code = _code(blocker)
+    if verb_last and code == "MOD" and 0 <= blocker.start - arrest.end <= 25:
+        return True
     if code == "FUT":  # "ще бъде арестуван", "will be arrested": an arrest still to come
         return 0 <= arrest.start - blocker.end <= 12
     if code == "TP":  # "expected to execute the order to arrest him", "zugesagt, dass er
@@ -579,7 +583,7 @@ class Rules:
                 continue
             if any(0 <= c.start - e <= 40 for e in conds):
                 continue
-            if code == "ARR" and any(_blocks(b, c) for b in blockers):
+            if code == "ARR" and any(_blocks(b, c, self.r.words.verb_last) for b in blockers):
                 continue
             out.append(c)
         return out
@@ -920,7 +924,9 @@ class Rules:
         codes = [_code(c) for c in cues]
         blockers = [c for c in cues if _code(c) in ("MOD", "COND", "FUT", "TP")]
         for c in cues:
-            if _code(c) == "ARR" and not any(_blocks(b, c) for b in blockers):
+            if _code(c) == "ARR" and not any(
+                _blocks(b, c, self.r.words.verb_last) for b in blockers
+            ):
                 return "arrest"
         if "CAN" in codes or "DEP" in codes:
             return "cancelled"
