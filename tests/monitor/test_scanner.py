@@ -1384,6 +1384,19 @@ def test_in_a_few_hours_is_the_reports_day(scanner: Scanner, text: str, lang: st
     ]
 
 
+def _vi_dates(
+    scanner: Scanner, cases: list[tuple[str, dt.date]]
+) -> list[list[tuple[str, dt.date | None]]]:
+    """Destination and day of each Vietnamese text, published on the day given with it."""
+    return [
+        [
+            (e.destination_iso2, e.start_date)
+            for e in scanner.scan(Article(text=t, published=p, language="vi"))
+        ]
+        for t, p in cases
+    ]
+
+
 def test_vietnamese_parts_of_the_day_before_a_date(bundled_scanner: Scanner) -> None:
     """"sáng 20-6", "tối 3/9" (the morning of 20 June, the evening of 3 September) date a
     trip as "ngày 20-6" does; "ánh sáng" (light) or "sáng kiến" (an initiative) is no date."""
@@ -1392,13 +1405,7 @@ def test_vietnamese_parts_of_the_day_before_a_date(bundled_scanner: Scanner) -> 
         ("Tổng thống Vladimir Putin sẽ đến Hà Nội tối 3/9.", dt.date(2026, 8, 30)),
         ("Tổng thống Vladimir Putin sẽ đến Hà Nội với sáng kiến 12 điểm.", dt.date(2026, 8, 30)),
     ]
-    got = [
-        [
-            (e.destination_iso2, e.start_date)
-            for e in bundled_scanner.scan(Article(text=t, published=p, language="vi"))
-        ]
-        for t, p in cases
-    ]
+    got = _vi_dates(bundled_scanner, cases)
     assert got == [
         [("VN", dt.date(2026, 6, 20))],
         [("VN", dt.date(2026, 9, 3))],
@@ -1417,13 +1424,7 @@ def test_a_day_word_opening_a_slashed_range_or_with_a_hyphened_month(
         ("Tổng thống Vladimir Putin sẽ đến Hà Nội ngày 20-6.", dt.date(2026, 6, 15)),
         ("Tổng thống Vladimir Putin sẽ đến Hà Nội cùng 2-3 bộ trưởng.", dt.date(2026, 6, 15)),
     ]
-    got = [
-        [
-            (e.destination_iso2, e.start_date)
-            for e in bundled_scanner.scan(Article(text=t, published=p, language="vi"))
-        ]
-        for t, p in cases
-    ]
+    got = _vi_dates(bundled_scanner, cases)
     assert got == [
         [("MN", dt.date(2026, 9, 2))],
         [("VN", dt.date(2026, 6, 20))],
