@@ -421,7 +421,7 @@ class Scanner:
                 )
             )
             firsts[id(events[-1])] = min((c.evidence[0][0] for c in cs if c.evidence), default=-1)
-        events = _one_per_destination(events)
+        events = _one_per_destination(events, firsts)
         # The news is the trip the text names first (its headline or lead sentence).
         opening = min((f for f in firsts.values() if f >= 0), default=-1)
         leads = {k: f == opening for k, f in firsts.items()}
@@ -852,16 +852,23 @@ def _trip_start(
     return trip.start if status == "occurred" and recent else None
 
 
-def _one_per_destination(events: list[TripEvent]) -> list[TripEvent]:
+def _one_per_destination(events: list[TripEvent], firsts: dict[int, int]) -> list[TripEvent]:
     """One event per person and destination, the most confident: two arrest reports
-    placed by the record in one state are one arrest."""
+    placed by the record in one state are one arrest. The one kept takes the earlier
+    first mention of the two (``firsts``, by event id), so the lead is still known."""
     best: dict[tuple[str, str], TripEvent] = {}
     for e in events:
         k = (e.person, e.destination_iso2)
-        if k not in best or e.confidence > best[k].confidence:
+        other = best.get(k)
+        if other is None:
             best[k] = e
-    keep = {id(e) for e in best.values()}
-    return [e for e in events if id(e) in keep]
+            continue
+        keep, drop = (e, other) if e.confidence > other.confidence else (other, e)
+        seen = [f for f in (firsts.get(id(keep), -1), firsts.pop(id(drop), -1)) if f >= 0]
+        firsts[id(keep)] = min(seen, default=-1)
+        best[k] = keep
+    kept = {id(e) for e in best.values()}
+    return [e for e in events if id(e) in kept]
 
 
 def _drop_weak_asides(events: list[TripEvent], leads: dict[int, bool]) -> list[TripEvent]:
